@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Descent: watch linear regression learn, live in the terminal.
+import PackageDescription
+
+let package = Package(
+    name: "descent",
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .target(name: "LeastSquares", dependencies: ["CLapack"]),
+        .target(name: "Engine", dependencies: ["LeastSquares"], resources: [.copy("Datasets")]),
+        .target(name: "Plot"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
+        .target(
+            name: "Trainer",
+            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Themes")]),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "Engine", "Plot", "Terminal", "Trainer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Engine", "Plot", "Terminal"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

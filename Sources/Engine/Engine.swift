@@ -1,0 +1,2 @@
+// Engine: data sets, the linear model, optimizers and the training session. Nothing here knows terminals.
+@_exported import LeastSquares

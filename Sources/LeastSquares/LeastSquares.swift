@@ -1,0 +1,2 @@
+// LeastSquares: the closed-form solver, through LAPACK, with certified-grade accuracy and diagnostics.
+import CLapack
