@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+            name: "CNcursesw", path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(
             name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",

@@ -1,0 +1,83 @@
+// An immutable copy of a session's state, cheap to take from another thread.
+
+/// What the UI (or `fit`) reads from a running session. Weights are in the data's own units.
+public struct TrainingSnapshot: Sendable {
+    public var step: Int
+    /// Fractional epochs: rows seen ÷ training rows.
+    public var epoch: Double
+    public var weights: [Double]
+    /// nil when no intercept is fitted.
+    public var intercept: Double?
+    public var trainLoss: Double
+    public var testLoss: Double?
+    public var trainR2: Double
+    public var testR2: Double?
+    public var stepsPerSecond: Double
+    public var status: TrainingStatus
+    /// A human message for the status (e.g. why training diverged, naming the largest stable rate).
+    public var message: String?
+    public var hyperparameters: Hyperparameters
+    /// Whether features are standardized for the iterative methods.
+    public var standardized: Bool
+    /// Largest stable learning rate for full-batch GD on this problem (2/λmax of the Hessian).
+    public var largestStableLearningRate: Double
+    /// Set once a requested closed-form solution is ready.
+    public var closedForm: ClosedFormComparison?
+
+    public init(
+        step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,
+        testLoss: Double? = nil, trainR2: Double = 0, testR2: Double? = nil, stepsPerSecond: Double = 0,
+        status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
+        standardized: Bool = true, largestStableLearningRate: Double = .infinity, closedForm: ClosedFormComparison? = nil
+    ) {
+        self.step = step
+        self.epoch = epoch
+        self.weights = weights
+        self.intercept = intercept
+        self.trainLoss = trainLoss
+        self.testLoss = testLoss
+        self.trainR2 = trainR2
+        self.testR2 = testR2
+        self.stepsPerSecond = stepsPerSecond
+        self.status = status
+        self.message = message
+        self.hyperparameters = hyperparameters
+        self.standardized = standardized
+        self.largestStableLearningRate = largestStableLearningRate
+        self.closedForm = closedForm
+    }
+}
+
+/// The closed-form optimum for the session's training data and L2 penalty, with its diagnostics.
+public struct ClosedFormComparison: Sendable {
+    public var weights: [Double]
+    public var intercept: Double?
+    /// MSE of the optimum on the training rows (the loss chart's reference line).
+    public var trainLoss: Double
+    public var testLoss: Double?
+    public var rank: Int
+    public var conditionNumber: Double
+    public var singularValues: [Double]
+    public var largestStableLearningRate: Double
+    /// The textbook (XᵀX)⁻¹Xᵀy answer, shown for teaching, never used; nil when XᵀX is singular.
+    public var normalEquationWeights: [Double]?
+    /// Warnings such as collinear columns, naming them.
+    public var warnings: [String]
+
+    public init(
+        weights: [Double], intercept: Double?, trainLoss: Double, testLoss: Double?, rank: Int,
+        conditionNumber: Double, singularValues: [Double], largestStableLearningRate: Double,
+        normalEquationWeights: [Double]?, warnings: [String]
+    ) {
+        self.weights = weights
+        self.intercept = intercept
+        self.trainLoss = trainLoss
+        self.testLoss = testLoss
+        self.rank = rank
+        self.conditionNumber = conditionNumber
+        self.singularValues = singularValues
+        self.largestStableLearningRate = largestStableLearningRate
+        self.normalEquationWeights = normalEquationWeights
+        self.warnings = warnings
+    }
+}
