@@ -1,0 +1,286 @@
+// Everything the trainer screen shows and remembers, as a value: input goes in, session commands come out.
+import Engine
+import Foundation
+import Terminal
+
+/// The UI's state. Pure: `handle(_:)` changes it and returns what the session must do, so it is testable without a terminal.
+public struct TrainerState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var focus: ControlID = .run
+    public var overlay: Overlay = .none
+    public var logLossAxis = true
+    /// Whether the closed-form comparison is shown (it is computed once, in the background).
+    public var isComparing = false
+    /// The hyperparameters the user has chosen; sent to the session on every change.
+    public var hyperparameters: Hyperparameters
+    public var speed: SpeedSetting
+    /// Index into the theme catalog; the frame loop applies it.
+    public var themeIndex = 0
+    /// The latest copy of the engine's state.
+    public var snapshot: TrainingSnapshot
+    /// Training rows: the top of the batch-size slider.
+    public var rowCount: Int
+    public var dataName: String
+    public var featureNames: [String]
+    /// A one-line message for the title bar (a theme warning, a failed action).
+    public var notice: String?
+    /// The slider being dragged with the mouse.
+    public var dragging: ControlID?
+    /// Set when the app should end, with the process exit status.
+    public var exitCode: Int32?
+
+    public init(
+        width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
+        snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String]
+    ) {
+        self.width = width
+        self.height = height
+        self.hyperparameters = hyperparameters
+        self.speed = speed
+        self.snapshot = snapshot
+        self.rowCount = max(1, rowCount)
+        self.dataName = dataName
+        self.featureNames = featureNames
+    }
+
+    static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
+    var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
+
+    var isRunning: Bool { snapshot.status == .running }
+
+    var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+
+    // MARK: - Input
+
+    /// Applies one input event and returns the commands the session must receive, in order.
+    public mutating func handle(_ event: InputEvent) -> [SessionRequest] {
+        switch event {
+        case let .resize(width, height):
+            self.width = width
+            self.height = height
+            dragging = nil
+            return []
+        case let .terminationSignal(number):
+            exitCode = 128 + number
+            return []
+        case let .key(key):
+            return handle(key: key)
+        case let .mouse(button, action, x, y):
+            return handleMouse(button: button, action: action, x: x, y: y)
+        }
+    }
+
+    private mutating func handle(key: Key) -> [SessionRequest] {
+        if overlay != .none {
+            switch key {
+            case .escape, .character("?"): overlay = .none
+            case .character("q"): exitCode = 0
+            default: break
+            }
+            return []
+        }
+        switch key {
+        case .character(" "): return toggleRunning()
+        case .character("s"): return [.step]
+        case .character("r"): return [.reset]
+        case .character("c"): return toggleComparison()
+        case .character("m"): return cycleMethod(by: 1)
+        case .character("u"): return cycleUpdateRule(by: 1)
+        case .character("+"), .character("="): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .character("-"), .character("_"): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
+        case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
+        case .character(">"), .character("."): return setSpeed(speed.faster)
+        case .character("<"), .character(","): return setSpeed(speed.slower)
+        case .character("l"): logLossAxis.toggle()
+        case .character("t"): themeIndex += 1
+        case .character("?"), .function(1): overlay = .help
+        case .character("q"), .control("c"): exitCode = 0
+        case .tab: focus = focus.next
+        case .backTab: focus = focus.previous
+        case .right, .up: return adjust(focus, by: 1, vertical: key == .up)
+        case .left, .down: return adjust(focus, by: -1, vertical: key == .down)
+        case .enter: return activate(focus)
+        default: break
+        }
+        return []
+    }
+
+    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionRequest] {
+        if overlay != .none {
+            if action == .press, button == .left { overlay = .none }
+            return []
+        }
+        let layout = self.layout
+        guard !layout.isTooSmall else { return [] }
+        switch (button, action) {
+        case (.left, .press):
+            guard let id = layout.control(atX: x, y: y) else { return [] }
+            focus = id
+            switch id {
+            case .run, .step, .reset, .closedForm: return activate(id)
+            case .method, .update:
+                let selector = self.selector(id)
+                guard let area = layout.controlAreas[id], let choice = selector.option(atX: x, in: area) else { return [] }
+                return id == .method ? setMethod(TrainingMethod.allCases[choice]) : setUpdateRule(UpdateRule.allCases[choice])
+            case .learningRate, .batchSize, .speed:
+                dragging = id
+                return setSlider(id, atX: x)
+            }
+        case (.left, .drag):
+            guard let id = dragging else { return [] }
+            return setSlider(id, atX: x)
+        case (.left, .release):
+            guard let id = dragging else { return [] }
+            dragging = nil
+            return setSlider(id, atX: x)
+        case (.wheelUp, _), (.wheelDown, _):
+            guard let id = layout.control(atX: x, y: y), !id.isButton else { return [] }
+            focus = id
+            return adjust(id, by: button == .wheelUp ? 1 : -1, vertical: false)
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Actions
+
+    private mutating func toggleRunning() -> [SessionRequest] {
+        if isRunning {
+            snapshot.status = .paused
+            return [.pause]
+        }
+        snapshot.status = .running
+        return [.start]
+    }
+
+    private mutating func toggleComparison() -> [SessionRequest] {
+        isComparing.toggle()
+        return isComparing && snapshot.closedForm == nil ? [.requestClosedForm] : []
+    }
+
+    private mutating func activate(_ id: ControlID) -> [SessionRequest] {
+        switch id {
+        case .run: return toggleRunning()
+        case .step: return [.step]
+        case .reset: return [.reset]
+        case .closedForm: return toggleComparison()
+        default: return []
+        }
+    }
+
+    /// Arrow keys and the wheel: sliders and selectors change value; among the buttons, left / right move the focus.
+    private mutating func adjust(_ id: ControlID, by delta: Int, vertical: Bool) -> [SessionRequest] {
+        switch id {
+        case .run, .step, .reset, .closedForm:
+            if vertical { focus = delta > 0 ? focus.previous : focus.next; return [] }
+            let buttons: [ControlID] = [.run, .step, .reset, .closedForm]
+            let index = (buttons.firstIndex(of: id) ?? 0) + delta
+            focus = buttons[min(buttons.count - 1, max(0, index))]
+            return []
+        case .method: return cycleMethod(by: delta)
+        case .update: return cycleUpdateRule(by: delta)
+        case .learningRate:
+            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
+        case .batchSize:
+            let b = hyperparameters.batchSize
+            return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
+        case .speed: return setSpeed(delta > 0 ? speed.faster : speed.slower)
+        }
+    }
+
+    private mutating func setSlider(_ id: ControlID, atX x: Int) -> [SessionRequest] {
+        guard let area = layout.controlAreas[id] else { return [] }
+        let fraction = Slider.fraction(atX: x, in: area)
+        switch id {
+        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(Self.learningRateScale.value(at: fraction)))
+        case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
+        case .speed: return setSpeed(.nearest(toFraction: fraction))
+        default: return []
+        }
+    }
+
+    private mutating func cycleMethod(by delta: Int) -> [SessionRequest] {
+        let all = TrainingMethod.allCases
+        let index = all.firstIndex(of: hyperparameters.method) ?? 0
+        return setMethod(all[(index + delta + all.count) % all.count])
+    }
+
+    private mutating func cycleUpdateRule(by delta: Int) -> [SessionRequest] {
+        let all = UpdateRule.allCases
+        let index = all.firstIndex(of: hyperparameters.update) ?? 0
+        return setUpdateRule(all[(index + delta + all.count) % all.count])
+    }
+
+    private mutating func setMethod(_ method: TrainingMethod) -> [SessionRequest] {
+        changeHyperparameters { $0.method = method }
+    }
+
+    private mutating func setUpdateRule(_ rule: UpdateRule) -> [SessionRequest] {
+        changeHyperparameters { $0.update = rule }
+    }
+
+    private mutating func setLearningRate(_ rate: Double) -> [SessionRequest] {
+        let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
+        return changeHyperparameters { $0.learningRate = clamped }
+    }
+
+    private mutating func setBatchSize(_ size: Int) -> [SessionRequest] {
+        let clamped = min(rowCount, max(1, size))
+        return changeHyperparameters { $0.batchSize = clamped }
+    }
+
+    private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionRequest] {
+        guard setting != speed else { return [] }
+        speed = setting
+        return [.setSpeed(stepsPerSecond: setting.stepsPerSecond)]
+    }
+
+    private mutating func changeHyperparameters(_ change: (inout Hyperparameters) -> Void) -> [SessionRequest] {
+        var updated = hyperparameters
+        change(&updated)
+        guard updated != hyperparameters else { return [] }
+        hyperparameters = updated
+        return [.setHyperparameters(updated)]
+    }
+
+    // MARK: - Learning-rate notches
+
+    /// The 1-2-5 sequence from 1e-5 to 10, the stops of the + and - keys.
+    static let learningRateNotches: [Double] = {
+        var notches: [Double] = []
+        for exponent in -5...1 {
+            for mantissa in [1.0, 2.0, 5.0] {
+                let value = mantissa * pow(10, Double(exponent))
+                if value <= 10 * (1 + 1e-9) { notches.append(value) }
+            }
+        }
+        return notches
+    }()
+
+    /// The next notch above (or below) `rate`; stays at the end of the range.
+    static func learningRateNotch(after rate: Double, up: Bool) -> Double {
+        if up { return learningRateNotches.first { $0 > rate * (1 + 1e-9) } ?? learningRateNotches.last! }
+        return learningRateNotches.last { $0 < rate * (1 - 1e-9) } ?? learningRateNotches.first!
+    }
+
+    static func roundedToTwoDigits(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return value }
+        let scale = pow(10, floor(log10(value)) - 1)
+        return (value / scale).rounded() * scale
+    }
+
+    // MARK: - Widgets for the current state
+
+    func selector(_ id: ControlID) -> Selector {
+        if id == .method {
+            return Selector(
+                label: "method", options: ["GD", "SGD", "mini-batch"],
+                selected: TrainingMethod.allCases.firstIndex(of: hyperparameters.method) ?? 0, isFocused: focus == id)
+        }
+        return Selector(
+            label: "update", options: UpdateRule.allCases.map(\.rawValue),
+            selected: UpdateRule.allCases.firstIndex(of: hyperparameters.update) ?? 0, isFocused: focus == id)
+    }
+}
