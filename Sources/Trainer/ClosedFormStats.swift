@@ -27,7 +27,7 @@ struct ClosedFormStats {
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
         guard state.isComparing else {
-            buffer.write("c: compare with the closed-form solution", x: area.x, y: area.y, role: .dim, clip: area)
+            buffer.write("c: compare with the closed form", x: area.x, y: area.y, role: .dim, clip: area)
             return
         }
         guard let figures else {

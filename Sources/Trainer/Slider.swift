@@ -4,7 +4,7 @@ import Plot
 /// A horizontal slider drawn as `label ━━━━●──── value`. Positions are fractions 0…1 of the track.
 struct Slider: Equatable {
     static let labelWidth = 7
-    static let valueWidth = 10
+    static let valueWidth = 7
 
     var label: String
     var fraction: Double

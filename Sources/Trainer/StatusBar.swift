@@ -56,6 +56,7 @@ struct StatusBar {
         buffer.fill(area, with: Cell(" ", role: .statusBar))
         var line = " " + fields(compact: false).joined(separator: " │ ")
         if line.count > area.width { line = " " + fields(compact: true).joined(separator: " │ ") }
+        if line.count > area.width { line = " " + fields(compact: true).joined(separator: "  ") }
         if line.count > area.width { line = fields(compact: true).joined(separator: " ") }
         buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
     }
