@@ -36,7 +36,9 @@ extension ClosedFormComparison {
             trainLoss: meanSquaredError(of: model.weights, intercept ?? 0, on: train),
             testLoss: test.map { meanSquaredError(of: model.weights, intercept ?? 0, on: $0) },
             rank: solution.rank, conditionNumber: solution.conditionNumber, singularValues: solution.singularValues,
-            largestStableLearningRate: stable, normalEquationWeights: normal, warnings: solution.warnings)
+            largestStableLearningRate: stable, normalEquationWeights: normal, warnings: solution.warnings,
+            residualStandardDeviation: solution.residualStandardDeviation,
+            normalEquationRelativeDistance: solution.normalEquationRelativeDistance)
     }
 
     /// MSE of a model in data units on some rows.

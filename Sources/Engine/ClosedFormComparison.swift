@@ -15,11 +15,16 @@ public struct ClosedFormComparison: Sendable {
     public var normalEquationWeights: [Double]?
     /// Warnings such as collinear columns, naming them.
     public var warnings: [String]
+    /// √(RSS / (n − p)) at the optimum (0 when n ≤ p).
+    public var residualStandardDeviation: Double
+    /// ‖normal-equation answer − this answer‖ / ‖this answer‖; nil without a normal-equation answer.
+    public var normalEquationRelativeDistance: Double?
 
     public init(
         weights: [Double], intercept: Double?, trainLoss: Double, testLoss: Double?, rank: Int,
         conditionNumber: Double, singularValues: [Double], largestStableLearningRate: Double,
-        normalEquationWeights: [Double]?, warnings: [String]
+        normalEquationWeights: [Double]?, warnings: [String], residualStandardDeviation: Double = 0,
+        normalEquationRelativeDistance: Double? = nil
     ) {
         self.weights = weights
         self.intercept = intercept
@@ -31,5 +36,7 @@ public struct ClosedFormComparison: Sendable {
         self.largestStableLearningRate = largestStableLearningRate
         self.normalEquationWeights = normalEquationWeights
         self.warnings = warnings
+        self.residualStandardDeviation = residualStandardDeviation
+        self.normalEquationRelativeDistance = normalEquationRelativeDistance
     }
 }

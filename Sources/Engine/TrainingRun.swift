@@ -114,6 +114,8 @@ public struct TrainingRun: Sendable {
     /// The most recently evaluated training MSE (of the current weights after `refreshLosses()`).
     public var latestTrainLoss: Double? { trainLoss?.value }
     public var latestTestLoss: Double? { testLoss?.value }
+    /// The step whose weights `latestTrainLoss` belongs to.
+    public var latestTrainLossStep: Int? { trainLoss?.step }
 
     /// R² matching `latestTrainLoss` / `latestTestLoss`.
     public var latestTrainR2: Double? {
@@ -329,7 +331,7 @@ public struct TrainingRun: Sendable {
         testLoss = nil
         updateState.clear()
         let rate = TrainingRun.short(hyperparameters.learningRate)
-        finish(.diverged, "diverged: \(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))")
+        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))")
     }
 
     /// A number in at most 4 significant digits, for messages.
