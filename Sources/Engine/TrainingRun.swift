@@ -290,7 +290,9 @@ public struct TrainingRun: Sendable {
         }
         if initialLoss == nil { initialLoss = mse }
         trainHistory.append(step: step, loss: mse)
-        if bestLoss > 0 && mse > TrainingRun.divergenceFactor * bestLoss {
+        // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
+        let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
+        if mse > TrainingRun.divergenceFactor * reference {
             diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
