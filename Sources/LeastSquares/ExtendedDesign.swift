@@ -44,6 +44,30 @@ struct ExtendedDesign: Sendable {
         }
     }
 
+    /// Calls `body(i, row)` for each row i in `rows`, with the row (uncentred) in Float80; the storage is
+    /// unwrapped once per call, not once per row, because this is the solver's innermost loop.
+    @inline(__always)
+    func forEachRow(in rows: Range<Int>, _ body: (Int, UnsafeMutablePointer<Float80>) -> Void) {
+        let d = columnCount
+        let row = UnsafeMutablePointer<Float80>.allocate(capacity: max(1, d))
+        defer { row.deallocate() }
+        switch storage {
+        case .matrix(let values):
+            values.withUnsafeBufferPointer { v in
+                for i in rows {
+                    let start = v.baseAddress! + i * d
+                    for j in 0..<d { row[j] = Float80(start[j]) }
+                    body(i, row)
+                }
+            }
+        case .polynomial:
+            for i in rows {
+                fill(row: i, into: row)
+                body(i, row)
+            }
+        }
+    }
+
     /// The design as the textbook and gradient descent see it: row-major Doubles (powers rounded).
     func roundedMatrix() -> [Double] {
         switch storage {

@@ -26,7 +26,10 @@ enum IterativeRefinement {
         var steps = 0
         let sigma = factorization.sigma
         while steps < maximumSteps {
-            let (f, g) = try design.refinementResiduals(z: z, s: s, partition: partition)
+            // With s = 0 and z = 0 the first residuals need no pass over the design.
+            let (f, g) = steps == 0
+                ? (design.centredTarget(), [Double](repeating: 0, count: d))
+                : try design.refinementResiduals(z: z, s: s, partition: partition)
             let projected = try factorization.projectOnto(f)
             let fromG = factorization.rightCoordinates(g)
             let a = fromG.indices.map { fromG[$0] / sigma[$0] }
@@ -45,7 +48,8 @@ enum IterativeRefinement {
             for i in 0..<m { s[i] += Float80(f[i] - ut[i]) }
             steps += 1
             previous = relative
-            if relative < 1e-19 { break }
+            // Below 2⁻⁶⁰ the Float80 iterate is already far finer than the Double it is rounded to.
+            if relative < 1e-18 { break }
         }
         return Outcome(z: z, steps: steps, lastRelativeCorrection: previous)
     }

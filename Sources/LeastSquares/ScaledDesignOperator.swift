@@ -17,25 +17,37 @@ struct ScaledDesignOperator: Sendable {
     /// Rows of A: the data rows, then d ridge rows when α > 0.
     var rowCount: Int { dataRowCount + (hasRidgeRows ? columnCount : 0) }
 
-    /// Row `i` of the centred design (unscaled), constant columns exactly zero.
+    /// Calls `body(i, row)` with row i of the centred design (unscaled, Float80), constant columns exactly 0.
     @inline(__always)
-    func fillCentred(row i: Int, into row: UnsafeMutablePointer<Float80>) {
-        design.fill(row: i, into: row)
-        for j in 0..<columnCount {
-            row[j] = scaling.isConstant[j] ? 0 : row[j] - centering.columnMeans[j]
+    func forEachCentredRow(in rows: Range<Int>, _ body: (Int, UnsafeMutablePointer<Float80>) -> Void) {
+        let d = columnCount
+        // A constant column is shifted by its own value so that it becomes exactly zero.
+        let shifts = (0..<d).map { scaling.isConstant[$0] ? Float80.nan : centering.columnMeans[$0] }
+        shifts.withUnsafeBufferPointer { shift in
+            design.forEachRow(in: rows) { i, row in
+                for j in 0..<d { row[j] = shift[j].isNaN ? 0 : row[j] - shift[j] }
+                body(i, row)
+            }
         }
+    }
+
+    /// ỹ = [y − ȳ; 0] rounded to Double: the first refinement residual, when s = 0 and z = 0.
+    func centredTarget() -> [Double] {
+        design.target.map { Double(Float80($0) - centering.targetMean) }
+            + [Double](repeating: 0, count: rowCount - dataRowCount)
     }
 
     /// The data rows `rows` of A, rounded to Double, column-major (leading dimension rows.count).
     func block(rows: Range<Int>) -> [Double] {
         let d = columnCount, height = rows.count
         var out = [Double](repeating: 0, count: height * d)
-        let row = UnsafeMutablePointer<Float80>.allocate(capacity: max(1, d))
-        defer { row.deallocate() }
+        // Centre in Float80, then round and scale in Double: one rounding of a reciprocal is harmless
+        // (refinement works from the exact data) and saves an x87 division per entry.
+        let reciprocals = scaling.scales.map { Double(1 / $0) }
         out.withUnsafeMutableBufferPointer { out in
-            for (offset, i) in rows.enumerated() {
-                fillCentred(row: i, into: row)
-                for j in 0..<d { out[j * height + offset] = Double(row[j] / scaling.scales[j]) }
+            forEachCentredRow(in: rows) { i, row in
+                let offset = i - rows.lowerBound
+                for j in 0..<d { out[j * height + offset] = Double(row[j]) * reciprocals[j] }
             }
         }
         return out
@@ -51,19 +63,25 @@ struct ScaledDesignOperator: Sendable {
     {
         let d = columnCount, n = dataRowCount
         let w = (0..<d).map { z[$0] / scaling.scales[$0] }
+        let exactProducts = n * d <= Self.exactProductLimit
         let parts = try partition.map { _, rows -> ([Double], [Float80]) in
             var f = [Double](repeating: 0, count: rows.count)
             var gSums = [Float80](repeating: 0, count: d)
-            let row = UnsafeMutablePointer<Float80>.allocate(capacity: max(1, d))
-            defer { row.deallocate() }
-            for (offset, i) in rows.enumerated() {
-                fillCentred(row: i, into: row)
-                var fitted: Float80 = 0
-                for j in 0..<d { fitted += row[j] * w[j] }
-                let si = s[i]
-                f[offset] = Double(Float80(design.target[i]) - centering.targetMean - si - fitted)
-                for j in 0..<d { gSums[j] += row[j] * si }
+            let mean = centering.targetMean
+            w.withUnsafeBufferPointer { w in
+                s.withUnsafeBufferPointer { s in
+                    design.target.withUnsafeBufferPointer { y in
+                        forEachCentredRow(in: rows) { i, row in
+                            var fitted: Float80 = 0
+                            for j in 0..<d { fitted += row[j] * w[j] }
+                            let si = s[i]
+                            f[i - rows.lowerBound] = Double(Float80(y[i]) - mean - si - fitted)
+                            if !exactProducts { for j in 0..<d { gSums[j] += row[j] * si } }
+                        }
+                    }
+                }
             }
+            if exactProducts { gSums = exactTransposeProduct(s, rows: rows) }
             return (f, gSums)
         }
         var f = [Double]()
@@ -84,22 +102,43 @@ struct ScaledDesignOperator: Sendable {
         return (f, g.map { Double($0) })
     }
 
+    /// Problems up to this many entries get Aᵀs from exact products (cheap there, and worth digits).
+    static let exactProductLimit = 1 << 20
+
+    /// (X − 1mᵀ)ᵀs over `rows` as Σᵢ xᵢⱼsᵢ − mⱼΣᵢsᵢ with exact products of the raw data (constant columns 0):
+    /// the raw xᵢⱼ are exact, unlike their centred Float80 roundings, and Σsᵢ ≈ 0 makes the mean's rounding moot.
+    private func exactTransposeProduct(_ s: [Float80], rows: Range<Int>) -> [Float80] {
+        let d = columnCount
+        var sums = [CompensatedSum](repeating: CompensatedSum(), count: d)
+        var total = CompensatedSum()
+        design.forEachRow(in: rows) { i, row in
+            let si = s[i]
+            total.add(si)
+            for j in 0..<d { sums[j].addProduct(row[j], si) }
+        }
+        return (0..<d).map { j in
+            scaling.isConstant[j] ? 0 : (sums[j].hi - centering.columnMeans[j] * total.hi) + (sums[j].lo - centering.columnMeans[j] * total.lo)
+        }
+    }
+
     /// Σ rᵢ² of the data residuals for coefficients `w` (original units), and Σ(yᵢ − ȳ)² (or Σyᵢ² with
     /// no intercept, the convention for R² of a model through the origin).
     func residualAndTotalSums(w: [Float80], partition: RowPartition) throws -> (rss: Float80, tss: Float80) {
         let d = columnCount
         let parts = try partition.map { _, rows -> (Float80, Float80) in
             var rss: Float80 = 0, tss: Float80 = 0
-            let row = UnsafeMutablePointer<Float80>.allocate(capacity: max(1, d))
-            defer { row.deallocate() }
-            for i in rows {
-                fillCentred(row: i, into: row)
-                var fitted: Float80 = 0
-                for j in 0..<d { fitted += row[j] * w[j] }
-                let centredTarget = Float80(design.target[i]) - centering.targetMean
-                let r = centredTarget - fitted
-                rss += r * r
-                tss += centredTarget * centredTarget
+            let mean = centering.targetMean
+            w.withUnsafeBufferPointer { w in
+                design.target.withUnsafeBufferPointer { y in
+                    forEachCentredRow(in: rows) { i, row in
+                        var fitted: Float80 = 0
+                        for j in 0..<d { fitted += row[j] * w[j] }
+                        let centredTarget = Float80(y[i]) - mean
+                        let r = centredTarget - fitted
+                        rss += r * r
+                        tss += centredTarget * centredTarget
+                    }
+                }
             }
             return (rss, tss)
         }
