@@ -76,7 +76,9 @@ public struct Axis: Sendable, Hashable {
         let count = Swift.max(2, maxCount)
         switch scale {
         case .linear:
-            let step = Self.niceStep((upper - lower) / Double(count - 1))
+            // The finest 1-2-5 step that still gives at most `count` ticks.
+            var step = Self.niceStep((upper - lower) / Double(count) / 2.5)
+            while Self.multipleCount(of: step, in: lower, upper) > Double(count) { step = Self.niceStep(step * 1.5) }
             return Self.multiples(of: step, in: lower, upper).map {
                 Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
             }
@@ -128,6 +130,11 @@ public struct Axis: Sendable, Hashable {
         let f = raw / base
         let m: Double = f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 : 10
         return m * base
+    }
+
+    /// How many multiples of `step` lie in `lo...hi`.
+    private static func multipleCount(of step: Double, in lo: Double, _ hi: Double) -> Double {
+        max(0, floor(hi / step + 1e-9) - ceil(lo / step - 1e-9) + 1)
     }
 
     /// Multiples of `step` in `lo...hi`, computed as k × step so labels carry no drift.
