@@ -80,13 +80,10 @@ final class EdgeSizeTests: XCTestCase {
                 frames.append("\(name) \(w)×\(h)\n" + buffer.lines.map { "|\($0)|" }.joined(separator: "\n"))
             }
         }
-        var all = Buffer(width: 0, height: 0)
-        _ = all
-        all = Buffer(width: 1, height: 0)
-        let text = frames.joined(separator: "\n\n")
-        var golden = Buffer(width: text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0,
-                            height: text.split(separator: "\n", omittingEmptySubsequences: false).count)
-        for (y, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // All frames, each boxed in | so trailing blanks show, stacked into one golden buffer.
+        let lines = frames.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+        var golden = Buffer(width: lines.map(\.count).max() ?? 0, height: lines.count)
+        for (y, line) in lines.enumerated() {
             golden.write(String(line), x: 0, y: y)
         }
         assertFrame(golden, matchesGolden: "tiny-sizes")
