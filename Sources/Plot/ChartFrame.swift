@@ -10,15 +10,11 @@ struct ChartFrame {
     var xAxis: Axis
     var yAxis: Axis
     var mode: RenderMode
+    /// What the x axis measures ("step", "actual"), written at the right end of the tick-label row when it fits.
+    var xName: String?
 
-    /// Where things landed: the plot area and the dot sizes the canvas must use.
-    struct Layout {
-        var plot: Rect
-        var hasAxes: Bool
-    }
-
-    /// Draws title, legend and axes into `area` and returns the plot area.
-    func render(into buffer: inout Buffer, area: Rect) -> Layout {
+    /// Draws title, legend and axes into `area` and returns the plot area (possibly empty) left for the data.
+    func render(into buffer: inout Buffer, area: Rect) -> Rect {
         let unicode = mode.usesUnicode
         let hasHeader = (title != nil || !legend.isEmpty) && area.height >= 4
         let top = area.y + (hasHeader ? 1 : 0)
@@ -69,8 +65,11 @@ struct ChartFrame {
                 buffer.write(tick.label, x: start, y: axisY + 1, role: .tickLabel)
                 freeFrom = start + length + 1
             }
+            if let xName, area.right - xName.count >= freeFrom + 1 {
+                buffer.write(xName, x: area.right - xName.count, y: axisY + 1, role: .dim)
+            }
         }
-        return Layout(plot: plot, hasAxes: hasXAxis || hasYAxis)
+        return plot
     }
 
     /// Title on the left, legend entries right-aligned after it, dropping entries that do not fit.

@@ -40,7 +40,7 @@ public struct Heatmap: Sendable {
         if !path.isEmpty { legend.append(LegendEntry(symbol: unicode ? "●" : "O", name: "path", role: .path)) }
         if marker != nil { legend.append(LegendEntry(symbol: unicode ? "◆" : "X", name: "optimum", role: .marker)) }
         let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode)
-        let plot = frame.render(into: &buffer, area: area).plot
+        let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 
         let finite = grid.values.filter(\.isFinite)

@@ -16,11 +16,13 @@ public struct LineChart: Sendable {
     /// Fixed ranges in data units; nil fits the data (x exactly, y with padding).
     public var xRange: ClosedRange<Double>?
     public var yRange: ClosedRange<Double>?
+    /// What x measures, e.g. "step" or "epoch", shown at the end of the x axis when there is room.
+    public var xName: String?
 
     public init(
         title: String? = nil, series: [Series] = [], referenceLines: [ReferenceLine] = [],
         yScale: AxisScale = .linear, mode: RenderMode = .braille, smoothing: Double = 0, showsLegend: Bool = true,
-        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil
     ) {
         self.title = title
         self.series = series
@@ -31,6 +33,7 @@ public struct LineChart: Sendable {
         self.showsLegend = showsLegend
         self.xRange = xRange
         self.yRange = yRange
+        self.xName = xName
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -50,8 +53,8 @@ public struct LineChart: Sendable {
             yAxis = Axis.fitting(min: lo, max: hi, scale: yScale)
         }
         let legend = showsLegend ? series.map { legendEntry(for: $0) } : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode)
-        let plot = frame.render(into: &buffer, area: area).plot
+        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName)
+        let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)

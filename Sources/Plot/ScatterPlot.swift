@@ -63,8 +63,8 @@ public struct ScatterPlot: Sendable {
                 name: "train", role: .scatterTrain),
             LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
         ] : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode)
-        let plot = frame.render(into: &buffer, area: area).plot
+        let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
+        let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
