@@ -79,9 +79,19 @@ public struct Axis: Sendable, Hashable {
             // The finest 1-2-5 step that still gives at most `count` ticks.
             var step = Self.niceStep((upper - lower) / Double(count) / 2.5)
             while Self.multipleCount(of: step, in: lower, upper) > Double(count) { step = Self.niceStep(step * 1.5) }
-            return Self.multiples(of: step, in: lower, upper).map {
+            var ticks = Self.multiples(of: step, in: lower, upper).map {
                 Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
             }
+            // A narrow range far from zero (a loss settled at 0.6931472…) can round labels alike: coarser
+            // steps first, and never two ticks that read the same.
+            while Self.hasRepeatedLabels(ticks), ticks.count > 2 {
+                step = Self.niceStep(step * 1.5)
+                ticks = Self.multiples(of: step, in: lower, upper).map {
+                    Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
+                }
+            }
+            var seen = Set<String>()
+            return ticks.filter { seen.insert($0.label).inserted }
         case .logarithmic:
             return logTicks(maxCount: count, labelWidth: labelWidth)
         }
@@ -130,6 +140,10 @@ public struct Axis: Sendable, Hashable {
         let f = raw / base
         let m: Double = f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 : 10
         return m * base
+    }
+
+    private static func hasRepeatedLabels(_ ticks: [Tick]) -> Bool {
+        Set(ticks.map(\.label)).count < ticks.count
     }
 
     /// How many multiples of `step` lie in `lo...hi`.

@@ -66,4 +66,12 @@ final class AxisTests: XCTestCase {
         XCTAssertEqual(axis.dot(1e-3, dots: 10), 0)
         XCTAssertEqual(axis.dot(1, dots: 10), 9)
     }
+
+    func testNarrowRangeFarFromZeroNeverRepeatsALabel() {
+        for (lo, hi) in [(0.693147, 0.693148), (1000.0001, 1000.0009), (-5e6 - 1, -5e6 + 1)] {
+            let labels = Axis(from: lo, to: hi).ticks(maxCount: 6).map(\.label)
+            XCTAssertFalse(labels.isEmpty, "\(lo)…\(hi)")
+            XCTAssertEqual(labels.count, Set(labels).count, "\(lo)…\(hi): \(labels)")
+        }
+    }
 }
