@@ -24,7 +24,8 @@ public struct Axis: Sendable, Hashable {
         min lo: Double?, max hi: Double?, scale: AxisScale, padding: Double = 0.05
     ) -> Axis {
         var axis = Axis(scale: scale, from: 0, to: 1)
-        guard let lo, let hi, lo.isFinite, hi.isFinite else { return axis }
+        guard let a = lo, let b = hi, a.isFinite, b.isFinite else { return axis }
+        let lo = Swift.min(a, b), hi = Swift.max(a, b)
         var (l, u) = widened(lo, hi, scale: scale)
         let pad = (u - l) * padding
         if lo != hi || padding > 0 {
@@ -76,15 +77,20 @@ public struct Axis: Sendable, Hashable {
         let count = Swift.max(2, maxCount)
         switch scale {
         case .linear:
+            guard lower.isFinite, upper.isFinite, (upper - lower).isFinite, upper > lower else { return [] }
             // The finest 1-2-5 step that still gives at most `count` ticks.
             var step = Self.niceStep((upper - lower) / Double(count) / 2.5)
-            while Self.multipleCount(of: step, in: lower, upper) > Double(count) { step = Self.niceStep(step * 1.5) }
+            while Self.multipleCount(of: step, in: lower, upper) > Double(count) {
+                let coarser = Self.niceStep(step * 1.5)
+                guard coarser > step else { return [] }
+                step = coarser
+            }
             var ticks = Self.multiples(of: step, in: lower, upper).map {
                 Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
             }
             // A narrow range far from zero (a loss settled at 0.6931472…) can round labels alike: coarser
             // steps first, and never two ticks that read the same.
-            while Self.hasRepeatedLabels(ticks), ticks.count > 2 {
+            while Self.hasRepeatedLabels(ticks), ticks.count > 2, Self.niceStep(step * 1.5) > step {
                 step = Self.niceStep(step * 1.5)
                 ticks = Self.multiples(of: step, in: lower, upper).map {
                     Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
@@ -98,6 +104,7 @@ public struct Axis: Sendable, Hashable {
     }
 
     private func logTicks(maxCount: Int, labelWidth: Int) -> [Tick] {
+        guard lower.isFinite, upper.isFinite, upper > lower, upper - lower < 10_000 else { return [] }
         let eps = 1e-9
         let first = Int(ceil(lower - eps)), last = Int(floor(upper + eps))
         let decades = last - first + 1

@@ -20,6 +20,14 @@ final class EdgeSizeTests: XCTestCase {
             ("line-empty", line([])),
             ("line-constant", line(xs.map { _ in 2 })),
             ("line-nan", line(xs.map { _ in .nan })),
+            ("line-extreme", { b, r, m in
+                LineChart(series: [Series(name: "x", role: .lossTrain, xs: [-1e308, 0, 1e308], ys: [-1e308, 1e-300, 1e308])],
+                          mode: m).render(into: &b, area: r)
+            }),
+            ("scatter-extreme", { b, r, m in
+                ScatterPlot(train: .init(actual: [-1e308, 1e308, Double.leastNonzeroMagnitude], predicted: [1e308, -1e308, 0]), mode: m)
+                    .render(into: &b, area: r)
+            }),
             ("scatter", { b, r, m in
                 ScatterPlot(title: "Fit", train: .init(actual: xs, predicted: xs), test: .init(actual: [1, .nan], predicted: [2, 3]),
                             mode: m).render(into: &b, area: r)
@@ -73,7 +81,7 @@ final class EdgeSizeTests: XCTestCase {
 
     func testTinyFramesAsGoldens() {
         var frames: [String] = []
-        for (name, render) in widgets where !name.hasSuffix("-nan") {
+        for (name, render) in widgets where !name.hasSuffix("-nan") && !name.hasSuffix("-extreme") {
             for (w, h) in [(1, 1), (2, 2), (8, 4), (20, 6)] {
                 var buffer = Buffer(width: w, height: h)
                 render(&buffer, buffer.area, .braille)
