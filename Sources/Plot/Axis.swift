@@ -96,6 +96,12 @@ public struct Axis: Sendable, Hashable {
                     Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
                 }
             }
+            // One notation per axis: if any label needed an exponent, all get one.
+            if ticks.contains(where: { $0.label.contains("e") }) {
+                ticks = ticks.map {
+                    Tick(value: $0.value, label: CompactNumber.format($0.value, step: step, maxWidth: labelWidth, scientific: true))
+                }
+            }
             var seen = Set<String>()
             return ticks.filter { seen.insert($0.label).inserted }
         case .logarithmic:

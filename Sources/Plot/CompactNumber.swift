@@ -9,23 +9,24 @@ public enum CompactNumber {
     ///
     /// With `step` (the tick spacing) all labels of one axis get just enough decimals to differ;
     /// without it, about three significant digits are kept. Non-finite values give "—" so NaN is never shown.
-    public static func format(_ value: Double, step: Double? = nil, maxWidth: Int = 7) -> String {
+    /// With `scientific` the mantissa-exponent form is used whatever the size, so one axis can read alike.
+    public static func format(_ value: Double, step: Double? = nil, maxWidth: Int = 7, scientific: Bool = false) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "-∞") }
         let magnitude = abs(value)
         if magnitude == 0 || (step.map { magnitude < $0 * 1e-6 } ?? false) { return "0" }
         let sign = value < 0 ? "-" : ""
         var label: String
-        if magnitude >= 1e15 {
-            label = scientific(magnitude, step: step)
+        if magnitude >= 1e15 || scientific {
+            label = Self.scientific(magnitude, step: step)
         } else if let (unit, suffix) = suffixes.first(where: { magnitude >= $0.0 * 0.9995 }) {
             label = fixed(magnitude / unit, decimals: decimals(magnitude / unit, step: step.map { $0 / unit })) + suffix
         } else if magnitude >= 1e-3 {
             label = fixed(magnitude, decimals: decimals(magnitude, step: step))
         } else {
-            label = scientific(magnitude, step: step)
+            label = Self.scientific(magnitude, step: step)
         }
         if label.count + sign.count > maxWidth, !label.contains("e") {
-            label = scientific(magnitude, step: step)
+            label = Self.scientific(magnitude, step: step)
         }
         var digits = 2
         while label.count + sign.count > maxWidth, digits >= 0 {

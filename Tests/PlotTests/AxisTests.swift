@@ -74,4 +74,9 @@ final class AxisTests: XCTestCase {
             XCTAssertEqual(labels.count, Set(labels).count, "\(lo)…\(hi): \(labels)")
         }
     }
+
+    func testOneNotationPerAxis() {
+        let labels = Axis(from: 0, to: 0.0012).ticks(maxCount: 7).map(\.label)
+        XCTAssertEqual(labels, ["0", "2e-04", "4e-04", "6e-04", "8e-04", "1e-03", "1.2e-03"])
+    }
 }
