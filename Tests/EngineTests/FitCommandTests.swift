@@ -132,4 +132,23 @@ final class FitCommandTests: XCTestCase {
         let r2 = try XCTUnwrap((object["train"] as? [String: Double])?["r2"])
         XCTAssertGreaterThan(r2, 0.9)
     }
+
+    func testClosedFormOnLongleyGivesTheCertifiedValuesAndDiagnostics() throws {
+        let outcome = try fit(["--dataset", "longley", "--method", "closed-form", "--json"])
+        guard outcome.status == 0 else {
+            // The solver lives in LeastSquares; until it lands the command must still fail in one line.
+            XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
+            throw XCTSkip("closed-form solver not available: \(outcome.stderr)")
+        }
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["status"] as? String, "solved")
+        XCTAssertEqual(object["rank"] as? Int, 6)
+        XCTAssertEqual((object["singular_values"] as? [Double])?.count, 6)
+        XCTAssertGreaterThan(object["condition_number"] as? Double ?? 0, 1e5)
+        // NIST certified values for Longley (intercept and x1), to 8 digits.
+        let intercept = try XCTUnwrap(object["intercept"] as? Double)
+        XCTAssertEqual(intercept, -3482258.63459582, accuracy: 1e-8 * 3482258.63459582)
+        let x1 = try XCTUnwrap((object["coefficients"] as? [Double])?.first)
+        XCTAssertEqual(x1, 15.0618722713733, accuracy: 1e-8 * 15.0618722713733)
+    }
 }
