@@ -48,7 +48,7 @@ struct FitCommand: ParsableCommand {
 
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
         Foundation.exit(1)
     }
 
