@@ -7,7 +7,7 @@ struct Descent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Watch linear regression learn, live in the terminal.",
-        subcommands: [UICommand.self, FitCommand.self, BenchCommand.self],
+        subcommands: [UICommand.self, FitCommand.self, BenchCommand.self, RaceCommand.self],
         defaultSubcommand: UICommand.self)
 
     /// Like ArgumentParser's `main()`, but a user error is one line on stderr (naming the option), not a usage dump.
