@@ -12,7 +12,8 @@ struct FitCommand: ParsableCommand {
         discussion: """
             The loss is MSE = (1/n)·Σ(x·w + b − y)². Features are standardized for the iterative methods unless \
             --no-standardize; coefficients are always reported in the data's own units. --features is a list of \
-            column names, or a count with --dataset synthetic.
+            column names, or a count with --dataset synthetic. Exit status: 0 on a result, 1 on bad input, \
+            3 when training diverged (the report still prints, with the largest stable learning rate).
             """)
 
     @OptionGroup var data: DataOptions
@@ -90,6 +91,8 @@ struct FitCommand: ParsableCommand {
         } else {
             print(report.text)
         }
+        // A diverged run is reported in full, but scripts must not mistake it for a result.
+        if report.status == .diverged { Foundation.exit(3) }
     }
 
     /// Replays a recording through a TrainingRun: the same steps and bit-identical coefficients.

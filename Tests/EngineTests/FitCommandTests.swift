@@ -90,7 +90,7 @@ final class FitCommandTests: XCTestCase {
 
     func testDivergenceIsReportedWithoutNaN() throws {
         let outcome = try fit(["--dataset", "diabetes", "--no-standardize", "--json"])
-        XCTAssertEqual(outcome.status, 0)
+        XCTAssertEqual(outcome.status, 3, "a diverged run exits 3, with its report printed")
         XCTAssertFalse(outcome.stdout.lowercased().contains("nan"))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["status"] as? String, "diverged")
