@@ -18,7 +18,7 @@ public struct RaceContestant: Sendable, Equatable {
     /// GD, SGD and mini-batch (and any extras), with rates as fractions of the full-batch stable rate
     /// 2/λmax: GD at ½ (fast and safe), mini-batch at ¼ and SGD at 1/20 (their noisy gradients need
     /// smaller steps to settle), momentum GD at 1/10 (β = 0.9 makes steps up to ten times longer),
-    /// Adam at 0.05 (its steps are about η per coordinate, whatever the scale).
+    /// Adam at 0.1 (its steps are about η per coordinate, whatever the scale).
     public static func standard(
         stableRate: Double, batchSize: Int = 32, extras: [Extra] = []
     ) -> [RaceContestant] {
@@ -36,7 +36,7 @@ public struct RaceContestant: Sendable, Equatable {
                 entrants.append(.init(
                     label: "momentum", hyperparameters: .init(method: .gd, update: .momentum, learningRate: 0.1 * rate)))
             case .adam:
-                entrants.append(.init(label: "Adam", hyperparameters: .init(method: .gd, update: .adam, learningRate: 0.05)))
+                entrants.append(.init(label: "Adam", hyperparameters: .init(method: .gd, update: .adam, learningRate: 0.1)))
             }
         }
         return entrants

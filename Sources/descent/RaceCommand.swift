@@ -10,7 +10,7 @@ struct RaceCommand: ParsableCommand {
         commandName: "race", abstract: "Race GD, SGD and mini-batch on the same data from the same start.",
         discussion: """
             Learning rates are fractions of the full-batch stable rate 2/λmax: GD ½, mini-batch ¼, SGD 1/20, \
-            momentum 1/10; Adam uses 0.05.
+            momentum 1/10; Adam uses 0.1.
             """)
 
     @OptionGroup var data: DataOptions
