@@ -18,6 +18,7 @@ struct SessionLoop {
     private var stepsPerSecond = 0.0
     private var stableRate: (l2: Double, standardized: Bool, value: Double)?
     private var trajectory: ParameterTrajectory
+    private var pauseAtStep: Int?
 
     init(run: TrainingRun, mailbox: SessionMailbox) {
         self.run = run
@@ -45,6 +46,7 @@ struct SessionLoop {
             }
             let commands = mailbox.pending
             mailbox.pending.removeAll()
+            pauseAtStep = mailbox.pauseAtStep
             let stop = mailbox.shuttingDown
             mailbox.condition.unlock()
             if stop { break }
@@ -111,6 +113,7 @@ struct SessionLoop {
         if let speed {
             allowed = max(0, min(burst, Int((start - paceStart) * speed) - paceSteps))
         }
+        if let target = pauseAtStep, target > run.step { allowed = min(allowed, target - run.step) }
         var taken = 0
         while taken < allowed {
             guard run.takeStep() else { break }
@@ -132,7 +135,11 @@ struct SessionLoop {
             rateWindowStart = end
             rateWindowSteps = 0
         }
-        if run.outcome != nil { settle(default: .paused) }
+        if run.outcome != nil {
+            settle(default: .paused)
+        } else if taken > 0, run.step == pauseAtStep {
+            halt(.paused)
+        }
     }
 
     /// Stops running with `status`, making the reported losses those of the current weights.

@@ -14,6 +14,8 @@ final class SessionMailbox: @unchecked Sendable {
     var trajectory = ParameterTrajectory()
     /// A copy of the run, published only while it is not running (for narrating the next step).
     var pausedRun: TrainingRun?
+    /// A running session pauses when it reaches this step (for playing a recording back exactly).
+    var pauseAtStep: Int?
     /// Commands sent, and commands applied and published: equal when the session is idle.
     var sentCount = 0
     var publishedCount = 0

@@ -13,3 +13,14 @@ extension TrainingSession {
         return points.map { landscape.coordinates(of: $0, axes: axes) }
     }
 }
+
+extension LossLandscape {
+    /// The landscape of a session as it trains now: its standardization and L2 penalty. Rebuild it when
+    /// either changes (`standardized` and `l2` say which it was built for).
+    public init?(session: TrainingSession) {
+        let snapshot = session.snapshot()
+        self.init(
+            train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
+            l2: snapshot.hyperparameters.l2)
+    }
+}

@@ -108,6 +108,9 @@ final class LossLandscapeTests: XCTestCase {
         XCTAssertEqual(seen.last!.y, snapshot.intercept! + snapshot.weights[0] * scaling.shifts[0], accuracy: 1e-9)
         // Raw GD on this valley zig-zags: the intercept does not move monotonically... but the loss does fall.
         XCTAssertLessThan(raw.loss(at: [path.last!.x, path.last!.y]), raw.loss(at: [0, 0]))
+        let live = try XCTUnwrap(LossLandscape(session: session))
+        XCTAssertFalse(live.standardized)
+        XCTAssertEqual(live.parameters(weights: snapshot.weights, intercept: snapshot.intercept), [path.last!.x, path.last!.y])
         session.reset()
         session.waitUntilIdle()
         XCTAssertEqual(session.parameterTrajectory().points.map(\.step), [0])

@@ -59,6 +59,39 @@ final class SessionRecordingTests: XCTestCase {
         XCTAssertEqual(replayed.model.intercept?.bitPattern, snapshot.intercept?.bitPattern)
     }
 
+    func testPlaybackOnALiveSessionEndsBitIdentical() throws {
+        let setup = SessionSetup(
+            data: DataSpecification(source: .builtin(.line), synthetic: .init(rows: 150), seed: 5),
+            hyperparameters: .init(method: .sgd, learningRate: 0.01), stop: .init(steps: 900))
+        let loaded = try setup.data.load()
+        let original = setup.makeSession(loaded)
+        defer { original.shutdown() }
+        original.step()
+        original.start()
+        waitFor(original) { $0.step >= 100 }
+        original.setHyperparameters(.init(method: .minibatch, update: .adam, learningRate: 0.05, batchSize: 10))
+        waitFor(original) { $0.step >= 300 }
+        original.pause()
+        original.setStandardized(false)
+        original.step()
+        original.setHyperparameters(.init(method: .minibatch, update: .adam, learningRate: 0.01, batchSize: 10))
+        original.start()
+        waitFor(original) { $0.status == .maxSteps }
+        let recording = SessionRecorder.recording(of: original, setup: setup)
+
+        let replayed = setup.makeSession(loaded)
+        defer { replayed.shutdown() }
+        let playback = RecordingPlayback(recording: recording, session: replayed)
+        let deadline = Date().addingTimeInterval(30)
+        while playback.advance(), Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        XCTAssertEqual(playback.progress, recording.commands.count)
+        let end = replayed.snapshot()
+        XCTAssertEqual(end.step, recording.final?.step)
+        XCTAssertEqual(end.weights.map(\.bitPattern), recording.final?.coefficients.map(\.bitPattern))
+        XCTAssertEqual(end.intercept?.bitPattern, recording.final?.intercept?.bitPattern)
+        XCTAssertFalse(playback.advance(), "a finished playback stays finished")
+    }
+
     func testReaderErrorsNameFileAndLine() throws {
         let header = "{\"recording\":1,\"setup\":" + String(decoding: try JSONEncoder().encode(SessionSetup()), as: UTF8.self) + "}"
         func error(_ text: String) -> String {
