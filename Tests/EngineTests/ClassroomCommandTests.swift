@@ -3,36 +3,10 @@ import XCTest
 import Engine
 
 final class ClassroomCommandTests: XCTestCase {
-    private struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `descent` binary next to the test bundle; skips the test when it has not been built.
-    private func binary() throws -> URL {
-        let bundle = Bundle(for: Self.self).bundleURL
-        for directory in [bundle, bundle.deletingLastPathComponent()] {
-            let url = directory.appendingPathComponent("descent")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("descent is not built next to the tests (run swift build first)")
-    }
+    private typealias Outcome = DescentOutcome
 
     private func descent(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try DescentProcess.run(arguments)
     }
 
     private func temporaryDirectory() throws -> URL {

@@ -2,37 +2,10 @@
 import XCTest
 
 final class FitCommandTests: XCTestCase {
-    private struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `descent` binary next to the test bundle; skips the test when it has not been built.
-    private func binary() throws -> URL {
-        // On Linux the bundle URL is the build directory itself; elsewhere it is the .xctest inside it.
-        let bundle = Bundle(for: Self.self).bundleURL
-        for directory in [bundle, bundle.deletingLastPathComponent()] {
-            let url = directory.appendingPathComponent("descent")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("descent is not built next to the tests (run swift build first)")
-    }
+    private typealias Outcome = DescentOutcome
 
     private func fit(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = ["fit"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try DescentProcess.run(["fit"] + arguments)
     }
 
     private func json(_ arguments: [String]) throws -> [String: Any] {
