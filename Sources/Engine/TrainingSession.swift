@@ -1,14 +1,15 @@
 // A training run on its own thread, driven by commands and read through snapshots.
-// CONTRACT STUB: the public signatures below are what the UI codes against; the Engine work replaces the bodies.
 import Foundation
 
 /// Trains a linear model on a background thread. Every method may be called from any thread, at any time,
-/// and returns at once: reading a snapshot holds a lock only long enough to copy it.
+/// and returns at once: commands queue up and are applied between steps; reading a snapshot holds a lock
+/// only long enough to copy it.
 public final class TrainingSession: @unchecked Sendable {
     /// The training rows (and the held-out test rows, if any), in the data's own units.
     public let train: Dataset
     public let test: Dataset?
     public let fitIntercept: Bool
+    let mailbox: SessionMailbox
 
     /// - Parameters:
     ///   - standardize: z-score the features for the iterative methods (coefficients are still reported in data units).
@@ -21,70 +22,91 @@ public final class TrainingSession: @unchecked Sendable {
         self.train = train
         self.test = test
         self.fitIntercept = fitIntercept
+        var run = TrainingRun(
+            train: train, test: test, hyperparameters: hyperparameters, fitIntercept: fitIntercept,
+            standardize: standardize, seed: seed, randomInit: randomInit, stop: stop)
+        run.refreshLosses()
+        let model = run.model
+        mailbox = SessionMailbox(snapshot: TrainingSnapshot(
+            weights: model.weights, intercept: model.intercept, trainLoss: run.latestTrainLoss ?? 0,
+            testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0, testR2: run.latestTestR2,
+            hyperparameters: hyperparameters, standardized: standardize))
+        let loop = SessionLoopBox(SessionLoop(run: run, mailbox: mailbox))
+        let thread = Thread { loop.run() }
+        thread.name = "descent.training"
+        thread.start()
     }
+
+    deinit { shutdown() }
 
     /// Runs steps continuously on the session's thread until paused or stopped by a criterion or divergence.
-    public func start() {}
+    public func start() { mailbox.send(.start) }
     /// Pauses after the current step.
-    public func pause() {}
+    public func pause() { mailbox.send(.pause) }
     /// Takes exactly one step (pausing first if running).
-    public func step() {}
+    public func step() { mailbox.send(.step) }
     /// Back to the initial weights and step 0 with the same seed; keeps the hyperparameters.
-    public func reset() {}
+    public func reset() { mailbox.send(.reset) }
     /// Changes hyperparameters; applied before the next step, without a reset.
-    public func setHyperparameters(_ hyperparameters: Hyperparameters) {}
+    public func setHyperparameters(_ hyperparameters: Hyperparameters) { mailbox.send(.setHyperparameters(hyperparameters)) }
     /// Turns feature standardization on or off (takes effect from the current weights, in data units).
-    public func setStandardized(_ on: Bool) {}
+    public func setStandardized(_ on: Bool) { mailbox.send(.setStandardized(on)) }
     /// Limits the pace to `stepsPerSecond` (nil: as fast as possible).
-    public func setSpeed(stepsPerSecond: Double?) {}
+    public func setSpeed(stepsPerSecond: Double?) { mailbox.send(.setSpeed(stepsPerSecond: stepsPerSecond)) }
     /// Starts computing the closed-form solution in the background; it appears in later snapshots.
-    public func requestClosedForm() {}
-    /// A copy of the current state.
-    public func snapshot() -> TrainingSnapshot { TrainingSnapshot() }
-    /// A loss history reduced to at most `columns` buckets (min / max / last per bucket), in O(columns).
-    public func lossCurve(_ series: LossSeries = .train, columns: Int) -> LossCurve { LossCurve(buckets: [], totalSteps: 0) }
-    /// Stops the thread for good; the session is unusable afterwards.
-    public func shutdown() {}
-}
+    public func requestClosedForm() { mailbox.send(.requestClosedForm) }
 
-/// When a run stops by itself; nil means no limit. `tolerance` 0 turns the convergence test off.
-public struct StopCriteria: Sendable, Equatable {
-    public var steps: Int?
-    public var epochs: Double?
-    public var tolerance: Double
-
-    public init(steps: Int? = nil, epochs: Double? = nil, tolerance: Double = 0) {
-        self.steps = steps
-        self.epochs = epochs
-        self.tolerance = tolerance
-    }
-}
-
-/// Which loss history to read.
-public enum LossSeries: Sendable {
-    case train, test
-}
-
-/// The loss history decimated for drawing: each bucket covers a range of steps.
-public struct LossCurve: Sendable {
-    public struct Bucket: Sendable, Equatable {
-        public var firstStep: Int
-        public var lastStep: Int
-        public var min: Double
-        public var max: Double
-        public var last: Double
-        public init(firstStep: Int, lastStep: Int, min: Double, max: Double, last: Double) {
-            self.firstStep = firstStep
-            self.lastStep = lastStep
-            self.min = min
-            self.max = max
-            self.last = last
+    /// A copy of the current state. The closed form appears once computed, while the L2 penalty and the
+    /// standardization it was computed for are still in force.
+    public func snapshot() -> TrainingSnapshot {
+        mailbox.locked {
+            var snapshot = mailbox.snapshot
+            if let closed = mailbox.closedForm, closed.l2 == snapshot.hyperparameters.l2,
+                closed.standardized == snapshot.standardized || closed.l2 == 0
+            {
+                switch closed.result {
+                case .success(let comparison): snapshot.closedForm = comparison
+                case .failure(let failure): snapshot.closedFormFailure = failure.description
+                }
+            }
+            return snapshot
         }
     }
-    public var buckets: [Bucket]
-    public var totalSteps: Int
-    public init(buckets: [Bucket], totalSteps: Int) {
-        self.buckets = buckets
-        self.totalSteps = totalSteps
+
+    /// A loss history reduced to at most `columns` buckets (min / max / last per bucket), in O(columns).
+    public func lossCurve(_ series: LossSeries = .train, columns: Int) -> LossCurve {
+        let (history, steps) = mailbox.locked {
+            (series == .train ? mailbox.trainHistory : mailbox.testHistory, mailbox.snapshot.step)
+        }
+        return history.curve(columns: columns, totalSteps: steps)
     }
+
+    /// Every command applied so far, with the step at which it took effect (for recording sessions).
+    public func appliedCommands() -> [AppliedCommand] {
+        mailbox.locked { mailbox.log }
+    }
+
+    /// Blocks until every command sent so far has been applied and published (for tests and scripts).
+    public func waitUntilIdle() {
+        mailbox.condition.lock()
+        defer { mailbox.condition.unlock() }
+        while mailbox.publishedCount < mailbox.sentCount && !mailbox.finished {
+            mailbox.condition.wait()
+        }
+    }
+
+    /// Stops the thread for good; the session is unusable afterwards.
+    public func shutdown() {
+        mailbox.condition.lock()
+        mailbox.shuttingDown = true
+        mailbox.condition.broadcast()
+        mailbox.condition.unlock()
+    }
+}
+
+/// Hands the loop (a value with mutable state) to the thread that alone runs it.
+final class SessionLoopBox: @unchecked Sendable {
+    private var loop: SessionLoop
+    init(_ loop: SessionLoop) { self.loop = loop }
+    func run() { loop.loop() }
 }

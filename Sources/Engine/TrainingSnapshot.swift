@@ -23,12 +23,15 @@ public struct TrainingSnapshot: Sendable {
     public var largestStableLearningRate: Double
     /// Set once a requested closed-form solution is ready.
     public var closedForm: ClosedFormComparison?
+    /// Why a requested closed-form solution could not be computed (one line), if it failed.
+    public var closedFormFailure: String?
 
     public init(
         step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,
         testLoss: Double? = nil, trainR2: Double = 0, testR2: Double? = nil, stepsPerSecond: Double = 0,
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
-        standardized: Bool = true, largestStableLearningRate: Double = .infinity, closedForm: ClosedFormComparison? = nil
+        standardized: Bool = true, largestStableLearningRate: Double = .infinity, closedForm: ClosedFormComparison? = nil,
+        closedFormFailure: String? = nil
     ) {
         self.step = step
         self.epoch = epoch
@@ -45,39 +48,6 @@ public struct TrainingSnapshot: Sendable {
         self.standardized = standardized
         self.largestStableLearningRate = largestStableLearningRate
         self.closedForm = closedForm
-    }
-}
-
-/// The closed-form optimum for the session's training data and L2 penalty, with its diagnostics.
-public struct ClosedFormComparison: Sendable {
-    public var weights: [Double]
-    public var intercept: Double?
-    /// MSE of the optimum on the training rows (the loss chart's reference line).
-    public var trainLoss: Double
-    public var testLoss: Double?
-    public var rank: Int
-    public var conditionNumber: Double
-    public var singularValues: [Double]
-    public var largestStableLearningRate: Double
-    /// The textbook (XᵀX)⁻¹Xᵀy answer, shown for teaching, never used; nil when XᵀX is singular.
-    public var normalEquationWeights: [Double]?
-    /// Warnings such as collinear columns, naming them.
-    public var warnings: [String]
-
-    public init(
-        weights: [Double], intercept: Double?, trainLoss: Double, testLoss: Double?, rank: Int,
-        conditionNumber: Double, singularValues: [Double], largestStableLearningRate: Double,
-        normalEquationWeights: [Double]?, warnings: [String]
-    ) {
-        self.weights = weights
-        self.intercept = intercept
-        self.trainLoss = trainLoss
-        self.testLoss = testLoss
-        self.rank = rank
-        self.conditionNumber = conditionNumber
-        self.singularValues = singularValues
-        self.largestStableLearningRate = largestStableLearningRate
-        self.normalEquationWeights = normalEquationWeights
-        self.warnings = warnings
+        self.closedFormFailure = closedFormFailure
     }
 }

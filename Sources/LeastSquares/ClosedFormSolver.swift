@@ -1,32 +1,80 @@
-// Solves least-squares problems to certified accuracy through LAPACK.
-// CONTRACT STUB: the signatures are what Engine codes against; the solver work replaces the bodies.
-import CLapack
-
-/// Why a problem could not be solved.
-public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
-    case invalidProblem(String)
-    case lapackFailure(routine: String, info: Int)
-
-    public var description: String {
-        switch self {
-        case .invalidProblem(let why): return why
-        case .lapackFailure(let routine, let info): return "LAPACK \(routine) failed (info \(info))"
-        }
-    }
-}
+// The closed-form solver: centre, scale, tall-skinny QR + SVD, refinement in Float80, diagnostics.
 
 /// The closed-form solver: centre, scale, orthogonal factorization, refinement in extended precision.
 public enum ClosedFormSolver {
-    /// Solves `problem`; thread-safe and re-entrant, may use several threads on large problems.
+    /// Solves `problem`; thread-safe and re-entrant, uses several threads on large problems.
+    ///
+    /// The intercept is outside the minimised norm (scikit-learn's convention): with one, the centred problem
+    /// is solved for w and b = ȳ − x̄ᵀw. Ridge minimises ‖Xw + b − y‖² + α‖w‖² (sum of squares, b unpenalised).
     public static func solve(_ problem: LeastSquaresProblem) throws -> LeastSquaresSolution {
-        throw LeastSquaresError.invalidProblem("the closed-form solver is not built yet")
-    }
+        try problem.validate()
+        let n = problem.rowCount, d = problem.columnCount
+        let design = ExtendedDesign(problem)
+        let partition = RowPartition(rowCount: n, minimumRows: d)
+        let centering = try Centering(design: design, fitIntercept: problem.fitIntercept, partition: partition)
+        let scaling = try ColumnScaling(design: design, centering: centering, partition: partition)
+        let scaled = ScaledDesignOperator(
+            design: design, centering: centering, scaling: scaling, ridgeRoot: Float80(problem.l2).squareRoot())
+        let factorization = try OrthogonalFactorization(design: scaled, partition: partition)
+        let refined = try IterativeRefinement.refine(design: scaled, factorization: factorization, partition: partition)
 
-    /// Largest stable learning rate for full-batch GD on MSE for a row-major n × d design: n / σmax(A)²
-    /// with A = [X 1] when `fitIntercept`, i.e. 2/λmax of the Hessian (2/n)AᵀA (+2α on w for ridge).
-    public static func largestStableLearningRate(
-        rowCount: Int, design: [Double], fitIntercept: Bool, l2: Double = 0
-    ) -> Double {
-        .infinity
+        var w = (0..<d).map { scaling.isConstant[$0] ? 0 : refined.z[$0] / scaling.scales[$0] }
+        let rank = factorization.dataRank
+        var groups = [[Int]]()
+        if rank < d {
+            var copy = factorization.dataR
+            let svd = try LapackCall.thinSVD(rows: factorization.dataRRows, columns: d, &copy)
+            let k = svd.sigma.count
+            if problem.l2 == 0 {
+                w = try MinimumNormProjection.project(w, rightSingularVectors: svd.vt, vtRows: k, rank: rank, scales: scaling.scales)
+            }
+            groups = CollinearColumns.groups(rightSingularVectors: svd.vt, vtRows: k, rank: rank, columnCount: d)
+        }
+        let intercept: Float80? = problem.fitIntercept
+            ? (0..<d).reduce(centering.targetMean) { $0 - centering.columnMeans[$1] * w[$1] } : nil
+
+        let sums = try scaled.residualAndTotalSums(w: w, partition: partition)
+        let rss = Double(sums.rss), tss = Double(sums.tss)
+        let parameterCount = rank + (problem.fitIntercept ? 1 : 0)
+
+        var unscaledR = factorization.dataR
+        for j in 0..<d {
+            for i in 0..<factorization.dataRRows { unscaledR[j * factorization.dataRRows + i] *= Double(scaling.scales[j]) }
+        }
+        let singularValues = try LapackCall.singularValues(rows: factorization.dataRRows, columns: d, &unscaledR)
+        let smallest = singularValues.last ?? 0
+        let condition = rank < d || smallest == 0 ? Double.infinity : singularValues[0] / smallest
+
+        let coefficients = w.map { Double($0) }
+        let interceptValue = intercept.map { Double($0) }
+        let rounded = design.roundedMatrix()
+        let textbook = NormalEquations.solve(
+            rowCount: n, design: rounded, target: problem.target, fitIntercept: problem.fitIntercept, l2: problem.l2)
+        let parameters = coefficients + (interceptValue.map { [$0] } ?? [])
+        let distance = textbook.map { answer -> Double in
+            let gap = zip(answer, parameters).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+            let size = parameters.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+            return size > 0 ? gap / size : gap
+        }
+
+        var warnings = [String]()
+        if n < d {
+            warnings.append("\(n) rows but \(d) columns: underdetermined, the minimum-norm solution is reported (rank \(rank))")
+        }
+        let names = (0..<d).map { problem.name(of: $0) }
+        warnings += CollinearColumns.warnings(
+            groups: groups, names: names, isConstant: scaling.isConstant, fitIntercept: problem.fitIntercept,
+            ridge: problem.l2 > 0)
+
+        return LeastSquaresSolution(
+            coefficients: coefficients, intercept: interceptValue, rank: rank, singularValues: singularValues,
+            conditionNumber: condition, residualSumOfSquares: rss, meanSquaredError: rss / Double(n),
+            rSquared: tss > 0 ? 1 - rss / tss : (rss == 0 ? 1 : 0),
+            residualStandardDeviation: n > parameterCount ? (rss / Double(n - parameterCount)).squareRoot() : 0,
+            largestStableLearningRate: largestStableLearningRate(
+                rowCount: n, design: rounded, fitIntercept: problem.fitIntercept, l2: problem.l2 / Double(n)),
+            normalEquationCoefficients: textbook.map { Array($0[0..<d]) },
+            normalEquationIntercept: problem.fitIntercept ? textbook.map { $0[d] } : nil,
+            normalEquationRelativeDistance: distance, collinearColumns: groups, warnings: warnings)
     }
 }

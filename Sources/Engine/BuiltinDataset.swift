@@ -1,0 +1,101 @@
+// The data sets that need no file: a noisy line, a synthetic problem, diabetes and Longley.
+import Foundation
+
+/// A data set built into Descent.
+public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
+    /// One feature, a noisy straight line y = 2x + 3 + noise (the default).
+    case line
+    /// `rows` × `features` Gaussian features with a chosen condition number and a random true model.
+    case synthetic
+    /// 442 patients, ten baseline variables, disease progression a year later (Efron et al. 2004).
+    case diabetes
+    /// NIST's Longley data: six highly collinear macro-economic series, y = total employment.
+    case longley
+
+    /// Builds the data set; `parameters` matter for `line` and `synthetic` only.
+    public func make(_ parameters: SyntheticParameters, seed: UInt64) throws -> Dataset {
+        switch self {
+        case .line: return BuiltinDataset.line(parameters, seed: seed)
+        case .synthetic: return BuiltinDataset.synthetic(parameters, seed: seed)
+        case .diabetes: return try BuiltinDataset.bundled("diabetes", target: "progression")
+        case .longley: return try BuiltinDataset.bundled("longley", target: "y")
+        }
+    }
+
+    private static func line(_ parameters: SyntheticParameters, seed: UInt64) -> Dataset {
+        var random = SeededGenerator(seed: seed)
+        let n = parameters.rows ?? 100
+        var x = [Double](), y = [Double]()
+        x.reserveCapacity(n)
+        y.reserveCapacity(n)
+        for _ in 0..<n {
+            let value = 10 * random.nextUnit()
+            x.append(value)
+            y.append(2 * value + 3 + parameters.noise * random.nextGaussian())
+        }
+        return Dataset(name: "line", featureNames: ["x"], targetName: "y", x: x, y: y)
+    }
+
+    /// X = Z·diag(s)·Qᵀ with Z Gaussian, s spaced geometrically from 1 to 1/κ and Q a random rotation, so
+    /// the columns are correlated and κ(X) ≈ κ even after standardization; y = Xw + 1 + noise.
+    private static func synthetic(_ parameters: SyntheticParameters, seed: UInt64) -> Dataset {
+        var random = SeededGenerator(seed: seed)
+        let n = parameters.rows ?? 1000, d = parameters.features
+        var x = [Double](repeating: 0, count: n * d)
+        for k in x.indices { x[k] = random.nextGaussian() }
+        let kappa = parameters.conditionNumber
+        if kappa > 1 && d > 1 {
+            let scales = (0..<d).map { pow(kappa, -Double($0) / Double(d - 1)) }
+            let rotation = randomRotation(size: d, random: &random)
+            var row = [Double](repeating: 0, count: d)
+            for i in 0..<n {
+                for j in 0..<d { row[j] = x[i * d + j] * scales[j] }
+                for k in 0..<d {
+                    var sum = 0.0
+                    for j in 0..<d { sum += row[j] * rotation[k * d + j] }
+                    x[i * d + k] = sum
+                }
+            }
+        }
+        let trueWeights = (0..<d).map { _ in 4 * random.nextUnit() - 2 }
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var sum = 1.0
+            for j in 0..<d { sum += x[i * d + j] * trueWeights[j] }
+            y[i] = sum + parameters.noise * random.nextGaussian()
+        }
+        return Dataset(name: "synthetic", featureNames: (0..<d).map { "x\($0 + 1)" }, targetName: "y", x: x, y: y)
+    }
+
+    /// A random orthogonal d × d matrix (row-major), by Gram–Schmidt on Gaussian rows.
+    private static func randomRotation(size d: Int, random: inout SeededGenerator) -> [Double] {
+        var q = [Double](repeating: 0, count: d * d)
+        var k = 0
+        while k < d {
+            var v = (0..<d).map { _ in random.nextGaussian() }
+            for p in 0..<k {
+                var dot = 0.0
+                for j in 0..<d { dot += v[j] * q[p * d + j] }
+                for j in 0..<d { v[j] -= dot * q[p * d + j] }
+            }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm < 1e-8 { continue }  // a draw nearly in the span so far: draw again
+            for j in 0..<d { q[k * d + j] = v[j] / norm }
+            k += 1
+        }
+        return q
+    }
+
+    private static func bundled(_ name: String, target: String) throws -> Dataset {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Datasets") else {
+            throw DataError.missingFile(.init(file: "built-in \(name).csv"))
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw DataError.unreadableFile(.init(file: "built-in \(name).csv"), reason: error.localizedDescription)
+        }
+        var dataset = try Dataset.fromCSV(CSVTable.parse(data, file: "\(name).csv"), target: target).dataset
+        dataset.name = name
+        return dataset
+    }
+}

@@ -1,0 +1,117 @@
+// Everything needed to rebuild a run's data: source, columns, expansion, split, scaling.
+
+/// A recipe for the training and test data, shared by `fit`, the UI and recorded sessions.
+public struct DataSpecification: Sendable, Equatable, Codable {
+    /// Where the rows come from.
+    public enum Source: Sendable, Equatable, Codable {
+        case csv(path: String)
+        case builtin(BuiltinDataset)
+    }
+
+    public var source: Source
+    /// Size, noise and conditioning for `line` and `synthetic`.
+    public var synthetic: SyntheticParameters
+    /// Target column (nil: the last column; built-in data sets know their own).
+    public var target: String?
+    /// Feature columns (nil: every other numeric column).
+    public var features: [String]?
+    /// Each feature expanded to its powers 1…degree (1: no expansion).
+    public var polynomialDegree: Int
+    /// Fraction of rows held out for testing (0: no test set).
+    public var testFraction: Double
+    /// Seeds the generated data and the split.
+    public var seed: UInt64
+    public var fitIntercept: Bool
+    /// z-score the features for the iterative methods.
+    public var standardize: Bool
+
+    public init(
+        source: Source = .builtin(.line), synthetic: SyntheticParameters = .init(), target: String? = nil,
+        features: [String]? = nil, polynomialDegree: Int = 1, testFraction: Double = 0, seed: UInt64 = 0,
+        fitIntercept: Bool = true, standardize: Bool = true
+    ) {
+        self.source = source
+        self.synthetic = synthetic
+        self.target = target
+        self.features = features
+        self.polynomialDegree = polynomialDegree
+        self.testFraction = testFraction
+        self.seed = seed
+        self.fitIntercept = fitIntercept
+        self.standardize = standardize
+    }
+
+    /// Loads, selects, expands and splits the data. Throws `DataError` with a one-line message on bad input.
+    public func load() throws -> LoadedData {
+        try validate()
+        var notices: [String] = []
+        var dataset: Dataset
+        switch source {
+        case .csv(let path):
+            let table = try CSVTable.read(path: path)
+            (dataset, notices) = try Dataset.fromCSV(table, target: target, features: features)
+        case .builtin(let builtin):
+            dataset = try builtin.make(synthetic, seed: seed)
+            if target != nil || features != nil {
+                let columns = dataset.featureNames + [dataset.targetName]
+                let chosenTarget = target ?? dataset.targetName
+                let place = DataError.Position(file: dataset.name)
+                guard columns.contains(chosenTarget) else {
+                    throw DataError.unknownColumn(place, option: "--target", name: chosenTarget, available: columns)
+                }
+                for name in features ?? [] where !columns.contains(name) {
+                    throw DataError.unknownColumn(place, option: "--features", name: name, available: columns)
+                }
+                dataset = try dataset.reselected(target: chosenTarget, features: features)
+            }
+        }
+        dataset = dataset.polynomial(degree: polynomialDegree)
+        let (train, test) = try dataset.split(testFraction: testFraction, seed: seed)
+        return LoadedData(train: train, test: test, notices: notices)
+    }
+
+    private func validate() throws {
+        guard polynomialDegree >= 1, polynomialDegree <= 20 else {
+            throw DataError.invalidOption(option: "--poly", reason: "must be between 1 and 20, got \(polynomialDegree)")
+        }
+        guard testFraction >= 0, testFraction < 1 else {
+            throw DataError.invalidOption(option: "--test-fraction", reason: "must be at least 0 and below 1, got \(testFraction)")
+        }
+        if let rows = synthetic.rows, rows < 2 {
+            throw DataError.invalidOption(option: "--rows", reason: "must be at least 2, got \(rows)")
+        }
+        if case .builtin(.synthetic) = source {
+            guard synthetic.features >= 1 else {
+                throw DataError.invalidOption(option: "--features", reason: "must be at least 1, got \(synthetic.features)")
+            }
+        }
+        guard synthetic.noise >= 0, synthetic.noise.isFinite else {
+            throw DataError.invalidOption(option: "--noise", reason: "must be a finite number ≥ 0, got \(synthetic.noise)")
+        }
+        guard synthetic.conditionNumber >= 1, synthetic.conditionNumber.isFinite else {
+            throw DataError.invalidOption(
+                option: "--condition", reason: "must be a finite number ≥ 1, got \(synthetic.conditionNumber)")
+        }
+    }
+}
+
+extension Dataset {
+    /// The same rows with another choice of target and features among the current columns.
+    func reselected(target: String, features: [String]?) throws -> Dataset {
+        let columns = featureNames + [targetName]
+        let n = rowCount, k = featureCount
+        func column(_ name: String) -> [Double] {
+            let c = columns.firstIndex(of: name)!
+            return c == k ? y : (0..<n).map { x[$0 * k + c] }
+        }
+        let chosen = features ?? columns.filter { $0 != target }
+        if chosen.contains(target) {
+            throw DataError.invalidOption(option: "--features", reason: "'\(target)' is the target; it cannot also be a feature")
+        }
+        if chosen.isEmpty { throw DataError.noFeatures(.init(file: name)) }
+        let values = chosen.map(column)
+        var newX = [Double](repeating: 0, count: n * chosen.count)
+        for (j, v) in values.enumerated() { for i in 0..<n { newX[i * chosen.count + j] = v[i] } }
+        return Dataset(name: name, featureNames: chosen, targetName: target, x: newX, y: column(target))
+    }
+}

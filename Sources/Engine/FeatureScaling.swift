@@ -1,0 +1,77 @@
+// Feature standardization (z-scores) and the conversion of weights between scaled and data units.
+
+/// Per-feature shift and scale: z = (x − shift) / scale. With an intercept the shift is the mean and the
+/// scale the standard deviation; without one, centring would change the model, so only the root mean
+/// square is divided out. A constant column keeps scale 1.
+public struct FeatureScaling: Sendable, Equatable {
+    public var shifts: [Double]
+    public var scales: [Double]
+
+    /// The identity scaling for d features.
+    public static func identity(_ d: Int) -> FeatureScaling {
+        FeatureScaling(shifts: .init(repeating: 0, count: d), scales: .init(repeating: 1, count: d))
+    }
+
+    public init(shifts: [Double], scales: [Double]) {
+        self.shifts = shifts
+        self.scales = scales
+    }
+
+    /// The z-score scaling of a data set's features.
+    public init(standardizing data: Dataset, centred: Bool) {
+        let n = data.rowCount, d = data.featureCount
+        var shifts = [Double](repeating: 0, count: d), scales = [Double](repeating: 0, count: d)
+        data.x.withUnsafeBufferPointer { x in
+            if centred {
+                for i in 0..<n { for j in 0..<d { shifts[j] += x[i * d + j] } }
+                for j in 0..<d { shifts[j] /= Double(n) }
+            }
+            for i in 0..<n {
+                for j in 0..<d {
+                    let centredValue = x[i * d + j] - shifts[j]
+                    scales[j] += centredValue * centredValue
+                }
+            }
+        }
+        for j in 0..<d {
+            let scale = (scales[j] / Double(n)).squareRoot()
+            scales[j] = scale > 0 && scale.isFinite ? scale : 1
+        }
+        self.init(shifts: shifts, scales: scales)
+    }
+
+    /// The features of `data` in scaled units, row-major.
+    public func apply(to data: Dataset) -> [Double] {
+        let d = data.featureCount
+        var result = data.x
+        result.withUnsafeMutableBufferPointer { x in
+            for k in x.indices {
+                let j = k % d
+                x[k] = (x[k] - shifts[j]) / scales[j]
+            }
+        }
+        return result
+    }
+
+    /// Weights and intercept found on scaled features, expressed in data units.
+    public func toDataUnits(weights: [Double], intercept: Double) -> (weights: [Double], intercept: Double) {
+        var b = intercept
+        var w = weights
+        for j in w.indices {
+            w[j] = weights[j] / scales[j]
+            b -= w[j] * shifts[j]
+        }
+        return (w, b)
+    }
+
+    /// Weights and intercept in data units, expressed for scaled features.
+    public func toScaledUnits(weights: [Double], intercept: Double) -> (weights: [Double], intercept: Double) {
+        var b = intercept
+        var w = weights
+        for j in w.indices {
+            w[j] = weights[j] * scales[j]
+            b += weights[j] * shifts[j]
+        }
+        return (w, b)
+    }
+}

@@ -1,0 +1,213 @@
+// The training thread's loop: apply commands, take steps at the chosen pace, publish snapshots.
+import Foundation
+
+/// Owns the `TrainingRun`; only the session's thread touches it. Talks to callers through the mailbox.
+struct SessionLoop {
+    private var run: TrainingRun
+    private let mailbox: SessionMailbox
+    private var status: TrainingStatus = .ready
+    private var running = false
+    private var speed: Double?
+    /// Pacing for a speed limit: steps taken since `paceStart`.
+    private var paceStart = 0.0
+    private var paceSteps = 0
+    /// Steps per burst between looks at the mailbox, tuned to ~5 ms.
+    private var burst = 1
+    private var rateWindowStart = 0.0
+    private var rateWindowSteps = 0
+    private var stepsPerSecond = 0.0
+    private var stableRate: (l2: Double, standardized: Bool, value: Double)?
+    private var trajectory: ParameterTrajectory
+    private var pauseAtStep: Int?
+
+    init(run: TrainingRun, mailbox: SessionMailbox) {
+        self.run = run
+        self.mailbox = mailbox
+        trajectory = ParameterTrajectory(capacity: ParameterTrajectory.capacity(features: run.train.featureCount))
+    }
+
+    static func now() -> Double { ProcessInfo.processInfo.systemUptime }
+
+    mutating func loop() {
+        recordTrajectory()
+        publish()
+        while true {
+            mailbox.condition.lock()
+            while mailbox.pending.isEmpty && !running && !mailbox.shuttingDown {
+                mailbox.condition.wait()
+            }
+            if running, let speed, mailbox.pending.isEmpty, !mailbox.shuttingDown {
+                let due = paceStart + Double(paceSteps + 1) / speed
+                if SessionLoop.now() < due {
+                    _ = mailbox.condition.wait(until: Date(timeIntervalSinceNow: due - SessionLoop.now()))
+                    mailbox.condition.unlock()
+                    continue
+                }
+            }
+            let commands = mailbox.pending
+            mailbox.pending.removeAll()
+            pauseAtStep = mailbox.pauseAtStep
+            let stop = mailbox.shuttingDown
+            mailbox.condition.unlock()
+            if stop { break }
+
+            var applied: [AppliedCommand] = []
+            for command in commands {
+                applied.append(AppliedCommand(step: run.step, command: command))
+                apply(command)
+            }
+            if running { runBurst() }
+            publish(applied)
+        }
+        mailbox.locked {
+            mailbox.finished = true
+            mailbox.condition.broadcast()
+        }
+    }
+
+    private mutating func apply(_ command: SessionCommand) {
+        switch command {
+        case .start:
+            run.resume()
+            running = true
+            status = .running
+            restartPacing()
+        case .pause:
+            if running { halt(.paused) }
+        case .step:
+            run.resume()
+            running = false
+            if run.takeStep() { stepsPerSecond = 0 }
+            recordTrajectory()
+            settle(default: .paused)
+        case .reset:
+            run.reset()
+            running = false
+            status = .ready
+            run.refreshLosses()
+            trajectory.clear()
+            recordTrajectory()
+        case .setHyperparameters(let h):
+            run.setHyperparameters(h)
+        case .setStandardized(let on):
+            run.setStandardized(on)
+        case .setSpeed(let stepsPerSecond):
+            speed = stepsPerSecond.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+            restartPacing()
+        case .requestClosedForm:
+            startClosedForm()
+        }
+    }
+
+    private mutating func restartPacing() {
+        paceStart = SessionLoop.now()
+        paceSteps = 0
+        rateWindowStart = paceStart
+        rateWindowSteps = 0
+    }
+
+    /// Runs steps for about 5 ms (or as many as the speed limit allows now).
+    private mutating func runBurst() {
+        let start = SessionLoop.now()
+        var allowed = burst
+        if let speed {
+            allowed = max(0, min(burst, Int((start - paceStart) * speed) - paceSteps))
+        }
+        if let target = pauseAtStep, target > run.step { allowed = min(allowed, target - run.step) }
+        var taken = 0
+        while taken < allowed {
+            guard run.takeStep() else { break }
+            recordTrajectory()
+            taken += 1
+            if run.outcome != nil { break }
+        }
+        paceSteps += taken
+        rateWindowSteps += taken
+        let end = SessionLoop.now()
+        if speed == nil {
+            let elapsed = end - start
+            if elapsed < 0.0025 { burst = min(burst * 2, 1 << 20) } else if elapsed > 0.01 { burst = max(1, burst / 2) }
+        } else {
+            burst = 1 << 20
+        }
+        if end - rateWindowStart >= 0.25 {
+            stepsPerSecond = Double(rateWindowSteps) / (end - rateWindowStart)
+            rateWindowStart = end
+            rateWindowSteps = 0
+        }
+        if run.outcome != nil {
+            settle(default: .paused)
+        } else if taken > 0, run.step == pauseAtStep {
+            halt(.paused)
+        }
+    }
+
+    /// Stops running with `status`, making the reported losses those of the current weights.
+    private mutating func halt(_ newStatus: TrainingStatus) {
+        running = false
+        status = newStatus
+        stepsPerSecond = 0
+        run.refreshLosses()
+    }
+
+    /// After a step: the run's own outcome if it stopped itself, else `fallback`.
+    private mutating func settle(default fallback: TrainingStatus) {
+        halt(run.outcome ?? fallback)
+    }
+
+    private mutating func largestStableRate() -> Double {
+        let key = (run.hyperparameters.l2, run.standardized)
+        if let cached = stableRate, cached.l2 == key.0, cached.standardized == key.1 { return cached.value }
+        let value = run.largestStableLearningRate()
+        stableRate = (key.0, key.1, value)
+        return value
+    }
+
+    /// Keeps the current model in the trajectory when its step is due (a modulo test on most steps).
+    private mutating func recordTrajectory() {
+        guard trajectory.wants(step: run.step) else { return }
+        let model = run.model
+        trajectory.record(step: run.step, weights: model.weights, intercept: model.intercept)
+    }
+
+    private mutating func publish(_ applied: [AppliedCommand] = []) {
+        let model = run.model
+        let snapshot = TrainingSnapshot(
+            step: run.step, epoch: run.epoch, weights: model.weights, intercept: model.intercept,
+            trainLoss: run.latestTrainLoss ?? 0, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
+            testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
+            message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
+            largestStableLearningRate: largestStableRate())
+        let trainHistory = run.trainHistory, testHistory = run.testHistory
+        let trajectory = self.trajectory, pausedRun = running ? nil : run
+        mailbox.locked {
+            mailbox.trajectory = trajectory
+            mailbox.pausedRun = pausedRun
+            mailbox.snapshot = snapshot
+            mailbox.trainHistory = trainHistory
+            mailbox.testHistory = testHistory
+            mailbox.log.append(contentsOf: applied)
+            mailbox.publishedCount += applied.count
+            if !applied.isEmpty { mailbox.condition.broadcast() }
+        }
+    }
+
+    /// Solves the closed form on another thread; the result is merged into snapshots when it arrives.
+    private func startClosedForm() {
+        let train = run.train, test = run.test, intercept = run.fitIntercept
+        let l2 = run.hyperparameters.l2, standardized = run.standardized
+        let mailbox = self.mailbox
+        let thread = Thread {
+            let result: Result<ClosedFormComparison, ClosedFormFailure>
+            do {
+                result = .success(try ClosedFormComparison.solve(
+                    train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized))
+            } catch {
+                result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
+            }
+            mailbox.locked { mailbox.closedForm = (l2, standardized, result) }
+        }
+        thread.name = "descent.closed-form"
+        thread.start()
+    }
+}

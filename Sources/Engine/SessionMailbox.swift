@@ -1,0 +1,50 @@
+// The state a session shares between the caller's threads and its training thread, behind one lock.
+import Foundation
+
+/// Commands waiting to be applied, the latest published snapshot and histories, the applied-command log and
+/// the closed-form result. Every access holds `condition` (an NSCondition: it also wakes the training thread).
+final class SessionMailbox: @unchecked Sendable {
+    let condition = NSCondition()
+    var pending: [SessionCommand] = []
+    var snapshot: TrainingSnapshot
+    var trainHistory = LossHistory()
+    var testHistory = LossHistory()
+    var log: [AppliedCommand] = []
+    /// The models along the way, thinned (for the loss landscape and exports).
+    var trajectory = ParameterTrajectory()
+    /// A copy of the run, published only while it is not running (for narrating the next step).
+    var pausedRun: TrainingRun?
+    /// A running session pauses when it reaches this step (for playing a recording back exactly).
+    var pauseAtStep: Int?
+    /// Commands sent, and commands applied and published: equal when the session is idle.
+    var sentCount = 0
+    var publishedCount = 0
+    var shuttingDown = false
+    var finished = false
+    /// The closed-form answer and the (l2, standardized) it was computed for.
+    var closedForm: (l2: Double, standardized: Bool, result: Result<ClosedFormComparison, ClosedFormFailure>)?
+
+    init(snapshot: TrainingSnapshot) {
+        self.snapshot = snapshot
+    }
+
+    /// Runs `body` holding the lock.
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return try body()
+    }
+
+    func send(_ command: SessionCommand) {
+        locked {
+            pending.append(command)
+            sentCount += 1
+            condition.broadcast()
+        }
+    }
+}
+
+/// Why the closed-form solution could not be computed.
+public struct ClosedFormFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}

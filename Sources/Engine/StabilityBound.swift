@@ -1,0 +1,57 @@
+// The largest stable learning rate of full-batch GD, 2/λmax of the Hessian, by power iteration.
+
+/// λmax of the MSE Hessian H = (2/n)·AᵀA (+2α on the weights, not the intercept) for the design GD runs on.
+/// The Gram matrix costs one pass over the rows; after that any L2 penalty is a cheap power iteration on
+/// a (d+1)×(d+1) matrix.
+public struct StabilityBound: Sendable {
+    private let gram: [Double]
+    private let size: Int
+    private let rowCount: Int
+    private let hasIntercept: Bool
+
+    public init(design: DesignMatrix, fitIntercept: Bool) {
+        gram = design.gram(withOnes: fitIntercept)
+        size = design.columnCount + (fitIntercept ? 1 : 0)
+        rowCount = design.rowCount
+        hasIntercept = fitIntercept
+    }
+
+    /// 2/λmax(H): GD converges for learning rates below this.
+    public func largestStableLearningRate(l2: Double = 0) -> Double {
+        let lambda = largestEigenvalue(l2: l2)
+        return lambda > 0 ? 2 / lambda : .infinity
+    }
+
+    /// λmax of the Hessian with penalty α.
+    public func largestEigenvalue(l2: Double) -> Double {
+        let m = size
+        guard m > 0 else { return 0 }
+        var h = gram.map { 2 * $0 / Double(rowCount) }
+        let penalised = hasIntercept ? m - 1 : m
+        for j in 0..<penalised { h[j * m + j] += 2 * l2 }
+        // A fixed, generic start vector: never orthogonal to the top eigenvector in practice.
+        var random = SeededGenerator(seed: 0x57AB1E)
+        var v = (0..<m).map { _ in 0.5 + random.nextUnit() }
+        var lambda = 0.0
+        var next = [Double](repeating: 0, count: m)
+        for _ in 0..<2000 {
+            var norm = 0.0
+            for j in 0..<m { norm += v[j] * v[j] }
+            norm = norm.squareRoot()
+            guard norm > 0, norm.isFinite else { return lambda }
+            for j in 0..<m { v[j] /= norm }
+            for j in 0..<m {
+                var sum = 0.0
+                for k in 0..<m { sum += h[j * m + k] * v[k] }
+                next[j] = sum
+            }
+            var rayleigh = 0.0
+            for j in 0..<m { rayleigh += v[j] * next[j] }
+            let converged = abs(rayleigh - lambda) <= 1e-13 * abs(rayleigh)
+            lambda = rayleigh
+            swap(&v, &next)
+            if converged { break }
+        }
+        return lambda
+    }
+}

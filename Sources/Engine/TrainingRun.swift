@@ -1,0 +1,362 @@
+// The deterministic heart of training: one step at a time on the caller's thread, no clocks, no locks.
+import Foundation
+
+/// A training run stepped by its owner (the session's thread, or `fit` directly). Given the same data, seed
+/// and the same calls at the same steps, it produces bit-identical parameters.
+///
+/// Loss bookkeeping: the history entry for step s is the training MSE of the weights after s steps. Full-batch
+/// steps get it free from the fused pass (the loss of the weights before the update). SGD and mini-batch
+/// evaluate the full training loss every step when n·d ≤ 2·10⁵, and otherwise every k steps with k chosen so
+/// evaluation costs at most ~10% of the stepping (k = ⌈10·n / batch⌉). The test loss follows the same rule.
+public struct TrainingRun: Sendable {
+    public let train: Dataset
+    public let test: Dataset?
+    public let fitIntercept: Bool
+    public let seed: UInt64
+    public let randomInit: Bool
+    public var stop: StopCriteria
+    public private(set) var hyperparameters: Hyperparameters
+    public private(set) var standardized: Bool
+
+    /// Steps taken since the start or the last reset.
+    public private(set) var step = 0
+    /// Rows visited since the start or the last reset (epochs = rowsSeen / n).
+    public private(set) var rowsSeen = 0
+    /// Set when the run stopped by itself (converged, max-steps, diverged); cleared by `resume()` and `reset()`.
+    public private(set) var outcome: TrainingStatus?
+    /// Why the run stopped, for people.
+    public private(set) var message: String?
+    public private(set) var trainHistory = LossHistory()
+    public private(set) var testHistory = LossHistory()
+
+    private let rawScaling: FeatureScaling
+    private let standardScaling: FeatureScaling
+    private var design: DesignMatrix
+    private var testDesign: DesignMatrix?
+    private var stability: [Bool: StabilityBound] = [:]
+    /// w (d entries) then b (always present; 0 and never updated without an intercept), in training units.
+    private var parameters: [Double]
+    private var gradient: [Double]
+    private var updateState: UpdateState
+    private var schedule: RowSchedule
+    private var trainLoss: (step: Int, value: Double)?
+    private var testLoss: (step: Int, value: Double)?
+    private var bestLoss = Double.infinity
+    private var initialLoss: Double?
+    /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
+    private var lastGood: (parameters: [Double], loss: Double)?
+    private let trainTotalSumOfSquares: Double
+    private let testTotalSumOfSquares: Double
+
+    /// Evaluations costing at most this many multiply-adds run every step.
+    static let cheapEvaluation = 200_000
+    /// Loss above this multiple of the best loss so far counts as divergence.
+    static let divergenceFactor = 1e6
+
+    public init(
+        train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
+        standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init()
+    ) {
+        precondition(train.rowCount >= 1 && train.featureCount >= 1, "training data needs rows and features")
+        self.train = train
+        self.test = test
+        self.fitIntercept = fitIntercept
+        self.seed = seed
+        self.randomInit = randomInit
+        self.stop = stop
+        self.hyperparameters = hyperparameters
+        self.standardized = standardize
+        rawScaling = .identity(train.featureCount)
+        standardScaling = FeatureScaling(standardizing: train, centred: fitIntercept)
+        let scaling = standardize ? standardScaling : rawScaling
+        design = TrainingRun.design(train, scaling)
+        testDesign = test.map { TrainingRun.design($0, scaling) }
+        let d = train.featureCount
+        parameters = []
+        gradient = .init(repeating: 0, count: d + 1)
+        updateState = UpdateState(count: d + 1)
+        schedule = RowSchedule(rowCount: train.rowCount, seed: seed)
+        trainTotalSumOfSquares = RegressionMetrics.totalSumOfSquares(train.y)
+        testTotalSumOfSquares = test.map { RegressionMetrics.totalSumOfSquares($0.y) } ?? 0
+        parameters = initialParameters()
+    }
+
+    private static func design(_ data: Dataset, _ scaling: FeatureScaling) -> DesignMatrix {
+        DesignMatrix(x: scaling.apply(to: data), y: data.y, columnCount: data.featureCount)
+    }
+
+    private var scaling: FeatureScaling { standardized ? standardScaling : rawScaling }
+    private var featureCount: Int { train.featureCount }
+    private var intercept: Double { fitIntercept ? parameters[featureCount] : 0 }
+
+    private func initialParameters() -> [Double] {
+        var values = [Double](repeating: 0, count: featureCount + 1)
+        if randomInit {
+            var random = SeededGenerator(seed: seed ^ 0x1A17_1A17_1A17_1A17)
+            for j in values.indices { values[j] = 0.2 * random.nextUnit() - 0.1 }
+            if !fitIntercept { values[featureCount] = 0 }
+        }
+        return values
+    }
+
+    // MARK: Reading
+
+    /// Fractional epochs: rows visited ÷ training rows.
+    public var epoch: Double { Double(rowsSeen) / Double(train.rowCount) }
+
+    /// The model in the data's own units (intercept nil without one).
+    public var model: (weights: [Double], intercept: Double?) {
+        let w = Array(parameters[0..<featureCount])
+        let converted = scaling.toDataUnits(weights: w, intercept: intercept)
+        return (converted.weights, fitIntercept ? converted.intercept : nil)
+    }
+
+    /// The most recently evaluated training MSE (of the current weights after `refreshLosses()`).
+    public var latestTrainLoss: Double? { trainLoss?.value }
+    public var latestTestLoss: Double? { testLoss?.value }
+    /// The step whose weights `latestTrainLoss` belongs to.
+    public var latestTrainLossStep: Int? { trainLoss?.step }
+
+    /// R² matching `latestTrainLoss` / `latestTestLoss`.
+    public var latestTrainR2: Double? {
+        trainLoss.map { r2(mse: $0.value, rows: train.rowCount, total: trainTotalSumOfSquares) }
+    }
+    public var latestTestR2: Double? {
+        guard let test, let testLoss else { return nil }
+        return r2(mse: testLoss.value, rows: test.rowCount, total: testTotalSumOfSquares)
+    }
+
+    private func r2(mse: Double, rows: Int, total: Double) -> Double {
+        RegressionMetrics(residualSumOfSquares: mse * Double(rows), rowCount: rows, totalSumOfSquares: total).rSquared
+    }
+
+    /// 2/λmax of the MSE Hessian (with the L2 penalty) on the design GD runs on now.
+    public mutating func largestStableLearningRate() -> Double {
+        if stability[standardized] == nil {
+            stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
+        }
+        return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2)
+    }
+
+    /// Exact metrics of the current weights on the training rows.
+    public func trainMetrics() -> RegressionMetrics {
+        RegressionMetrics(
+            residualSumOfSquares: design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept),
+            rowCount: train.rowCount, totalSumOfSquares: trainTotalSumOfSquares)
+    }
+
+    /// Exact metrics of the current weights on the test rows (nil without a test set).
+    public func testMetrics() -> RegressionMetrics? {
+        guard let testDesign else { return nil }
+        return RegressionMetrics(
+            residualSumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept),
+            rowCount: testDesign.rowCount, totalSumOfSquares: testTotalSumOfSquares)
+    }
+
+    // MARK: Commands
+
+    /// Changes hyperparameters from the next step on; velocity and moments restart when the rule changes.
+    public mutating func setHyperparameters(_ new: Hyperparameters) {
+        if new.update != hyperparameters.update { updateState.clear() }
+        hyperparameters = new
+    }
+
+    /// Switches feature scaling, keeping the model (the same predictions) and restarting velocity and moments.
+    public mutating func setStandardized(_ on: Bool) {
+        guard on != standardized else { return }
+        let from = scaling, to = on ? standardScaling : rawScaling
+        parameters = convert(parameters, from: from, to: to)
+        if let good = lastGood { lastGood = (convert(good.parameters, from: from, to: to), good.loss) }
+        standardized = on
+        design = TrainingRun.design(train, scaling)
+        testDesign = test.map { TrainingRun.design($0, scaling) }
+        updateState.clear()
+    }
+
+    /// The same model expressed for another feature scaling.
+    private func convert(_ values: [Double], from: FeatureScaling, to: FeatureScaling) -> [Double] {
+        let d = featureCount
+        let b = fitIntercept ? values[d] : 0
+        let inData = from.toDataUnits(weights: Array(values[0..<d]), intercept: b)
+        let inNew = to.toScaledUnits(weights: inData.weights, intercept: inData.intercept)
+        return inNew.weights + [fitIntercept ? inNew.intercept : 0]
+    }
+
+    /// Back to the initial weights, step 0 and the seeded row order; keeps hyperparameters and scaling.
+    public mutating func reset() {
+        parameters = initialParameters()
+        updateState.clear()
+        schedule = RowSchedule(rowCount: train.rowCount, seed: seed)
+        step = 0
+        rowsSeen = 0
+        outcome = nil
+        message = nil
+        trainHistory = LossHistory()
+        testHistory = LossHistory()
+        trainLoss = nil
+        testLoss = nil
+        bestLoss = .infinity
+        initialLoss = nil
+        lastGood = nil
+    }
+
+    /// Lets a run that stopped itself take steps again (the stop criteria still apply).
+    public mutating func resume() {
+        outcome = nil
+        message = nil
+    }
+
+    /// Evaluates the losses of the current weights if they are not known yet (e.g. on pause).
+    public mutating func refreshLosses() {
+        if trainLoss?.step != step {
+            let mse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(train.rowCount)
+            _ = recordTrainLoss(mse)
+        }
+        if let testDesign, testLoss?.step != step {
+            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+        }
+    }
+
+    // MARK: Stepping
+
+    /// Takes one step unless the run has stopped itself; returns false when it did not step.
+    @discardableResult
+    public mutating func takeStep() -> Bool {
+        guard outcome == nil else { return false }
+        let n = train.rowCount, d = featureCount
+        let h = hyperparameters
+        let batch: Int
+        switch h.method {
+        case .gd: batch = n
+        case .sgd: batch = 1
+        case .minibatch: batch = min(max(h.batchSize, 1), n)
+        }
+        let rowsUsed: Int
+        if batch >= n {
+            // Full batch: one fused pass gives the loss of the current weights and the gradient.
+            let sse = design.residualPass(parameters: parameters, intercept: intercept, gradient: &gradient)
+            if trainLoss?.step != step {
+                guard recordTrainLoss(sse / Double(n)) else { return false }
+            }
+            rowsUsed = n
+        } else {
+            if trainLoss?.step != step, step % evaluationInterval(rows: n, batch: batch) == 0 {
+                let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
+                guard recordTrainLoss(sse / Double(n)) else { return false }
+            }
+            let rows = schedule.nextBatch(size: batch)
+            _ = design.residualPass(parameters: parameters, intercept: intercept, rows: rows, gradient: &gradient)
+            rowsUsed = rows.count
+        }
+        if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
+            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+        }
+
+        let scale = 2 / Double(rowsUsed)
+        for j in 0...d { gradient[j] *= scale }
+        if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * parameters[j] } }
+        updateState.apply(
+            h.update, gradient: gradient, to: &parameters, updated: fitIntercept ? d + 1 : d,
+            learningRate: h.learningRate, momentum: h.momentum)
+        step += 1
+        rowsSeen += rowsUsed
+
+        if !parameters.allSatisfy(\.isFinite) {
+            diverge(because: "the weights became non-finite at step \(step)")
+            return true
+        }
+        if let limit = stop.steps, step >= limit {
+            finish(.maxSteps, "reached the step limit (\(limit))")
+        } else if let limit = stop.epochs, epoch >= limit {
+            finish(.maxSteps, "reached the epoch limit (\(limit))")
+        }
+        return true
+    }
+
+    /// Steps between full evaluations on `rows` rows: every step when cheap, else ≤ ~10% of the stepping cost.
+    private func evaluationInterval(rows: Int, batch: Int) -> Int {
+        let cost = rows * featureCount
+        if cost <= TrainingRun.cheapEvaluation { return 1 }
+        return max(1, (10 * rows + batch - 1) / batch)
+    }
+
+    /// Records the training loss of the current weights; checks divergence and convergence. Returns false
+    /// when the run stopped itself because of it.
+    private mutating func recordTrainLoss(_ mse: Double) -> Bool {
+        let previous = trainLoss
+        if !mse.isFinite {
+            diverge(because: "the training loss became non-finite at step \(step)")
+            return false
+        }
+        if initialLoss == nil { initialLoss = mse }
+        trainHistory.append(step: step, loss: mse)
+        // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
+        let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
+        if mse > TrainingRun.divergenceFactor * reference {
+            diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
+            return false
+        }
+        trainLoss = (step, mse)
+        bestLoss = min(bestLoss, mse)
+        lastGood = (parameters, mse)
+        if stop.tolerance > 0, let previous, previous.step < step {
+            let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
+            if change < stop.tolerance {
+                finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
+                return false
+            }
+        }
+        return true
+    }
+
+    private mutating func recordTestLoss(_ mse: Double) {
+        guard mse.isFinite else { return }
+        testLoss = (step, mse)
+        testHistory.append(step: step, loss: mse)
+    }
+
+    private mutating func finish(_ status: TrainingStatus, _ why: String) {
+        outcome = status
+        message = why
+    }
+
+    /// Stops with `diverged`, restoring the last weights whose loss was finite and in bounds.
+    private mutating func diverge(because why: String) {
+        let bound = largestStableLearningRate()
+        if let good = lastGood {
+            parameters = good.parameters
+            trainLoss = (step, good.loss)
+        } else {
+            parameters = initialParameters()
+            trainLoss = nil
+        }
+        testLoss = nil
+        updateState.clear()
+        let rate = TrainingRun.short(hyperparameters.learningRate)
+        let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
+        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot)")
+    }
+
+    /// A number in at most 4 significant digits, for messages.
+    static func short(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) {
+            let exponent = Int(floor(log10(abs(value))))
+            let mantissa = value / pow(10, Double(exponent))
+            return "\(round(mantissa * 1000) / 1000)e\(exponent)"
+        }
+        return "\(round(value * 10000) / 10000)"
+    }
+}
+
+/// Read access for same-module views of a run that must see it as GD does (narration, the loss landscape).
+extension TrainingRun {
+    /// w then b (0 without an intercept), in the units GD runs on.
+    var trainingParameters: [Double] { parameters }
+    /// The rows GD runs on now (scaled when standardized).
+    var trainingDesign: DesignMatrix { design }
+    /// The scaling from data units to the units GD runs on now.
+    var trainingScaling: FeatureScaling { scaling }
+    /// The row order the next SGD or mini-batch step draws from.
+    var rowSchedule: RowSchedule { schedule }
+}

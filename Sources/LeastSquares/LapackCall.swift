@@ -1,0 +1,94 @@
+// Thin, checked wrappers over the LAPACKE routines the solver uses (column-major storage throughout).
+import CLapack
+
+/// Column-major LAPACK calls that turn a non-zero `info` into a `LeastSquaresError`.
+enum LapackCall {
+    static let columnMajor = Int32(LAPACK_COL_MAJOR)
+
+    static func character(_ scalar: Unicode.Scalar) -> CChar { CChar(UInt8(ascii: scalar)) }
+
+    static func check(_ routine: String, _ info: Int32) throws {
+        if info != 0 { throw LeastSquaresError.lapackFailure(routine: routine, info: Int(info)) }
+    }
+
+    /// Tall-skinny QR (dgeqr) of the m × n matrix in `a` (lda = m); returns its T blocks for `applyQ`.
+    static func tallSkinnyQR(rows m: Int, columns n: Int, _ a: UnsafeMutablePointer<Double>) throws -> [Double] {
+        var query = [Double](repeating: 0, count: 5)
+        try check("dgeqr", LAPACKE_dgeqr(columnMajor, Int32(m), Int32(n), a, Int32(m), &query, -1))
+        var t = [Double](repeating: 0, count: max(5, Int(query[0])))
+        let size = Int32(t.count)
+        try check("dgeqr", LAPACKE_dgeqr(columnMajor, Int32(m), Int32(n), a, Int32(m), &t, size))
+        return t
+    }
+
+    /// Applies Q (or Qᵀ when `transposed`) from `tallSkinnyQR` to the m-vector `c` in place.
+    static func applyQ(
+        rows m: Int, columns n: Int, _ a: UnsafePointer<Double>, _ t: [Double], transposed: Bool,
+        _ c: UnsafeMutablePointer<Double>
+    ) throws {
+        let trans = character(transposed ? "T" : "N")
+        try check("dgemqr", LAPACKE_dgemqr(
+            columnMajor, character("L"), trans, Int32(m), 1, Int32(n), a, Int32(m), t, Int32(t.count), c, Int32(m)))
+    }
+
+    /// Householder QR (dgeqrf) of an m × n matrix (lda = m) with m ≥ n; returns tau.
+    static func householderQR(rows m: Int, columns n: Int, _ a: inout [Double]) throws -> [Double] {
+        var tau = [Double](repeating: 0, count: n)
+        try check("dgeqrf", LAPACKE_dgeqrf(columnMajor, Int32(m), Int32(n), &a, Int32(m), &tau))
+        return tau
+    }
+
+    /// Applies the dgeqrf Q (or Qᵀ) of an m × n factorization to the m-vector `c` in place.
+    static func applyHouseholderQ(
+        rows m: Int, columns n: Int, _ a: [Double], _ tau: [Double], transposed: Bool, _ c: inout [Double]
+    ) throws {
+        let trans = character(transposed ? "T" : "N")
+        try check("dormqr", LAPACKE_dormqr(
+            columnMajor, character("L"), trans, Int32(m), 1, Int32(n), a, Int32(m), tau, &c, Int32(m)))
+    }
+
+    /// Thin SVD (dgesdd) of the m × n matrix `a` (destroyed): U (m × k), σ (k), Vᵀ (k × n), k = min(m, n).
+    static func thinSVD(rows m: Int, columns n: Int, _ a: inout [Double]) throws
+        -> (u: [Double], sigma: [Double], vt: [Double])
+    {
+        let k = min(m, n)
+        var sigma = [Double](repeating: 0, count: k)
+        var u = [Double](repeating: 0, count: m * k)
+        var vt = [Double](repeating: 0, count: k * n)
+        try check("dgesdd", LAPACKE_dgesdd(
+            columnMajor, character("S"), Int32(m), Int32(n), &a, Int32(m), &sigma, &u, Int32(m), &vt, Int32(k)))
+        return (u, sigma, vt)
+    }
+
+    /// Singular values only (dgesdd, jobz N) of the m × n matrix `a` (destroyed), descending.
+    static func singularValues(rows m: Int, columns n: Int, _ a: inout [Double]) throws -> [Double] {
+        var sigma = [Double](repeating: 0, count: min(m, n))
+        var unusedU = [Double](repeating: 0, count: 1)
+        var unusedVt = [Double](repeating: 0, count: 1)
+        try check("dgesdd", LAPACKE_dgesdd(
+            columnMajor, character("N"), Int32(m), Int32(n), &a, Int32(max(1, m)), &sigma, &unusedU, 1, &unusedVt, 1))
+        return sigma
+    }
+
+    /// Eigenvalues (ascending) of the symmetric n × n matrix `a` (upper triangle used; destroyed).
+    static func symmetricEigenvalues(order n: Int, _ a: inout [Double]) throws -> [Double] {
+        var w = [Double](repeating: 0, count: n)
+        try check("dsyevd", LAPACKE_dsyevd(columnMajor, character("N"), character("U"), Int32(n), &a, Int32(n), &w))
+        return w
+    }
+
+    /// Solves the symmetric positive-definite system A x = b by Cholesky (dposv); returns nil when not SPD.
+    static func choleskySolve(order n: Int, _ a: [Double], _ b: [Double]) -> [Double]? {
+        var a = a, b = b
+        let info = LAPACKE_dposv(columnMajor, character("U"), Int32(n), 1, &a, Int32(n), &b, Int32(n))
+        return info == 0 ? b : nil
+    }
+
+    /// Solves the general system A x = b by LU with partial pivoting (dgesv); returns nil when singular.
+    static func luSolve(order n: Int, _ a: [Double], _ b: [Double]) -> [Double]? {
+        var a = a, b = b
+        var pivots = [Int32](repeating: 0, count: n)
+        let info = LAPACKE_dgesv(columnMajor, Int32(n), 1, &a, Int32(n), &pivots, &b, Int32(n))
+        return info == 0 ? b : nil
+    }
+}

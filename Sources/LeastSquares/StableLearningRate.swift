@@ -1,0 +1,24 @@
+// The largest full-batch GD learning rate on MSE that does not diverge: 2/λmax of the Hessian.
+
+extension ClosedFormSolver {
+    /// Largest stable learning rate for full-batch GD on MSE for a row-major n × d design.
+    ///
+    /// The loss (1/n)‖Aθ − y‖² + α‖w‖², with A = [X 1] when `fitIntercept` and θ = (w, b), has the constant
+    /// Hessian H = (2/n)·AᵀA + 2α·D, D the identity on w and 0 on b. GD converges iff η < 2/λmax(H).
+    /// With α = 0 that is n/σmax(A)². With ridge this computes λmax(AᵀA + nα·D) exactly, so the rate is
+    /// n/λmax(AᵀA + nαD); it lies between n/(σmax² + nα) and n/σmax² (equal to the first without intercept).
+    /// Returns +∞ for an all-zero design (any step is stable).
+    public static func largestStableLearningRate(
+        rowCount: Int, design: [Double], fitIntercept: Bool, l2: Double = 0
+    ) -> Double {
+        guard rowCount > 0 else { return .infinity }
+        var gram = GramMatrix(rowCount: rowCount, design: design, fitIntercept: fitIntercept)
+        guard gram.order > 0 else { return .infinity }
+        let d = design.count / rowCount
+        if l2 > 0 { gram.addToCoefficientDiagonal(Double(rowCount) * l2, coefficientCount: d) }
+        guard let eigenvalues = try? LapackCall.symmetricEigenvalues(order: gram.order, &gram.entries),
+            let largest = eigenvalues.last, largest > 0, largest.isFinite
+        else { return .infinity }
+        return Double(rowCount) / largest
+    }
+}

@@ -1,0 +1,121 @@
+// A line chart of several series with axes, legend, reference lines, log scale and smoothing.
+
+/// Several series over a shared x axis, e.g. train and test loss against the step.
+///
+/// Raw points are decimated per dot column (min/max/first/last), so a million-point history costs one pass
+/// over the points plus one over the columns, and its spikes stay visible.
+public struct LineChart: Sendable {
+    public var title: String?
+    public var series: [Series]
+    public var referenceLines: [ReferenceLine]
+    public var yScale: AxisScale
+    public var mode: RenderMode
+    /// Exponential smoothing weight in 0..<1; when above 0 the raw data is drawn faintly (role `ghost`) beneath.
+    public var smoothing: Double
+    public var showsLegend: Bool
+    /// Fixed ranges in data units; nil fits the data (x exactly, y with padding).
+    public var xRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
+    /// What x measures, e.g. "step" or "epoch", shown at the end of the x axis when there is room.
+    public var xName: String?
+
+    public init(
+        title: String? = nil, series: [Series] = [], referenceLines: [ReferenceLine] = [],
+        yScale: AxisScale = .linear, mode: RenderMode = .braille, smoothing: Double = 0, showsLegend: Bool = true,
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil
+    ) {
+        self.title = title
+        self.series = series
+        self.referenceLines = referenceLines
+        self.yScale = yScale
+        self.mode = mode
+        self.smoothing = smoothing
+        self.showsLegend = showsLegend
+        self.xRange = xRange
+        self.yRange = yRange
+        self.xName = xName
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        let drawn = smoothing > 0 && smoothing < 1 ? series.map { $0.smoothed(weight: smoothing) } : series
+        let extent = DataExtent(series: series, yScale: yScale)
+        let xAxis = xRange.map { Axis(from: $0.lowerBound, to: $0.upperBound) }
+            ?? Axis.fitting(min: extent.xMin, max: extent.xMax, scale: .linear, padding: 0)
+        let yAxis: Axis
+        if let yRange {
+            yAxis = Axis(scale: yScale, from: yRange.lowerBound, to: yRange.upperBound)
+        } else {
+            let refs = referenceLines.compactMap { yScale.transform($0.value) }
+            let lo = ([extent.yMin].compactMap { $0 } + refs).min()
+            let hi = ([extent.yMax].compactMap { $0 } + refs).max()
+            yAxis = Axis.fitting(min: lo, max: hi, scale: yScale)
+        }
+        let legend = showsLegend ? series.map { legendEntry(for: $0) } : []
+        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName)
+        let plot = frame.render(into: &buffer, area: area)
+        guard !plot.isEmpty else { return }
+
+        var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
+        for line in referenceLines {
+            guard let y = yAxis.dot(line.value, dots: canvas.dotHeight) else { continue }
+            canvas.line(from: (0, y), to: (canvas.dotWidth - 1, y), role: line.role, marker: "-", dashed: true)
+        }
+        var unplaceable = 0
+        if drawn.count == series.count && smoothing > 0 && smoothing < 1 {
+            for s in series { _ = draw(s, role: .ghost, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
+        }
+        for s in drawn { unplaceable += draw(s, role: s.role, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
+        canvas.render(into: &buffer, area: plot)
+
+        for line in referenceLines {
+            guard let y = yAxis.dot(line.value, dots: canvas.dotHeight), y >= 0, y < canvas.dotHeight,
+                let cell = canvas.cellPosition(x: 0, y: y), plot.width > line.label.count + 2
+            else { continue }
+            buffer.write(line.label, x: plot.x + 1, y: plot.y + cell.row, role: line.role, clip: plot)
+        }
+        if extent.isEmpty {
+            centre("no data", in: plot, buffer: &buffer)
+        } else if unplaceable > 0 && plot.width >= 20 {
+            let note = "values ≤ 0 not shown"
+            buffer.write(note, x: plot.right - note.count, y: plot.y, role: .warning, clip: plot)
+        }
+    }
+
+    private func legendEntry(for s: Series) -> LegendEntry {
+        let symbol = mode.usesUnicode ? (s.dashed ? "╍╍" : "━━") : String(repeating: s.marker, count: 2)
+        return LegendEntry(symbol: symbol, name: s.name, role: s.role)
+    }
+
+    /// Draws one series column by column; returns how many of its points had no place on the y axis.
+    private func draw(_ s: Series, role: StyleRole, on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> Int {
+        let columns = canvas.dotWidth, dots = canvas.dotHeight
+        let summary: DecimatedColumns
+        switch s.data {
+        case let .points(xs, ys):
+            summary = DecimatedColumns(xs: xs, ys: ys, columns: columns, xAxis: xAxis, yScale: yScale)
+        case let .buckets(buckets):
+            summary = DecimatedColumns(buckets: buckets, columns: columns, xAxis: xAxis, yScale: yScale)
+        }
+        var previous: (x: Int, y: Int)?
+        for c in 0..<columns where summary.filled[c] {
+            let lo = yAxis.dot(units: summary.minimum[c], dots: dots)
+            let hi = yAxis.dot(units: summary.maximum[c], dots: dots)
+            let entry = summary.first[c].isNaN
+                ? min(max(previous?.y ?? lo, lo), hi) : yAxis.dot(units: summary.first[c], dots: dots)
+            let visible = !s.dashed || (c / 4) % 2 == 0
+            if let p = previous, visible {
+                canvas.line(from: p, to: (c, entry), role: role, marker: s.marker)
+            }
+            if visible { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
+            previous = (c, yAxis.dot(units: summary.last[c], dots: dots))
+        }
+        return summary.unplaceable
+    }
+
+    private func centre(_ text: String, in rect: Rect, buffer: inout Buffer) {
+        let x = rect.x + max(0, (rect.width - text.count) / 2)
+        buffer.write(text, x: x, y: rect.y + rect.height / 2, role: .dim, clip: rect)
+    }
+}

@@ -1,0 +1,131 @@
+// Predicted against actual values, train and test apart by colour and marker shape, with density shading.
+import Foundation
+
+/// A predicted-vs-actual scatter with the y = x diagonal a perfect model would sit on.
+///
+/// Points are counted per cell in one pass, so 100,000 points cost O(points + cells). Density shows as a
+/// character ramp (train `·•●█` / ASCII `.oO@`, test `×X#` / ASCII `xX#`) and bold for the densest cells.
+/// In braille mode train points are dots and test points whole `×` cells drawn over them, so a monochrome
+/// screen still tells the two sets apart by shape.
+public struct ScatterPlot: Sendable {
+    /// Pairs of actual and predicted values (extra elements of the longer array are ignored).
+    public struct Points: Sendable {
+        public var actual: [Double]
+        public var predicted: [Double]
+        public init(actual: [Double], predicted: [Double]) {
+            self.actual = actual
+            self.predicted = predicted
+        }
+        var count: Int { min(actual.count, predicted.count) }
+    }
+
+    public var title: String?
+    public var train: Points
+    public var test: Points
+    public var mode: RenderMode
+    public var showsDiagonal: Bool
+    public var showsLegend: Bool
+
+    public init(
+        title: String? = nil, train: Points, test: Points = Points(actual: [], predicted: []),
+        mode: RenderMode = .braille, showsDiagonal: Bool = true, showsLegend: Bool = true
+    ) {
+        self.title = title
+        self.train = train
+        self.test = test
+        self.mode = mode
+        self.showsDiagonal = showsDiagonal
+        self.showsLegend = showsLegend
+    }
+
+    static let trainRamp: [Character] = ["·", "•", "●", "█"]
+    static let trainRampASCII: [Character] = [".", "o", "O", "@"]
+    static let testRamp: [Character] = ["×", "X", "#", "#"]
+    static let testRampASCII: [Character] = ["x", "X", "#", "#"]
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        var lo = Double.infinity, hi = -Double.infinity
+        for set in [train, test] {
+            for i in 0..<set.count where set.actual[i].isFinite && set.predicted[i].isFinite {
+                lo = min(lo, set.actual[i], set.predicted[i])
+                hi = max(hi, set.actual[i], set.predicted[i])
+            }
+        }
+        let isEmpty = lo > hi
+        // One range for both axes, so the diagonal is exactly y = x.
+        let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
+        let unicode = mode.usesUnicode
+        let legend = showsLegend ? [
+            LegendEntry(
+                symbol: mode == .braille ? "⠶" : String((unicode ? Self.trainRamp : Self.trainRampASCII)[1]),
+                name: "train", role: .scatterTrain),
+            LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
+        ] : []
+        let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
+        let plot = frame.render(into: &buffer, area: area)
+        guard !plot.isEmpty else { return }
+
+        var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
+        if showsDiagonal {
+            canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, canvas.dotHeight - 1), role: .diagonal, marker: "/")
+        }
+        let dotsAsTrain = mode == .braille
+        let trainCounts = count(train, canvas: &canvas, axis: axis, plotDots: dotsAsTrain)
+        let testCounts = count(test, canvas: &canvas, axis: axis, plotDots: false)
+        let trainLevels = Self.levels(trainCounts), testLevels = Self.levels(testCounts)
+        let trainRamp = unicode ? Self.trainRamp : Self.trainRampASCII
+        let testRamp = unicode ? Self.testRamp : Self.testRampASCII
+        for row in 0..<plot.height {
+            for column in 0..<plot.width {
+                let i = row * plot.width + column
+                if let level = testLevels[i] {
+                    canvas.overlay(column: column, row: row, cell: Cell(
+                        testRamp[level], role: .scatterTest, attributes: level == 3 ? .bold : []))
+                } else if let level = trainLevels[i], !dotsAsTrain {
+                    canvas.overlay(column: column, row: row, cell: Cell(
+                        trainRamp[level], role: .scatterTrain, attributes: level == 3 ? .bold : []))
+                }
+            }
+        }
+        canvas.render(into: &buffer, area: plot)
+        if dotsAsTrain {
+            // Braille dots show where; bold shows how many.
+            for row in 0..<plot.height {
+                for column in 0..<plot.width where (trainLevels[row * plot.width + column] ?? 0) >= 2
+                    && testLevels[row * plot.width + column] == nil {
+                    buffer[plot.x + column, plot.y + row].attributes.insert(.bold)
+                }
+            }
+        }
+        if isEmpty {
+            let text = "no data"
+            buffer.write(text, x: plot.x + max(0, (plot.width - text.count) / 2), y: plot.y + plot.height / 2,
+                         role: .dim, clip: plot)
+        }
+    }
+
+    /// Points per cell (row-major, rows from the top); with `plotDots` each point also becomes a dot.
+    private func count(_ set: Points, canvas: inout DotCanvas, axis: Axis, plotDots: Bool) -> [Int] {
+        var counts = Array(repeating: 0, count: canvas.columns * canvas.rows)
+        let w = canvas.dotWidth, h = canvas.dotHeight
+        for i in 0..<set.count {
+            guard let x = axis.dot(set.actual[i], dots: w), let y = axis.dot(set.predicted[i], dots: h),
+                let cell = canvas.cellPosition(x: x, y: y)
+            else { continue }
+            counts[cell.row * canvas.columns + cell.column] += 1
+            if plotDots { canvas.plot(x: x, y: y, role: .scatterTrain, marker: ".") }
+        }
+        return counts
+    }
+
+    /// Density level 0...3 per cell on a log scale up to the busiest cell's count; nil for empty cells.
+    /// The scale reaches at least 8 points, so two points in a cell never look like a crowd.
+    static func levels(_ counts: [Int]) -> [Int?] {
+        let scale = log(Double(max(8, counts.max() ?? 0)))
+        return counts.map { c in
+            c == 0 ? nil : min(3, Int(log(Double(c)) / scale * 3.999))
+        }
+    }
+}
