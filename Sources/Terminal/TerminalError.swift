@@ -8,9 +8,9 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "descent: the UI needs a terminal (stdin/stdout is not a TTY); use `descent fit` to train headless"
+            return "the UI needs a terminal (stdin/stdout is not a TTY); use `descent fit` to train headless"
         case let .cannotInitialize(term):
-            return "descent: cannot open the terminal (TERM=\(term)); set TERM to your terminal, or use `descent fit`"
+            return "cannot open the terminal (TERM=\(term)); set TERM to your terminal, or use `descent fit`"
         }
     }
 }

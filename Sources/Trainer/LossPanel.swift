@@ -16,7 +16,7 @@ struct LossPanel {
         x = buffer.write("━ train ", x: x, y: inner.y, role: .lossTrain, clip: inner)
         x = buffer.write(Readout.number(state.snapshot.trainLoss) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
         if let test = state.snapshot.testLoss {
-            x = buffer.write("┅ test ", x: x, y: inner.y, role: .lossTest, clip: inner)
+            x = buffer.write(state.renderMode.usesUnicode ? "┅ test " : "+ test ", x: x, y: inner.y, role: .lossTest, clip: inner)
             x = buffer.write(Readout.number(test) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
         }
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
@@ -30,21 +30,27 @@ struct LossPanel {
         }
     }
 
-    /// Stand-in until Plot's LineChart lands: one column per bucket, height by the bucket's last loss.
+    /// Plot's line chart of the decimated histories, with the optimum as a reference line while comparing.
     private func drawChart(into buffer: inout Buffer, area: Rect) {
-        let buckets = charts.trainLoss.buckets.filter { $0.last.isFinite }
-        guard !buckets.isEmpty, area.height > 0 else {
+        guard charts.trainLoss.totalSteps > 0, !charts.trainLoss.buckets.isEmpty else {
             buffer.write("press Space to train, s to take one step", x: area.x + 1, y: area.y + area.height / 2, role: .dim, clip: area)
             return
         }
-        let transform: (Double) -> Double = { state.logLossAxis ? log10(max($0, 1e-300)) : $0 }
-        let values = buckets.map { transform($0.last) }
-        let low = values.min()!, high = values.max()!
-        let step = max(1, buckets.count / max(1, area.width))
-        for (column, index) in stride(from: 0, to: values.count, by: step).enumerated() where column < area.width {
-            let t = high > low ? (values[index] - low) / (high - low) : 0.5
-            let row = area.bottom - 1 - Int((t * Double(area.height - 1)).rounded())
-            buffer[area.x + column, row] = Cell("•", role: .lossTrain)
+        var series = [Series(name: "train", role: .lossTrain, marker: "*", buckets: Self.buckets(charts.trainLoss))]
+        if let test = charts.testLoss, !test.buckets.isEmpty {
+            series.append(Series(name: "test", role: .lossTest, marker: "+", dashed: true, buckets: Self.buckets(test)))
         }
+        var references: [ReferenceLine] = []
+        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
+            references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
+        }
+        LineChart(
+            series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
+            mode: state.renderMode, showsLegend: false, xName: "step"
+        ).render(into: &buffer, area: area)
+    }
+
+    static func buckets(_ curve: LossCurve) -> [Series.Bucket] {
+        curve.buckets.map { Series.Bucket(x0: Double($0.firstStep), x1: Double($0.lastStep), min: $0.min, max: $0.max, last: $0.last) }
     }
 }

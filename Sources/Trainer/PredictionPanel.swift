@@ -12,21 +12,12 @@ struct PredictionPanel {
         drawScatter(into: &buffer, area: inner)
     }
 
-    /// Stand-in until Plot's ScatterPlot lands: a dot per occupied cell and the diagonal.
+    /// Plot's density scatter, train and test told apart by colour and marker shape.
     private func drawScatter(into buffer: inout Buffer, area: Rect) {
-        let pairs = zip(charts.trainActual, charts.trainPredicted).filter { $0.0.isFinite && $0.1.isFinite }
-        guard !pairs.isEmpty, area.width > 1, area.height > 1 else { return }
-        let all = pairs.flatMap { [$0.0, $0.1] }
-        let low = all.min()!, high = all.max()!
-        let span = high > low ? high - low : 1
-        for i in 0..<min(area.width, area.height * 2) {
-            let t = Double(i) / Double(min(area.width, area.height * 2) - 1)
-            buffer[area.x + Int(t * Double(area.width - 1)), area.bottom - 1 - Int(t * Double(area.height - 1))] = Cell("·", role: .diagonal)
-        }
-        for (actual, predicted) in pairs {
-            let cx = area.x + Int((actual - low) / span * Double(area.width - 1))
-            let cy = area.bottom - 1 - Int((predicted - low) / span * Double(area.height - 1))
-            buffer[cx, cy] = Cell("•", role: .scatterTrain)
-        }
+        ScatterPlot(
+            train: .init(actual: charts.trainActual, predicted: charts.trainPredicted),
+            test: .init(actual: charts.testActual, predicted: charts.testPredicted), mode: state.renderMode,
+            showsDiagonal: true, showsLegend: !charts.testActual.isEmpty
+        ).render(into: &buffer, area: area)
     }
 }

@@ -1,6 +1,7 @@
 // Everything the trainer screen shows and remembers, as a value: input goes in, session commands come out.
 import Engine
 import Foundation
+import Plot
 import Terminal
 
 /// The UI's state. Pure: `handle(_:)` changes it and returns what the session must do, so it is testable without a terminal.
@@ -27,6 +28,8 @@ public struct TrainerState: Sendable {
     public var notice: String?
     /// The slider being dragged with the mouse.
     public var dragging: ControlID?
+    /// How finely charts draw: braille on UTF-8 terminals, ASCII otherwise.
+    public var renderMode: RenderMode = .braille
     /// Set when the app should end, with the process exit status.
     public var exitCode: Int32?
 

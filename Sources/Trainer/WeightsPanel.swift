@@ -19,13 +19,10 @@ struct WeightsPanel {
         drawBars(rows, into: &buffer, area: inner)
     }
 
-    /// Stand-in until Plot's BarChart lands: name, value and w* as text.
+    /// Plot's bar chart: one signed bar per weight, w* marked on each while comparing.
     private func drawBars(_ rows: [(String, Double, Double?)], into buffer: inout Buffer, area: Rect) {
-        for (offset, row) in rows.enumerated() where offset < area.height {
-            let y = area.y + offset
-            buffer.write(row.0, x: area.x + 1, y: y, role: .weightLabel, clip: area)
-            buffer.write(Readout.number(row.1), x: area.x + 14, y: y, role: row.1 < 0 ? .weightNegative : .weightPositive, clip: area)
-            if let star = row.2 { buffer.write("w* " + Readout.number(star), x: area.x + 26, y: y, role: .weightOptimum, clip: area) }
-        }
+        let bars = rows.map { BarChart.Bar(name: $0.0, value: $0.1, reference: $0.2) }
+        let padded = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+        BarChart(bars: bars, mode: state.renderMode).render(into: &buffer, area: padded)
     }
 }
