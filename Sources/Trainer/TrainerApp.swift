@@ -73,15 +73,15 @@ public final class TrainerApp {
     /// Applies one input event: state first, then the session commands it produced.
     public func handle(_ event: InputEvent) {
         let theme = state.themeIndex
-        for request in state.handle(event) { send(request) }
+        for command in state.handle(event) { send(command) }
         if state.themeIndex != theme {
             applyTheme()
             show(notice: "theme: " + catalog.theme(at: state.themeIndex).name, seconds: 2)
         }
     }
 
-    private func send(_ request: SessionRequest) {
-        switch request {
+    private func send(_ command: SessionCommand) {
+        switch command {
         case .start:
             session.start()
             expectedRunning = (true, Date().addingTimeInterval(0.5))
@@ -91,6 +91,7 @@ public final class TrainerApp {
         case .step: session.step()
         case .reset: session.reset()
         case let .setHyperparameters(h): session.setHyperparameters(h)
+        case let .setStandardized(on): session.setStandardized(on)
         case let .setSpeed(rate): session.setSpeed(stepsPerSecond: rate)
         case .requestClosedForm: session.requestClosedForm()
         }

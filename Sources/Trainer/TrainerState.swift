@@ -57,7 +57,7 @@ public struct TrainerState: Sendable {
     // MARK: - Input
 
     /// Applies one input event and returns the commands the session must receive, in order.
-    public mutating func handle(_ event: InputEvent) -> [SessionRequest] {
+    public mutating func handle(_ event: InputEvent) -> [SessionCommand] {
         switch event {
         case let .resize(width, height):
             self.width = width
@@ -74,7 +74,7 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func handle(key: Key) -> [SessionRequest] {
+    private mutating func handle(key: Key) -> [SessionCommand] {
         if overlay != .none {
             switch key {
             case .escape, .character("?"): overlay = .none
@@ -110,7 +110,7 @@ public struct TrainerState: Sendable {
         return []
     }
 
-    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionRequest] {
+    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionCommand] {
         if overlay != .none {
             if action == .press, button == .left { overlay = .none }
             return []
@@ -149,7 +149,7 @@ public struct TrainerState: Sendable {
 
     // MARK: - Actions
 
-    private mutating func toggleRunning() -> [SessionRequest] {
+    private mutating func toggleRunning() -> [SessionCommand] {
         if isRunning {
             snapshot.status = .paused
             return [.pause]
@@ -158,12 +158,12 @@ public struct TrainerState: Sendable {
         return [.start]
     }
 
-    private mutating func toggleComparison() -> [SessionRequest] {
+    private mutating func toggleComparison() -> [SessionCommand] {
         isComparing.toggle()
         return isComparing && snapshot.closedForm == nil ? [.requestClosedForm] : []
     }
 
-    private mutating func activate(_ id: ControlID) -> [SessionRequest] {
+    private mutating func activate(_ id: ControlID) -> [SessionCommand] {
         switch id {
         case .run: return toggleRunning()
         case .step: return [.step]
@@ -174,7 +174,7 @@ public struct TrainerState: Sendable {
     }
 
     /// Arrow keys and the wheel: sliders and selectors change value; among the buttons, left / right move the focus.
-    private mutating func adjust(_ id: ControlID, by delta: Int, vertical: Bool) -> [SessionRequest] {
+    private mutating func adjust(_ id: ControlID, by delta: Int, vertical: Bool) -> [SessionCommand] {
         switch id {
         case .run, .step, .reset, .closedForm:
             if vertical { focus = delta > 0 ? focus.previous : focus.next; return [] }
@@ -193,7 +193,7 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func setSlider(_ id: ControlID, atX x: Int) -> [SessionRequest] {
+    private mutating func setSlider(_ id: ControlID, atX x: Int) -> [SessionCommand] {
         guard let area = layout.controlAreas[id] else { return [] }
         let fraction = Slider.fraction(atX: x, in: area)
         switch id {
@@ -204,43 +204,43 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func cycleMethod(by delta: Int) -> [SessionRequest] {
+    private mutating func cycleMethod(by delta: Int) -> [SessionCommand] {
         let all = TrainingMethod.allCases
         let index = all.firstIndex(of: hyperparameters.method) ?? 0
         return setMethod(all[(index + delta + all.count) % all.count])
     }
 
-    private mutating func cycleUpdateRule(by delta: Int) -> [SessionRequest] {
+    private mutating func cycleUpdateRule(by delta: Int) -> [SessionCommand] {
         let all = UpdateRule.allCases
         let index = all.firstIndex(of: hyperparameters.update) ?? 0
         return setUpdateRule(all[(index + delta + all.count) % all.count])
     }
 
-    private mutating func setMethod(_ method: TrainingMethod) -> [SessionRequest] {
+    private mutating func setMethod(_ method: TrainingMethod) -> [SessionCommand] {
         changeHyperparameters { $0.method = method }
     }
 
-    private mutating func setUpdateRule(_ rule: UpdateRule) -> [SessionRequest] {
+    private mutating func setUpdateRule(_ rule: UpdateRule) -> [SessionCommand] {
         changeHyperparameters { $0.update = rule }
     }
 
-    private mutating func setLearningRate(_ rate: Double) -> [SessionRequest] {
+    private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
         let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
-    private mutating func setBatchSize(_ size: Int) -> [SessionRequest] {
+    private mutating func setBatchSize(_ size: Int) -> [SessionCommand] {
         let clamped = min(rowCount, max(1, size))
         return changeHyperparameters { $0.batchSize = clamped }
     }
 
-    private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionRequest] {
+    private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionCommand] {
         guard setting != speed else { return [] }
         speed = setting
         return [.setSpeed(stepsPerSecond: setting.stepsPerSecond)]
     }
 
-    private mutating func changeHyperparameters(_ change: (inout Hyperparameters) -> Void) -> [SessionRequest] {
+    private mutating func changeHyperparameters(_ change: (inout Hyperparameters) -> Void) -> [SessionCommand] {
         var updated = hyperparameters
         change(&updated)
         guard updated != hyperparameters else { return [] }
