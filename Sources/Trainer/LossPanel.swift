@@ -20,7 +20,7 @@ struct LossPanel {
             x = buffer.write(Readout.number(test) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
         }
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
-            x = buffer.write("╌ optimum ", x: x, y: inner.y, role: .reference, clip: inner)
+            x = buffer.write("╌ loss* ", x: x, y: inner.y, role: .reference, clip: inner)
             buffer.write(Readout.number(optimum), x: x, y: inner.y, role: .legend, clip: inner)
         }
         let chartArea = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)

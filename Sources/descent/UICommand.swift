@@ -39,9 +39,11 @@ struct UICommand: ParsableCommand {
 
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: environment))
+        let themeDirectory = ThemeCatalog.userDirectory(environment: environment)
+        let catalog = ThemeCatalog(userDirectory: themeDirectory)
         var warnings = catalog.warnings
-        if let theme, catalog.index(of: theme) == nil {
+        // A theme file that failed to load has already said why; only an unknown name needs its own line.
+        if let theme, catalog.index(of: theme) == nil, !warnings.contains(where: { $0.contains("/\(theme).toml:") }) {
             warnings.append("warning: --theme \(theme): no such theme (have \(catalog.names.joined(separator: ", "))); using the default theme")
         }
         for line in loaded.notices.map({ "note: " + $0 }) + warnings {
@@ -78,7 +80,10 @@ struct UICommand: ParsableCommand {
             session.requestClosedForm()
         }
         let app = TrainerApp(
-            session: session, backend: backend, catalog: catalog, state: state, noColor: noColor, notice: warnings.first)
+            session: session, backend: backend, catalog: catalog, state: state, noColor: noColor,
+            notice: warnings.first.map { warning in
+                themeDirectory.map { warning.replacingOccurrences(of: $0.path + "/", with: "") } ?? warning
+            })
         let status = app.run()
         backend.close()
         session.shutdown()

@@ -52,7 +52,7 @@ final class TrainerEndToEndTests: XCTestCase {
         let screen = try tmux.waitFor("closed-form figures") { $0.contains("‖w − w*‖") && $0.contains("rank") }
         XCTAssertTrue(screen.contains("cond"), screen)
         XCTAssertTrue(screen.contains("stable lr"), screen)
-        XCTAssertTrue(screen.contains("optimum"), screen)
+        XCTAssertTrue(screen.contains("loss*"), screen)
     }
 
     func testQuestionMarkShowsHelpAndEscapeClosesIt() throws {
@@ -106,10 +106,28 @@ final class TrainerEndToEndTests: XCTestCase {
         XCTAssertFalse(screen.contains("Controls"), screen)
     }
 
-    func testNotATerminalPointsToFit() throws {
+    func testOpensOnOtherDataWithFitOptions() throws {
+        let tmux = try start(arguments: "--dataset diabetes --test-fraction 0.2 --method minibatch --batch-size 16")
+        defer { tmux.close() }
+        let screen = try tmux.capture()
+        XCTAssertTrue(screen.contains("diabetes (354 rows, 10 features)"), screen)
+        XCTAssertTrue(screen.contains("batch 16"), screen)
+        XCTAssertTrue(screen.contains("test"), screen)
+    }
+
+    func testBadDataIsOneLineNamingTheFile() throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary") }
+        let missing = "/nonexistent/descent-\(UUID().uuidString).csv"
+        let (status, errors) = try runWithoutTerminal([missing, "--target", "y"])
+        XCTAssertNotEqual(status, 0)
+        XCTAssertTrue(errors.contains(missing), errors)
+        XCTAssertEqual(errors.split(separator: "\n").count, 1, errors)
+    }
+
+    private func runWithoutTerminal(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()
@@ -117,7 +135,13 @@ final class TrainerEndToEndTests: XCTestCase {
         try process.run()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertNotEqual(process.terminationStatus, 0)
+        return (process.terminationStatus, text)
+    }
+
+    func testNotATerminalPointsToFit() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary") }
+        let (status, text) = try runWithoutTerminal([])
+        XCTAssertNotEqual(status, 0)
         XCTAssertTrue(text.contains("descent fit"), text)
         XCTAssertEqual(text.split(separator: "\n").count, 1, text)
     }
