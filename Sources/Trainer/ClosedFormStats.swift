@@ -17,11 +17,17 @@ struct ClosedFormStats {
         }
         return [
             ("‖w − w*‖", Readout.number(distance)),
-            ("loss − loss*", Readout.number(state.snapshot.trainLoss - solution.trainLoss)),
+            ("loss − loss*", Readout.number(Self.excessLoss(state.snapshot.trainLoss, optimum: solution.trainLoss))),
             ("rank", "\(solution.rank)"),
             ("cond", Readout.number(solution.conditionNumber)),
             ("stable lr <", Readout.rate(solution.largestStableLearningRate)),
         ]
+    }
+
+    /// loss − loss*, with rounding noise below the optimum shown as 0: gradient descent cannot beat least squares.
+    static func excessLoss(_ loss: Double, optimum: Double) -> Double {
+        let excess = loss - optimum
+        return excess < 0 && -excess <= 1e-9 * max(1, abs(optimum)) ? 0 : excess
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

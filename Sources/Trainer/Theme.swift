@@ -118,15 +118,14 @@ public struct Theme: Sendable, Equatable {
         }
     }
 
-    /// The 1-based line where `key` is defined (quoted or bare), for messages; nil if not found.
+    /// The 1-based line where `key` is defined (quoted or bare, or the `[palette]` header), for messages; nil if not found.
     static func line(of key: String, in text: String) -> Int? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            for form in ["\"\(key)\"", key] where trimmed.hasPrefix(form) {
-                let rest = trimmed.dropFirst(form.count).drop { $0 == " " || $0 == "\t" }
-                if rest.first == "=" || (key == "palette" && trimmed.hasPrefix("[palette]")) { return index + 1 }
-            }
             if key == "palette", trimmed.hasPrefix("[palette]") { return index + 1 }
+            for form in ["\"\(key)\"", key] where trimmed.hasPrefix(form) {
+                if trimmed.dropFirst(form.count).drop(while: { $0 == " " || $0 == "\t" }).first == "=" { return index + 1 }
+            }
         }
         return nil
     }

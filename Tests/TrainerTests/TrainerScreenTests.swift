@@ -64,6 +64,12 @@ final class TrainerScreenTests: XCTestCase {
         XCTAssertTrue(frame(computing).text.contains("computing"))
     }
 
+    func testExcessLossHidesRoundingNoiseOnly() {
+        XCTAssertEqual(ClosedFormStats.excessLoss(2872.0 - 2.7e-12, optimum: 2872.0), 0)
+        XCTAssertEqual(ClosedFormStats.excessLoss(1.5, optimum: 1.0), 0.5)
+        XCTAssertEqual(ClosedFormStats.excessLoss(0.9, optimum: 1.0), -0.1, accuracy: 1e-12, "a real deficit is shown")
+    }
+
     func testDivergenceShowsTheEngineMessage() {
         var state = TrainerFixtures.state(width: 80, height: 24, status: .diverged)
         state.snapshot.trainLoss = .nan
