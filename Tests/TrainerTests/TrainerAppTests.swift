@@ -6,7 +6,9 @@ import XCTest
 @testable import Trainer
 
 final class TrainerAppTests: XCTestCase {
-    private func makeApp(events: [InputEvent], width: Int = 80, height: Int = 24) -> (TrainerApp, MemoryBackend, TrainingSession) {
+    private func makeApp(
+        events: [InputEvent], width: Int = 80, height: Int = 24, noColor: Bool = false
+    ) -> (TrainerApp, MemoryBackend, TrainingSession) {
         let x = (0..<50).map { Double($0) / 10 }
         let data = Dataset(name: "line", featureNames: ["x"], targetName: "y", x: x, y: x.map { 3 * $0 + 1 })
         let session = TrainingSession(train: data)
@@ -14,7 +16,7 @@ final class TrainerAppTests: XCTestCase {
         let state = TrainerState(
             width: 1, height: 1, hyperparameters: Hyperparameters(), rowCount: data.rowCount, dataName: data.name,
             featureNames: data.featureNames)
-        let app = TrainerApp(session: session, backend: backend, catalog: ThemeCatalog(userDirectory: nil), state: state, noColor: false)
+        let app = TrainerApp(session: session, backend: backend, catalog: ThemeCatalog(userDirectory: nil), state: state, noColor: noColor)
         return (app, backend, session)
     }
 
@@ -50,6 +52,24 @@ final class TrainerAppTests: XCTestCase {
         let light = ThemeCatalog(userDirectory: nil).theme(at: 1)
         XCTAssertEqual(backend.styles, light.styles)
         XCTAssertTrue(backend.frames[1].text.contains("theme: light"))
+    }
+
+    func testNoColorDrawsEveryThemeWithoutColour() {
+        let (app, backend, session) = makeApp(events: [.key(.character("t")), .key(.character("q"))], noColor: true)
+        defer { session.shutdown() }
+        app.run(maxIdleFrames: 5)
+        XCTAssertFalse(backend.styles.usesColor)
+        XCTAssertTrue(backend.styles.style(for: .lossTrain).attributes.contains(.bold), "attributes survive NO_COLOR")
+    }
+
+    func testSpaceStartsTheRealEngine() {
+        let (app, backend, session) = makeApp(events: [.key(.character(" "))])
+        defer { session.shutdown() }
+        app.run(maxIdleFrames: 1)
+        XCTAssertTrue(backend.frames[1].lines[0].contains("RUNNING"), "the key's effect is in the very next frame")
+        let deadline = Date().addingTimeInterval(5)
+        while session.snapshot().step == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertGreaterThan(session.snapshot().step, 0, "the session trains on its own thread")
     }
 
     func testFrameBenchmarkRendersAFullFrame() {
