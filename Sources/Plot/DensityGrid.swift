@@ -40,11 +40,12 @@ struct DensityGrid {
                     ys.withUnsafeBufferPointer { ys in
                         for i in 0..<n {
                             guard let x = mapX.dot(xs[i]), let y = mapY.dot(ys[i]) else { continue }
-                            let fromTop = height - 1 - y
-                            let cell = (fromTop >> shiftY) * columnCount + (x >> shiftX)
+                            // x and y are on the canvas, so none of this can overflow.
+                            let fromTop = height &- 1 &- y
+                            let cell = (fromTop >> shiftY) &* columnCount &+ (x >> shiftX)
                             counts[cell] &+= 1
                             if recordsDots {
-                                patterns[cell] |= bits[(fromTop & (dpy - 1)) * dpx + (x & (dpx - 1))]
+                                patterns[cell] |= bits[(fromTop & (dpy &- 1)) &* dpx &+ (x & (dpx &- 1))]
                             }
                         }
                     }
@@ -88,8 +89,9 @@ struct DensityGrid {
             let f = (t - lower) / span * scale
             // NaN and infinities fail both tests.
             guard f > lowest, f < highest else { return nil }
+            // Int(f) truncates; adding the comparison's 0 or 1 rounds half away from zero without a branch to mispredict.
             let whole = Int(f)
-            return f - Double(whole) >= 0.5 ? whole + 1 : whole
+            return whole &+ (f - Double(whole) >= 0.5 ? 1 : 0)
         }
     }
 }

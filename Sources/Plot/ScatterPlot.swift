@@ -126,10 +126,18 @@ extension ScatterPlot.Points {
         let n = count
         actual.withUnsafeBufferPointer { actual in
             predicted.withUnsafeBufferPointer { predicted in
-                for i in 0..<n where actual[i].isFinite && predicted[i].isFinite {
-                    low = min(low, actual[i], predicted[i])
-                    high = max(high, actual[i], predicted[i])
+                // Plain compares: the bounds rarely move, so these branches are well predicted.
+                var lo = low, hi = high
+                for i in 0..<n {
+                    let a = actual[i], p = predicted[i]
+                    guard a.isFinite, p.isFinite else { continue }
+                    if a < lo { lo = a }
+                    if a > hi { hi = a }
+                    if p < lo { lo = p }
+                    if p > hi { hi = p }
                 }
+                low = lo
+                high = hi
             }
         }
     }
