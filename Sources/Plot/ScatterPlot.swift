@@ -126,18 +126,18 @@ extension ScatterPlot.Points {
         let n = count
         actual.withUnsafeBufferPointer { actual in
             predicted.withUnsafeBufferPointer { predicted in
-                // Plain compares: the bounds rarely move, so these branches are well predicted.
-                var lo = low, hi = high
+                // Plain compares on four independent bounds: rarely moving, so well predicted and not one chain.
+                var loA = low, hiA = high, loP = low, hiP = high
                 for i in 0..<n {
                     let a = actual[i], p = predicted[i]
                     guard a.isFinite, p.isFinite else { continue }
-                    if a < lo { lo = a }
-                    if a > hi { hi = a }
-                    if p < lo { lo = p }
-                    if p > hi { hi = p }
+                    if a < loA { loA = a }
+                    if a > hiA { hiA = a }
+                    if p < loP { loP = p }
+                    if p > hiP { hiP = p }
                 }
-                low = lo
-                high = hi
+                low = min(loA, loP)
+                high = max(hiA, hiP)
             }
         }
     }
