@@ -9,6 +9,8 @@ struct TitleBar {
     var featureCount: Int
     var status: TrainingStatus
     var notice: String?
+    /// While a recording plays back: commands sent of the total.
+    var replay: (sent: Int, total: Int)?
 
     static func word(for status: TrainingStatus) -> String {
         switch status {
@@ -28,6 +30,9 @@ struct TitleBar {
         var x = buffer.write(" Descent · \(dataName) (\(rowCount) rows, \(features)) ", x: area.x, y: area.y, role: .titleBar, clip: area)
         let statusRole: StyleRole = status == .diverged ? .error : .titleBar
         x = buffer.write(" " + Self.word(for: status) + " ", x: x, y: area.y, role: statusRole, attributes: [.bold], clip: area)
+        if let replay {
+            x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) ", x: x + 1, y: area.y, role: .warning, clip: area)
+        }
         let hint = "? help  q quit "
         let hintX = area.right - hint.count
         if let notice, !notice.isEmpty {
