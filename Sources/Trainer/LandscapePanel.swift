@@ -18,9 +18,8 @@ struct LandscapePanel {
             buffer.write("computing the landscape…", x: inner.x + 1, y: inner.y + inner.height / 2, role: .dim, clip: inner)
             return
         }
-        let units = frame.standardized ? "units: per sd of x (z-scores)" : "units: the data's own"
-        var note = units
-        if state.landscapeAxes.parameterCount > 2 { note += " · others held" }
+        var note = frame.standardized ? "z-score units (per sd of x)" : "the data's own units"
+        if state.landscapeAxes.parameterCount > 2 { note = (frame.standardized ? "z-score units" : "data units") + " · others held" }
         buffer.write(note, x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
         let grid = ScalarGrid(
             xRange: frame.grid.xRange, yRange: frame.grid.yRange, columns: frame.grid.columns, rows: frame.grid.rows,

@@ -113,9 +113,10 @@ public final class TrainerApp {
         case .export:
             let prefix = RunExport.timestampedPrefix(directory: exportDirectory)
             do {
-                let files = try RunExport(session: session, setup: setup).write(prefix: prefix)
-                let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
-                show(notice: "exported " + names.joined(separator: ", "), seconds: 8)
+                try RunExport(session: session, setup: setup).write(prefix: prefix)
+                // The three names share the prefix: say it once so the line fits 80 columns.
+                let name = URL(fileURLWithPath: prefix).lastPathComponent
+                show(notice: "saved \(name)-{history,weights}.csv, .json", seconds: 8)
             } catch let failure as AtomicWrite.Failure {
                 show(notice: "export failed: " + failure.description, seconds: 8)
             } catch {

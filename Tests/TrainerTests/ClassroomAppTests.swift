@@ -50,7 +50,7 @@ final class ClassroomAppTests: XCTestCase {
         XCTAssertEqual(files.count, 3, "\(files)")
         XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") })
         XCTAssertTrue(files.contains { $0.hasSuffix("-weights.csv") })
-        XCTAssertTrue(app.state.notice?.hasPrefix("exported descent-export-") == true, app.state.notice ?? "")
+        XCTAssertTrue(app.state.notice?.hasPrefix("saved descent-export-") == true, app.state.notice ?? "")
 
         let (failing, backend, other) = makeApp(events: [.key(.character("e"))])
         defer { other.shutdown() }
