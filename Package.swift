@@ -20,14 +20,12 @@ let package = Package(
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(name: "LeastSquares", dependencies: ["CLapack"]),
         .target(
-            name: "Engine", dependencies: ["LeastSquares", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("Datasets")]),
+            name: "Engine", dependencies: ["LeastSquares", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(
             name: "Trainer",
-            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("Themes")]),
+            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "descent",
             dependencies: [

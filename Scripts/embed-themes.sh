@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates Sources/Trainer/BuiltInThemes.swift and the bundled copies from Themes/*.toml (the one source of truth).
+# Regenerates Sources/Trainer/BuiltInThemes.swift from Themes/*.toml (the one source of truth).
 set -eu
 cd "$(dirname "$0")/.."
 out=Sources/Trainer/BuiltInThemes.swift
@@ -19,5 +19,3 @@ out=Sources/Trainer/BuiltInThemes.swift
     echo "    ]"
     echo "}"
 } > "$out"
-rm -f Sources/Trainer/Themes/*.toml
-cp Themes/*.toml Sources/Trainer/Themes/

@@ -13,10 +13,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(BuiltInThemes.names, ["default", "light", "high-contrast", "monochrome"])
         for name in BuiltInThemes.names {
             let file = try String(contentsOf: Self.repository.appendingPathComponent("Themes/\(name).toml"), encoding: .utf8)
-            let bundled = try String(
-                contentsOf: Self.repository.appendingPathComponent("Sources/Trainer/Themes/\(name).toml"), encoding: .utf8)
             XCTAssertEqual(BuiltInThemes.sources[name].map { $0 + "\n" }, file, "\(name): run Scripts/embed-themes.sh")
-            XCTAssertEqual(bundled, file, "\(name): run Scripts/embed-themes.sh")
             XCTAssertNoThrow(try Theme(name: name, toml: file, file: "\(name).toml"), name)
         }
     }
