@@ -236,7 +236,8 @@ private struct FrameSignature: Equatable {
     let step: Int
     let status: TrainingStatus
     let message: String?
-    let hasClosedForm: Bool
+    /// The closed form's figures: a new solution (after z, say) must redraw even when nothing else moved.
+    let closedForm: [Double]?
     let hyperparameters: Hyperparameters
     let standardized: Bool
     let width: Int
@@ -248,7 +249,7 @@ private struct FrameSignature: Equatable {
         step = state.snapshot.step
         status = state.snapshot.status
         message = state.snapshot.message
-        hasClosedForm = state.snapshot.closedForm != nil
+        closedForm = state.snapshot.closedForm.map { [$0.largestStableLearningRate, $0.conditionNumber, $0.trainLoss] }
         hyperparameters = state.snapshot.hyperparameters
         standardized = state.snapshot.standardized
         width = state.width
