@@ -240,6 +240,8 @@ private struct FrameSignature: Equatable {
     let closedForm: [Double]?
     let hyperparameters: Hyperparameters
     let standardized: Bool
+    /// The lr slider's marker and warning follow it (it arrives with the engine's first snapshot).
+    let stableRate: Double
     let width: Int
     let height: Int
     let notice: String?
@@ -252,6 +254,7 @@ private struct FrameSignature: Equatable {
         closedForm = state.snapshot.closedForm.map { [$0.largestStableLearningRate, $0.conditionNumber, $0.trainLoss] }
         hyperparameters = state.snapshot.hyperparameters
         standardized = state.snapshot.standardized
+        stableRate = state.snapshot.largestStableLearningRate
         width = state.width
         height = state.height
         notice = state.notice

@@ -137,4 +137,18 @@ final class ClassroomEndToEndTests: XCTestCase {
         let end = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
         XCTAssertTrue(end.contains("EXIT=0"), end)
     }
+
+    func testAPresetSetsTheLessonAndLockedControlsRefuse() throws {
+        let presets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Presets/overshoot.toml").path
+        guard FileManager.default.fileExists(atPath: presets) else { throw XCTSkip("no Presets/overshoot.toml") }
+        let tmux = try start("--preset '\(presets)'", ready: { $0.contains("Controls") })
+        defer { tmux.close() }
+        try tmux.waitFor("the preset's rate, marked above the bound") { $0.contains("lr 2.4") && $0.contains("2.4!") }
+        try tmux.send("m")
+        try tmux.waitFor("the lock message") { $0.contains("method: locked by the preset") }
+        try tmux.send("Space")
+        let diverged = try tmux.waitFor("the divergence") { $0.contains("DIVERGED") && $0.contains("2/λmax") }
+        XCTAssertTrue(diverged.contains("lr 2.4 > 2/λmax"), diverged)
+    }
 }
