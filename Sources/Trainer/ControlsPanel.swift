@@ -16,19 +16,20 @@ struct ControlsPanel {
             (.closedForm, "Closed form", state.isComparing),
         ]
         for (id, title, active) in buttons {
-            guard let area = layout.controlAreas[id] else { continue }
+            guard let area = layout.controlAreas[id], state.isShown(id) else { continue }
             Button(title: title, isFocused: focus == id, isActive: active).render(into: &buffer, area: area)
         }
         for id in [ControlID.method, .update] {
-            guard let area = layout.controlAreas[id] else { continue }
+            guard let area = layout.controlAreas[id], state.isShown(id) else { continue }
             var selector = state.selector(id)
             selector.isFocused = focus == id
             selector.render(into: &buffer, area: area)
         }
         for id in [ControlID.learningRate, .batchSize, .speed] {
-            guard let area = layout.controlAreas[id] else { continue }
+            guard let area = layout.controlAreas[id], state.isShown(id) else { continue }
             var slider = self.slider(id)
             slider.isFocused = focus == id
+            if let control = id.presetControl, state.locked.contains(control) { slider.isDimmed = true }
             slider.render(into: &buffer, area: area)
         }
         ClosedFormStats(state: state).render(into: &buffer, area: layout.closedFormArea)
@@ -38,13 +39,16 @@ struct ControlsPanel {
         let h = state.hyperparameters
         switch id {
         case .learningRate:
-            let bound = state.snapshot.closedForm?.largestStableLearningRate ?? state.snapshot.largestStableLearningRate
+            // The bound for the scaling in force now (it moves when z toggles standardization).
+            var bound = state.snapshot.largestStableLearningRate
+            if !(bound.isFinite && bound > 0), let solved = state.snapshot.closedForm?.largestStableLearningRate { bound = solved }
             let known = bound.isFinite && bound > 0
+            let rule = DivergenceExplanation(learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method)
             return Slider(
                 label: "lr", fraction: TrainerState.learningRateScale.fraction(of: h.learningRate),
-                valueText: Readout.rate(h.learningRate),
+                valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
                 markerFraction: known ? TrainerState.learningRateScale.fraction(of: bound) : nil,
-                isWarning: known && h.learningRate >= bound)
+                isWarning: known && rule.isAboveBound)
         case .batchSize:
             let batch = min(state.rowCount, max(1, h.batchSize))
             return Slider(

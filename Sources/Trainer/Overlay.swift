@@ -4,4 +4,6 @@
 public enum Overlay: Equatable, Sendable {
     case none
     case help
+    /// The narrated step (`n`): the next update with its real numbers.
+    case narration
 }

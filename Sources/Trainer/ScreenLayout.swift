@@ -23,6 +23,12 @@ struct ScreenLayout: Equatable {
 
     var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
+    /// Between the title and status bars: where overlays go.
+    var body: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 2)) }
+
+    /// The left column (Loss above Predicted vs actual): where the loss landscape goes.
+    var landscape: Rect { Rect(x: loss.x, y: loss.y, width: loss.width, height: loss.height + prediction.height) }
+
     init(width: Int, height: Int, buttonTitles: [ControlID: String] = ScreenLayout.defaultButtonTitles) {
         self.width = width
         self.height = height

@@ -12,7 +12,7 @@ struct Slider: Equatable {
     var isFocused = false
     /// Where to mark a special value on the track (the largest stable learning rate).
     var markerFraction: Double?
-    /// Draws the knob and value in the warning style (the value is past the marker).
+    /// Draws label, knob, value and the fill past the marker in the warning style (the value is above the stable rate).
     var isWarning = false
     var isDimmed = false
 
@@ -36,7 +36,7 @@ struct Slider: Equatable {
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0, area.width > Self.labelWidth + Self.valueWidth + 2 else { return }
-        let labelRole: StyleRole = isFocused ? .labelFocus : .label
+        let labelRole: StyleRole = isWarning ? .sliderWarning : (isFocused ? .labelFocus : .label)
         buffer.write(label, x: area.x, y: area.y, role: labelRole, clip: Rect(x: area.x, y: area.y, width: Self.labelWidth - 1, height: 1))
         let track = Self.track(in: area)
         let knob = Self.column(of: fraction, trackWidth: track.width)
@@ -49,6 +49,7 @@ struct Slider: Equatable {
             } else if i == marker {
                 cell = Cell("┃", role: .sliderMarker)
             } else if i < knob {
+                // Past the marker the fill turns to the warning role: how far above the stable rate the value is.
                 cell = Cell("━", role: isDimmed ? .sliderTrack : (isWarning && marker.map { i > $0 } == true ? .sliderWarning : .sliderFill))
             } else {
                 cell = Cell("─", role: .sliderTrack)

@@ -37,7 +37,8 @@ struct StatusBar {
         }
     }
 
-    func fields(compact: Bool) -> [String] {
+    /// The figures in order; `scaling` adds "z-scores" or "raw" (left out only when nothing else fits).
+    func fields(compact: Bool, scaling: Bool = true) -> [String] {
         var fields = [
             "step \(snapshot.step)",
             (compact ? "ep " : "epoch ") + Readout.epoch(snapshot.epoch),
@@ -47,6 +48,7 @@ struct StatusBar {
             (compact ? "MSE " : "train MSE ") + Readout.number(snapshot.trainLoss),
             "R² " + Readout.number(snapshot.trainR2),
         ]
+        if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
         if !compact, let test = snapshot.testLoss { fields.append("test MSE " + Readout.number(test)) }
         fields.append(Readout.count(snapshot.stepsPerSecond) + (compact ? "/s" : " steps/s"))
         return fields
@@ -58,6 +60,7 @@ struct StatusBar {
         if line.count > area.width { line = " " + fields(compact: true).joined(separator: " │ ") }
         if line.count > area.width { line = " " + fields(compact: true).joined(separator: "  ") }
         if line.count > area.width { line = fields(compact: true).joined(separator: " ") }
+        if line.count > area.width { line = fields(compact: true, scaling: false).joined(separator: " ") }
         buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
     }
 }

@@ -9,6 +9,8 @@ struct TitleBar {
     var featureCount: Int
     var status: TrainingStatus
     var notice: String?
+    /// While a recording plays back: commands sent of the total.
+    var replay: (sent: Int, total: Int)?
 
     static func word(for status: TrainingStatus) -> String {
         switch status {
@@ -25,14 +27,21 @@ struct TitleBar {
     func render(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .titleBar))
         let features = featureCount == 1 ? "1 feature" : "\(featureCount) features"
-        var x = buffer.write(" Descent · \(dataName) (\(rowCount) rows, \(features)) ", x: area.x, y: area.y, role: .titleBar, clip: area)
+        let name = " Descent · \(dataName) (\(rowCount) rows, \(features)) "
+        // A notice that would not fit beside the data's name takes its place (the name is back in seconds).
+        let crowded = notice.map { name.count + 12 + $0.count + 17 > area.width } ?? false
+        var x = crowded ? area.x : buffer.write(name, x: area.x, y: area.y, role: .titleBar, clip: area)
         let statusRole: StyleRole = status == .diverged ? .error : .titleBar
         x = buffer.write(" " + Self.word(for: status) + " ", x: x, y: area.y, role: statusRole, attributes: [.bold], clip: area)
+        if let replay {
+            x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) ", x: x + 1, y: area.y, role: .warning, clip: area)
+        }
         let hint = "? help  q quit "
         let hintX = area.right - hint.count
         if let notice, !notice.isEmpty {
-            buffer.write(" " + notice + " ", x: x + 1, y: area.y, role: .warning, clip: Rect(x: x + 1, y: area.y, width: hintX - x - 2, height: 1))
+            let room = crowded ? area.right - x - 1 : hintX - x - 2
+            x = buffer.write(" " + notice + " ", x: x + 1, y: area.y, role: .warning, clip: Rect(x: x + 1, y: area.y, width: room, height: 1))
         }
-        if hintX > x { buffer.write(hint, x: hintX, y: area.y, role: .titleBar, clip: area) }
+        if hintX > x + 1 { buffer.write(hint, x: hintX, y: area.y, role: .titleBar, clip: area) }
     }
 }

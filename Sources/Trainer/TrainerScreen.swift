@@ -5,10 +5,13 @@ import Plot
 public struct TrainerScreen {
     public var state: TrainerState
     public var charts: ChartData
+    /// The landscape to draw while `state.showsLandscape` (nil: still being computed).
+    public var landscape: LandscapeFrame?
 
-    public init(state: TrainerState, charts: ChartData) {
+    public init(state: TrainerState, charts: ChartData, landscape: LandscapeFrame? = nil) {
         self.state = state
         self.charts = charts
+        self.landscape = landscape
     }
 
     public static let tooSmallMessage = "terminal too small (need 80×24)"
@@ -32,17 +35,40 @@ public struct TrainerScreen {
         }
         TitleBar(
             dataName: state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
-            status: state.snapshot.status, notice: state.notice
+            status: state.displayedStatus, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
-        LossPanel(state: state, charts: charts).render(into: &buffer, area: layout.loss)
+        if state.showsLandscape {
+            LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)
+        } else {
+            LossPanel(state: state, charts: charts).render(into: &buffer, area: layout.loss)
+            PredictionPanel(state: state, charts: charts).render(into: &buffer, area: layout.prediction)
+        }
         WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
-        PredictionPanel(state: state, charts: charts).render(into: &buffer, area: layout.prediction)
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
         StatusBar(snapshot: state.snapshot, hyperparameters: state.hyperparameters, rowCount: state.rowCount)
             .render(into: &buffer, area: layout.statusBar)
+        if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {
         case .none: break
-        case .help: HelpOverlay().render(into: &buffer, area: Rect(x: 0, y: 1, width: area.width, height: area.height - 2))
+        case .help: HelpOverlay().render(into: &buffer, area: layout.body)
+        case .narration:
+            NarrationOverlay(narration: state.narration).render(into: &buffer, area: layout.body)
+            renderToolbars(into: &buffer)
+        }
+    }
+
+    /// The clickable words in the panel borders; a word for a setting that is on shows as active.
+    private func renderToolbars(into buffer: inout Buffer) {
+        for item in state.toolbarItems() {
+            let active: Bool
+            switch item.action {
+            case .smoothing: active = state.smoothing.notch > 0
+            case .xAxis: active = state.showsEpochs
+            case .landscape: active = state.showsLandscape
+            case .standardize: active = state.snapshot.standardized
+            default: active = false
+            }
+            item.render(into: &buffer, isActive: active)
         }
     }
 }

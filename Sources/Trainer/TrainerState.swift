@@ -33,9 +33,33 @@ public struct TrainerState: Sendable {
     /// Set when the app should end, with the process exit status.
     public var exitCode: Int32?
 
+    // Classroom features (issue 7).
+    /// Whether the left column shows the loss landscape instead of the loss and prediction panels.
+    public var showsLandscape = false
+    public var landscapeAxes: LandscapeAxes
+    /// Pinned loss curves drawn behind the live one.
+    public var ghosts = GhostRuns()
+    public var smoothing = SmoothingSetting()
+    /// Label the loss chart's x axis in epochs instead of steps.
+    public var showsEpochs = false
+    /// The step the narration overlay explains.
+    public var narration: StepNarration?
+    /// Controls a teacher's preset locked (shown, not changeable) or hid.
+    public var locked: Set<PresetControl> = []
+    public var hidden: Set<PresetControl> = []
+    /// Set while a recording plays back: the keys that would change training are off.
+    public var replayProgress: (sent: Int, total: Int)?
+    /// Stops the run when the loss has settled (fit's tolerance).
+    public var convergence: ConvergenceWatch
+    /// The step at which the watch stopped the run, while it stays there.
+    public var convergedAtStep: Int?
+    /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
+    public var requests: [TrainerRequest] = []
+
     public init(
         width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
-        snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String]
+        snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String],
+        fitIntercept: Bool = true, convergenceTolerance: Double = 0
     ) {
         self.width = width
         self.height = height
@@ -45,12 +69,22 @@ public struct TrainerState: Sendable {
         self.rowCount = max(1, rowCount)
         self.dataName = dataName
         self.featureNames = featureNames
+        landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
+        convergence = ConvergenceWatch(tolerance: convergenceTolerance)
     }
 
     static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
     var isRunning: Bool { snapshot.status == .running }
+
+    var isReplaying: Bool { replayProgress != nil }
+
+    /// Whether the run stands where the convergence watch stopped it.
+    var isConverged: Bool { convergedAtStep == snapshot.step && snapshot.status == .paused }
+
+    /// The run state the title bar shows: CONVERGED when the watch stopped the run.
+    var displayedStatus: TrainingStatus { isConverged ? .converged : snapshot.status }
 
     var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
@@ -75,18 +109,29 @@ public struct TrainerState: Sendable {
     }
 
     private mutating func handle(key: Key) -> [SessionCommand] {
-        if overlay != .none {
+        switch overlay {
+        case .none: break
+        case .help:
             switch key {
             case .escape, .character("?"): overlay = .none
             case .character("q"): exitCode = 0
             default: break
             }
             return []
+        case .narration:
+            switch key {
+            case .character("n"), .character(" "), .enter: return perform(.narrateStep)
+            case .escape: overlay = .none
+            case .character("q"), .control("c"): exitCode = 0
+            case .character("?"): overlay = .help
+            default: break
+            }
+            return []
         }
         switch key {
         case .character(" "): return toggleRunning()
-        case .character("s"): return [.step]
-        case .character("r"): return [.reset]
+        case .character("s"): return step()
+        case .character("r"): return reset()
         case .character("c"): return toggleComparison()
         case .character("m"): return cycleMethod(by: 1)
         case .character("u"): return cycleUpdateRule(by: 1)
@@ -96,8 +141,19 @@ public struct TrainerState: Sendable {
         case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
         case .character(">"), .character("."): return setSpeed(speed.faster)
         case .character("<"), .character(","): return setSpeed(speed.slower)
-        case .character("l"): logLossAxis.toggle()
+        case .character("l"): return perform(.logAxis)
         case .character("t"): themeIndex += 1
+        case .character("v"): return perform(.landscape)
+        case .character("("): return perform(.landscapeX)
+        case .character(")"): return perform(.landscapeY)
+        case .character("z"): return perform(.standardize)
+        case .character("g"): return perform(.pinGhost)
+        case .character("G"): return perform(.clearGhosts)
+        case .character("n"): return perform(.narrate)
+        case .character("e"): return perform(.export)
+        case .character("w"): return perform(.smoothing)
+        case .character("x"): return perform(.xAxis)
+        case .escape: if showsLandscape { showsLandscape = false }
         case .character("?"), .function(1): overlay = .help
         case .character("q"), .control("c"): exitCode = 0
         case .tab: focus = focus.next
@@ -110,16 +166,74 @@ public struct TrainerState: Sendable {
         return []
     }
 
-    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionCommand] {
-        if overlay != .none {
-            if action == .press, button == .left { overlay = .none }
-            return []
+    /// The actions of the classroom keys, shared by the keyboard and the toolbars.
+    mutating func perform(_ action: ToolbarAction) -> [SessionCommand] {
+        switch action {
+        case .logAxis: logLossAxis.toggle()
+        case .xAxis: showsEpochs.toggle()
+        case .smoothing: smoothing = smoothing.next
+        case .clearGhosts: ghosts.clear()
+        case .pinGhost: requests.append(.pinGhost)
+        case .export: requests.append(.export)
+        case .landscape:
+            guard landscapeAxes.isPlottable else {
+                notice = "the landscape needs two parameters (a feature and the intercept, or two features)"
+                return []
+            }
+            showsLandscape.toggle()
+        case .closeLandscape: showsLandscape = false
+        case .landscapeX, .landscapeY:
+            guard showsLandscape else { return [] }
+            guard landscapeAxes.isChoosable else {
+                notice = "one feature and an intercept: the axes are w and b"
+                return []
+            }
+            landscapeAxes = action == .landscapeX ? landscapeAxes.nextX() : landscapeAxes.nextY()
+        case .standardize:
+            guard allowed(.standardize) else { return [] }
+            let on = !snapshot.standardized
+            snapshot.standardized = on
+            // The closed form, condition number and stable rate depend on the scaling: ask for them again.
+            return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
+        case .narrate:
+            guard allowed(nil) else { return [] }
+            overlay = .narration
+            requests.append(.narrate)
+        case .narrateStep:
+            guard allowed(nil) else { return [] }
+            requests.append(.narrateStep)
+        case .closeOverlay: overlay = .none
         }
+        return []
+    }
+
+    /// Whether a change to `control` may happen now; if not, says why in the title bar.
+    /// nil: a change to training with no control of its own (stepping, narrating), refused only while replaying.
+    private mutating func allowed(_ control: PresetControl?) -> Bool {
+        if isReplaying {
+            notice = "replaying a recording: training keys are off (q quits)"
+            return false
+        }
+        guard let control, locked.contains(control) || hidden.contains(control) else { return true }
+        notice = "\(control.rawValue): locked by the preset"
+        return false
+    }
+
+    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionCommand] {
         let layout = self.layout
         guard !layout.isTooSmall else { return [] }
+        if overlay != .none {
+            guard action == .press, button == .left else { return [] }
+            if overlay == .narration, let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) {
+                return perform(item.action)
+            }
+            overlay = .none
+            return []
+        }
         switch (button, action) {
         case (.left, .press):
-            guard let id = layout.control(atX: x, y: y) else { return [] }
+            if let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) { return perform(item.action) }
+            guard let id = layout.control(atX: x, y: y), isShown(id) else { return [] }
             focus = id
             switch id {
             case .run, .step, .reset, .closedForm: return activate(id)
@@ -139,7 +253,7 @@ public struct TrainerState: Sendable {
             dragging = nil
             return setSlider(id, atX: x)
         case (.wheelUp, _), (.wheelDown, _):
-            guard let id = layout.control(atX: x, y: y), !id.isButton else { return [] }
+            guard let id = layout.control(atX: x, y: y), !id.isButton, isShown(id) else { return [] }
             focus = id
             return adjust(id, by: button == .wheelUp ? 1 : -1, vertical: false)
         default:
@@ -154,11 +268,36 @@ public struct TrainerState: Sendable {
             snapshot.status = .paused
             return [.pause]
         }
+        guard allowed(nil) else { return [] }
+        if isConverged { convergence.waive() }
+        convergedAtStep = nil
         snapshot.status = .running
         return [.start]
     }
 
+    private mutating func step() -> [SessionCommand] {
+        guard allowed(nil) else { return [] }
+        return [.step]
+    }
+
+    private mutating func reset() -> [SessionCommand] {
+        guard allowed(.reset) else { return [] }
+        convergence.restart()
+        convergedAtStep = nil
+        return [.reset]
+    }
+
+    /// The convergence watch's look at the latest snapshot; true when the run should pause now.
+    mutating func observeConvergence(lossEveryStep: Bool) -> Bool {
+        let converged = convergence.observe(step: snapshot.step, loss: snapshot.trainLoss, everyStep: lossEveryStep)
+        guard converged, isRunning else { return false }
+        convergedAtStep = snapshot.step
+        snapshot.status = .paused
+        return true
+    }
+
     private mutating func toggleComparison() -> [SessionCommand] {
+        guard allowed(.closedForm) else { return [] }
         isComparing.toggle()
         return isComparing && snapshot.closedForm == nil ? [.requestClosedForm] : []
     }
@@ -166,8 +305,8 @@ public struct TrainerState: Sendable {
     private mutating func activate(_ id: ControlID) -> [SessionCommand] {
         switch id {
         case .run: return toggleRunning()
-        case .step: return [.step]
-        case .reset: return [.reset]
+        case .step: return step()
+        case .reset: return reset()
         case .closedForm: return toggleComparison()
         default: return []
         }
@@ -217,25 +356,29 @@ public struct TrainerState: Sendable {
     }
 
     private mutating func setMethod(_ method: TrainingMethod) -> [SessionCommand] {
-        changeHyperparameters { $0.method = method }
+        guard allowed(.method) else { return [] }
+        return changeHyperparameters { $0.method = method }
     }
 
     private mutating func setUpdateRule(_ rule: UpdateRule) -> [SessionCommand] {
-        changeHyperparameters { $0.update = rule }
+        guard allowed(.update) else { return [] }
+        return changeHyperparameters { $0.update = rule }
     }
 
     private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
+        guard allowed(.lr) else { return [] }
         let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
     private mutating func setBatchSize(_ size: Int) -> [SessionCommand] {
+        guard allowed(.batch) else { return [] }
         let clamped = min(rowCount, max(1, size))
         return changeHyperparameters { $0.batchSize = clamped }
     }
 
     private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionCommand] {
-        guard setting != speed else { return [] }
+        guard setting != speed, allowed(.speed) else { return [] }
         speed = setting
         return [.setSpeed(stepsPerSecond: setting.stepsPerSecond)]
     }
@@ -245,7 +388,12 @@ public struct TrainerState: Sendable {
         change(&updated)
         guard updated != hyperparameters else { return [] }
         hyperparameters = updated
-        return [.setHyperparameters(updated)]
+        // A new setting after convergence is a reason to run on: the run continues with it.
+        guard isConverged else { return [.setHyperparameters(updated)] }
+        convergence.waive()
+        convergedAtStep = nil
+        snapshot.status = .running
+        return [.setHyperparameters(updated), .start]
     }
 
     // MARK: - Learning-rate notches

@@ -2,7 +2,8 @@
 import Engine
 import Plot
 
-/// The current coefficients (and intercept) in data units, with w* beside them once the closed form is known.
+/// The current coefficients in data units, with w* beside them once the closed form is known. The intercept
+/// is a line of text under the bars: on its own scale it would dwarf every coefficient (−292 on diabetes).
 struct WeightsPanel {
     var state: TrainerState
 
@@ -15,8 +16,18 @@ struct WeightsPanel {
             let name = index < state.featureNames.count ? state.featureNames[index] : "w\(index + 1)"
             rows.append((name, weight, reference.flatMap { index < $0.weights.count ? $0.weights[index] : nil }))
         }
-        if let b = state.snapshot.intercept { rows.append(("intercept", b, reference?.intercept)) }
-        drawBars(rows, into: &buffer, area: inner)
+        var bars = inner
+        if let b = state.snapshot.intercept, inner.height >= 2 {
+            bars.height -= 1
+            let y = inner.bottom - 1
+            var x = buffer.write("intercept b ", x: inner.x + 1, y: y, role: .weightLabel, clip: inner)
+            x = buffer.write(Readout.number(b), x: x, y: y, role: b < 0 ? .weightNegative : .weightPositive, clip: inner)
+            if let optimum = reference?.intercept {
+                x = buffer.write("   b* ", x: x, y: y, role: .weightLabel, clip: inner)
+                buffer.write(Readout.number(optimum), x: x, y: y, role: .weightOptimum, clip: inner)
+            }
+        }
+        drawBars(rows, into: &buffer, area: bars)
     }
 
     /// Plot's bar chart: one signed bar per weight, w* marked on each while comparing.

@@ -10,7 +10,10 @@ import Trainer
 struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui", abstract: "Open the live trainer (the default).",
-        discussion: "All data and training options of `descent fit` apply. --steps, --epochs and --tol stop the run only when given.")
+        discussion: """
+            All data and training options of `descent fit` apply. The run pauses on convergence (--tol, as in fit; \
+            Space runs on); --steps and --epochs stop it only when given.
+            """)
 
     @OptionGroup var data: DataOptions
     @OptionGroup var training: TrainingOptions
@@ -20,21 +23,99 @@ struct UICommand: ParsableCommand {
         valueName: "NAME"))
     var theme: String?
 
-    @Option(help: ArgumentHelp("Steps per second to start with (default: as fast as possible).", valueName: "N"))
-    var speed: Double?
+    @Option(help: ArgumentHelp(
+        "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
+    var speed: String?
+
+    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), written on quit.", valueName: "FILE"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
+    var replay: String?
+
+    @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
+    var preset: String?
+
+    /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
+    static let defaultSpeed = 50.0
+
+    /// The data and training options, for telling which were typed (a recording sets them all).
+    private static let setupOptions = [
+        "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+    ]
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
         if !(training.lr >= 1e-5 && training.lr <= 10) { fail("--lr: the trainer's range is 1e-5 to 10, got \(training.lr)") }
-        if let speed, !(speed.isFinite && speed > 0) { fail("--speed: must be a positive number of steps per second, got \(speed)") }
+        var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
+        if let speed {
+            if speed == "max" {
+                startSpeed = .unlimited
+            } else if let rate = Double(speed), rate.isFinite, rate > 0 {
+                startSpeed = SpeedSetting(stepsPerSecond: rate)
+            } else {
+                fail("--speed: must be a positive number of steps per second or max, got '\(speed)'")
+            }
+        }
         let given = GivenOptions()
+        var setup: SessionSetup
+        var comparing = training.method == .closedForm
+        var tolerance = training.tol
+        var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
+        var playback: SessionRecording?
+        if let replay {
+            if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
+                fail("--replay: the recording sets the data and training; do not also give \(option == "file" ? "a data file" : "--" + option)")
+            }
+            do { playback = try SessionRecording.load(path: replay) } catch let error as RecordingError {
+                fail(error.description)
+            }
+            setup = playback!.setup
+            tolerance = 0  // the recording holds the pauses the watch made
+        } else if let preset {
+            let loadedPreset: Preset
+            do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
+            let method: FitMethod
+            do {
+                (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
+            } catch let error as DataError {
+                fail(error.description)
+            }
+            // fit's step limit does not apply to the live trainer: only a limit typed or in the preset does.
+            var stop = loadedPreset.setup.stop
+            if given.contains("steps") || given.contains("epochs") { (stop.steps, stop.epochs) = (training.steps, training.epochs) }
+            if !given.contains("tol"), loadedPreset.keys.contains("stop.tol") { tolerance = stop.tolerance }
+            stop.tolerance = 0
+            setup.stop = stop
+            comparing = method == .closedForm
+            locked = loadedPreset.locked
+            hidden = loadedPreset.hidden
+            if speed == nil, loadedPreset.keys.contains("training.speed") {
+                startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
+            }
+            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
+                fail("\(preset): training.lr: the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
+            }
+        } else {
+            let specification: DataSpecification
+            do { specification = try data.specification() } catch let error as DataError { fail(error.description) }
+            // The watch below pauses on convergence (and lets Space run on); the engine's own test would not.
+            setup = SessionSetup(
+                data: specification, hyperparameters: training.hyperparameters,
+                stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: 0),
+                randomInit: training.initialization == .random)
+        }
         let loaded: LoadedData
-        let specification: DataSpecification
-        do {
-            specification = try data.specification()
-            loaded = try specification.load()
-        } catch let error as DataError {
+        do { loaded = try setup.data.load() } catch let error as DataError {
             fail(error.description)
+        }
+        if playback == nil {
+            setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
+        }
+        let recorder: SessionRecorder?
+        do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {
+            fail("--record: \(failure.description)")
         }
 
         let environment = ProcessInfo.processInfo.environment
@@ -50,14 +131,6 @@ struct UICommand: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
 
-        var hyperparameters = training.hyperparameters
-        hyperparameters.batchSize = min(hyperparameters.batchSize, loaded.train.rowCount)
-        // The UI runs until the user stops it; the stop options apply only when typed.
-        let stop = StopCriteria(
-            steps: training.steps, epochs: training.epochs, tolerance: given.contains("tol") ? training.tol : 0)
-        let setup = SessionSetup(
-            data: specification, hyperparameters: hyperparameters, stop: stop, randomInit: training.initialization == .random)
-
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend(noColor: noColor)
@@ -65,9 +138,11 @@ struct UICommand: ParsableCommand {
             fail(error.description)
         }
         var state = TrainerState(
-            width: backend.size.width, height: backend.size.height, hyperparameters: hyperparameters,
-            speed: speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited, rowCount: loaded.train.rowCount,
-            dataName: loaded.train.name, featureNames: loaded.train.featureNames)
+            width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
+            speed: startSpeed, rowCount: loaded.train.rowCount, dataName: loaded.train.name,
+            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept, convergenceTolerance: tolerance)
+        state.locked = locked
+        state.hidden = hidden
         state.renderMode = RenderMode.detect(environment: environment)
         if let theme, let index = catalog.index(of: theme) {
             state.themeIndex = index
@@ -75,7 +150,7 @@ struct UICommand: ParsableCommand {
             state.themeIndex = index
         }
         let session = setup.makeSession(loaded)
-        if training.method == .closedForm {
+        if comparing {
             state.isComparing = true
             session.requestClosedForm()
         }
@@ -83,11 +158,21 @@ struct UICommand: ParsableCommand {
             session: session, backend: backend, catalog: catalog, state: state, noColor: noColor,
             notice: warnings.first.map { warning in
                 themeDirectory.map { warning.replacingOccurrences(of: $0.path + "/", with: "") } ?? warning
-            })
+            }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         let status = app.run()
         backend.close()
+        // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
+        var recordFailed = false
+        if let recorder {
+            do { try recorder.finish(session: session) } catch {
+                let reason = (error as? AtomicWrite.Failure)?.description ?? "\(error)"
+                FileHandle.standardError.write(Data("descent: --record: \(reason)\n".utf8))
+                recordFailed = true
+            }
+        }
         session.shutdown()
         if status != 0 { throw ExitCode(status) }
+        if recordFailed { throw ExitCode(1) }
     }
 
     /// Prints a one-line error on stderr and exits with status 1.

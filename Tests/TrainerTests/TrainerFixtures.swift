@@ -37,4 +37,44 @@ enum TrainerFixtures {
         return ChartData(
             trainLoss: LossCurve(buckets: buckets, totalSteps: steps), trainActual: actual, trainPredicted: predicted)
     }
+
+    /// Twenty rows on y = 2x + 1 plus a fixed wiggle: small enough to check by hand.
+    static let lineData: Dataset = {
+        let x = (0..<20).map { Double($0) / 4 }
+        let y = x.enumerated().map { 2 * $0.element + 1 + 0.3 * sin(Double($0.offset)) }
+        return Dataset(name: "line", featureNames: ["x"], targetName: "y", x: x, y: y)
+    }()
+
+    /// A TrainingRun on `lineData` after `steps` GD steps at lr 0.1 (standardized).
+    static func run(steps: Int) -> TrainingRun {
+        var run = TrainingRun(train: lineData, hyperparameters: Hyperparameters(method: .gd, learningRate: 0.1))
+        for _ in 0..<steps { run.takeStep() }
+        return run
+    }
+
+    /// The landscape frame after 5 steps: grid, the path so far and the optimum, at 80×24's panel size.
+    static func landscape() -> LandscapeFrame {
+        var run = run(steps: 0)
+        var points: [ParameterTrajectory.Point] = []
+        for _ in 0..<5 {
+            let model = run.model
+            points.append(.init(step: run.step, weights: model.weights, intercept: model.intercept))
+            run.takeStep()
+        }
+        let landscape = LossLandscape(train: lineData, fitIntercept: true, standardized: true)!
+        let model = run.model
+        let path = points.map { landscape.coordinates(of: $0, axes: (0, 1)) }
+        return LandscapeFrame.make(
+            landscape: landscape, axes: LandscapeAxes(featureCount: 1, fitIntercept: true), weights: model.weights,
+            intercept: model.intercept, path: path, columns: 30, rows: 18)!
+    }
+
+    /// A ghost from a slower fixed curve.
+    static func ghost(rate: Double, method: TrainingMethod = .gd, batch: Int = 200) -> GhostRun {
+        let curve = charts(steps: 900).trainLoss
+        let slower = LossCurve(
+            buckets: curve.buckets.map { .init(firstStep: $0.firstStep, lastStep: $0.lastStep, min: $0.min * 1.5, max: $0.max * 1.5, last: $0.last * 1.5) },
+            totalSteps: curve.totalSteps)
+        return GhostRun(method: method, update: .plain, learningRate: rate, batchSize: batch, curve: slower)
+    }
 }
