@@ -16,9 +16,10 @@ extension ClosedFormComparison {
         } else {
             columns = .matrix(scaling.apply(to: train))
         }
+        // GD minimises MSE + α‖w‖² = (1/n)(‖Xw + b − y‖² + nα‖w‖²); the solver's penalty is on the sum of squares.
         let problem = LeastSquaresProblem(
-            rowCount: train.rowCount, columns: columns, target: train.y, fitIntercept: fitIntercept, l2: l2,
-            columnNames: train.featureNames)
+            rowCount: train.rowCount, columns: columns, target: train.y, fitIntercept: fitIntercept,
+            l2: Double(train.rowCount) * l2, columnNames: train.featureNames)
         let solution = try ClosedFormSolver.solve(problem)
         let model = scaling.toDataUnits(weights: solution.coefficients, intercept: solution.intercept ?? 0)
         let intercept = fitIntercept ? model.intercept : nil
