@@ -19,7 +19,9 @@ let package = Package(
             name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(name: "LeastSquares", dependencies: ["CLapack"]),
-        .target(name: "Engine", dependencies: ["LeastSquares"], resources: [.copy("Datasets")]),
+        .target(
+            name: "Engine", dependencies: ["LeastSquares", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Datasets")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(

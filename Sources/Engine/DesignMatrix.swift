@@ -29,41 +29,52 @@ public struct DesignMatrix: Sendable {
     ) -> Double {
         let count = rows?.count ?? rowCount
         let d = columnCount
+        precondition(gradient.count == d + 1 && parameters.count >= d)
         let split = count * d >= DesignMatrix.parallelThreshold ? 2 : 1
         let boundary = count / 2
-        var partials = [Double](repeating: 0, count: split * (d + 1))
-        var sums = [Double](repeating: 0, count: split)
+        // One chunk accumulates straight into `gradient` (no allocation on the small, frequent steps);
+        // two chunks get their own partial sums, added in a fixed order.
+        var partials = [Double](repeating: 0, count: split == 1 ? 0 : 2 * (d + 1))
+        var sum0 = 0.0, sum1 = 0.0
+        for j in 0...d { gradient[j] = 0 }
         x.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb in
                 parameters.withUnsafeBufferPointer { wb in
-                    partials.withUnsafeMutableBufferPointer { pb in
-                        sums.withUnsafeMutableBufferPointer { sb in
-                            let pass = PassPointers(x: xb.baseAddress!, y: yb.baseAddress!, w: wb.baseAddress!, partials: pb.baseAddress!, sums: sb.baseAddress!)
-                            @Sendable func run(_ chunk: Int, _ indices: SendablePointer?) {
-                                let range = split == 1 ? 0..<count : (chunk == 0 ? 0..<boundary : boundary..<count)
-                                pass.sums[chunk] = DesignMatrix.accumulate(
-                                    pass, d: d, rows: range, indices: indices?.pointer, intercept: intercept,
-                                    gradient: pass.partials + chunk * (d + 1))
-                            }
-                            if let rows {
-                                rows.withUnsafeBufferPointer { ib in
-                                    let indices = SendablePointer(ib.baseAddress!)
-                                    if split == 1 { run(0, indices) } else {
-                                        DispatchQueue.concurrentPerform(iterations: 2) { run($0, indices) }
+                    gradient.withUnsafeMutableBufferPointer { gb in
+                        partials.withUnsafeMutableBufferPointer { pb in
+                            withUnsafeMutablePointer(to: &sum0) { s0 in
+                                withUnsafeMutablePointer(to: &sum1) { s1 in
+                                    let pass = PassPointers(
+                                        x: xb.baseAddress!, y: yb.baseAddress!, w: wb.baseAddress!,
+                                        partials: split == 1 ? gb.baseAddress! : pb.baseAddress!, sums: s0, sums1: s1)
+                                    @Sendable func run(_ chunk: Int, _ indices: SendablePointer?) {
+                                        let range = split == 1 ? 0..<count : (chunk == 0 ? 0..<boundary : boundary..<count)
+                                        let sse = DesignMatrix.accumulate(
+                                            pass, d: d, rows: range, indices: indices?.pointer, intercept: intercept,
+                                            gradient: pass.partials + chunk * (d + 1))
+                                        if chunk == 0 { pass.sums.pointee = sse } else { pass.sums1.pointee = sse }
+                                    }
+                                    func runAll(_ indices: SendablePointer?) {
+                                        if split == 1 {
+                                            run(0, indices)
+                                        } else {
+                                            DispatchQueue.concurrentPerform(iterations: 2) { run($0, indices) }
+                                        }
+                                    }
+                                    if let rows {
+                                        rows.withUnsafeBufferPointer { runAll(SendablePointer($0.baseAddress!)) }
+                                    } else {
+                                        runAll(nil)
                                     }
                                 }
-                            } else if split == 1 {
-                                run(0, nil)
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: 2) { run($0, nil) }
                             }
                         }
                     }
                 }
             }
         }
-        for j in 0...d { gradient[j] = split == 1 ? partials[j] : partials[j] + partials[d + 1 + j] }
-        return split == 1 ? sums[0] : sums[0] + sums[1]
+        if split == 2 { for j in 0...d { gradient[j] = partials[j] + partials[d + 1 + j] } }
+        return split == 1 ? sum0 : sum0 + sum1
     }
 
     /// Σr² over all rows at the given parameters (no gradient).
@@ -75,7 +86,9 @@ public struct DesignMatrix: Sendable {
             y.withUnsafeBufferPointer { yb in
                 parameters.withUnsafeBufferPointer { wb in
                     sums.withUnsafeMutableBufferPointer { sb in
-                        let pass = PassPointers(x: xb.baseAddress!, y: yb.baseAddress!, w: wb.baseAddress!, partials: nil, sums: sb.baseAddress!)
+                        let pass = PassPointers(
+                            x: xb.baseAddress!, y: yb.baseAddress!, w: wb.baseAddress!, partials: nil, sums: sb.baseAddress!,
+                            sums1: sb.baseAddress! + (split - 1))
                         @Sendable func run(_ chunk: Int) {
                             let range = split == 1 ? 0..<n : (chunk == 0 ? 0..<n / 2 : n / 2..<n)
                             var sse = 0.0
@@ -159,6 +172,7 @@ struct PassPointers: @unchecked Sendable {
     let w: UnsafePointer<Double>
     let partials: UnsafeMutablePointer<Double>!
     let sums: UnsafeMutablePointer<Double>
+    let sums1: UnsafeMutablePointer<Double>
 }
 
 /// A read-only pointer handed to the chunks of a pass.

@@ -1,7 +1,7 @@
 // A loss history decimated to a plot's width.
 
 /// The loss history decimated for drawing: each bucket covers a range of steps.
-public struct LossCurve: Sendable {
+public struct LossCurve: Sendable, Equatable {
     public struct Bucket: Sendable, Equatable {
         public var firstStep: Int
         public var lastStep: Int

@@ -17,15 +17,19 @@ struct SessionLoop {
     private var rateWindowSteps = 0
     private var stepsPerSecond = 0.0
     private var stableRate: (l2: Double, standardized: Bool, value: Double)?
+    private var trajectory: ParameterTrajectory
+    private var pauseAtStep: Int?
 
     init(run: TrainingRun, mailbox: SessionMailbox) {
         self.run = run
         self.mailbox = mailbox
+        trajectory = ParameterTrajectory(capacity: ParameterTrajectory.capacity(features: run.train.featureCount))
     }
 
     static func now() -> Double { ProcessInfo.processInfo.systemUptime }
 
     mutating func loop() {
+        recordTrajectory()
         publish()
         while true {
             mailbox.condition.lock()
@@ -42,6 +46,7 @@ struct SessionLoop {
             }
             let commands = mailbox.pending
             mailbox.pending.removeAll()
+            pauseAtStep = mailbox.pauseAtStep
             let stop = mailbox.shuttingDown
             mailbox.condition.unlock()
             if stop { break }
@@ -73,12 +78,15 @@ struct SessionLoop {
             run.resume()
             running = false
             if run.takeStep() { stepsPerSecond = 0 }
+            recordTrajectory()
             settle(default: .paused)
         case .reset:
             run.reset()
             running = false
             status = .ready
             run.refreshLosses()
+            trajectory.clear()
+            recordTrajectory()
         case .setHyperparameters(let h):
             run.setHyperparameters(h)
         case .setStandardized(let on):
@@ -105,9 +113,11 @@ struct SessionLoop {
         if let speed {
             allowed = max(0, min(burst, Int((start - paceStart) * speed) - paceSteps))
         }
+        if let target = pauseAtStep, target > run.step { allowed = min(allowed, target - run.step) }
         var taken = 0
         while taken < allowed {
             guard run.takeStep() else { break }
+            recordTrajectory()
             taken += 1
             if run.outcome != nil { break }
         }
@@ -125,7 +135,11 @@ struct SessionLoop {
             rateWindowStart = end
             rateWindowSteps = 0
         }
-        if run.outcome != nil { settle(default: .paused) }
+        if run.outcome != nil {
+            settle(default: .paused)
+        } else if taken > 0, run.step == pauseAtStep {
+            halt(.paused)
+        }
     }
 
     /// Stops running with `status`, making the reported losses those of the current weights.
@@ -149,6 +163,13 @@ struct SessionLoop {
         return value
     }
 
+    /// Keeps the current model in the trajectory when its step is due (a modulo test on most steps).
+    private mutating func recordTrajectory() {
+        guard trajectory.wants(step: run.step) else { return }
+        let model = run.model
+        trajectory.record(step: run.step, weights: model.weights, intercept: model.intercept)
+    }
+
     private mutating func publish(_ applied: [AppliedCommand] = []) {
         let model = run.model
         let snapshot = TrainingSnapshot(
@@ -158,7 +179,10 @@ struct SessionLoop {
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
             largestStableLearningRate: largestStableRate())
         let trainHistory = run.trainHistory, testHistory = run.testHistory
+        let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {
+            mailbox.trajectory = trajectory
+            mailbox.pausedRun = pausedRun
             mailbox.snapshot = snapshot
             mailbox.trainHistory = trainHistory
             mailbox.testHistory = testHistory

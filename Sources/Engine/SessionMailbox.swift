@@ -10,6 +10,12 @@ final class SessionMailbox: @unchecked Sendable {
     var trainHistory = LossHistory()
     var testHistory = LossHistory()
     var log: [AppliedCommand] = []
+    /// The models along the way, thinned (for the loss landscape and exports).
+    var trajectory = ParameterTrajectory()
+    /// A copy of the run, published only while it is not running (for narrating the next step).
+    var pausedRun: TrainingRun?
+    /// A running session pauses when it reaches this step (for playing a recording back exactly).
+    var pauseAtStep: Int?
     /// Commands sent, and commands applied and published: equal when the session is idle.
     var sentCount = 0
     var publishedCount = 0

@@ -290,7 +290,9 @@ public struct TrainingRun: Sendable {
         }
         if initialLoss == nil { initialLoss = mse }
         trainHistory.append(step: step, loss: mse)
-        if bestLoss > 0 && mse > TrainingRun.divergenceFactor * bestLoss {
+        // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
+        let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
+        if mse > TrainingRun.divergenceFactor * reference {
             diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
@@ -331,7 +333,8 @@ public struct TrainingRun: Sendable {
         testLoss = nil
         updateState.clear()
         let rate = TrainingRun.short(hyperparameters.learningRate)
-        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))")
+        let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
+        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot)")
     }
 
     /// A number in at most 4 significant digits, for messages.
@@ -344,4 +347,16 @@ public struct TrainingRun: Sendable {
         }
         return "\(round(value * 10000) / 10000)"
     }
+}
+
+/// Read access for same-module views of a run that must see it as GD does (narration, the loss landscape).
+extension TrainingRun {
+    /// w then b (0 without an intercept), in the units GD runs on.
+    var trainingParameters: [Double] { parameters }
+    /// The rows GD runs on now (scaled when standardized).
+    var trainingDesign: DesignMatrix { design }
+    /// The scaling from data units to the units GD runs on now.
+    var trainingScaling: FeatureScaling { scaling }
+    /// The row order the next SGD or mini-batch step draws from.
+    var rowSchedule: RowSchedule { schedule }
 }

@@ -9,7 +9,7 @@ public final class TrainingSession: @unchecked Sendable {
     public let train: Dataset
     public let test: Dataset?
     public let fitIntercept: Bool
-    private let mailbox: SessionMailbox
+    let mailbox: SessionMailbox
 
     /// - Parameters:
     ///   - standardize: z-score the features for the iterative methods (coefficients are still reported in data units).

@@ -7,7 +7,7 @@ struct DataOptions: ParsableArguments {
     @Argument(help: "A CSV file with a header row (comma, semicolon or tab separated).")
     var file: String?
 
-    @Option(help: "A built-in data set: line (default), synthetic, diabetes, longley.")
+    @Option(help: "A built-in data set (default: line).")
     var dataset: BuiltinDataset?
 
     @Option(help: "The target column (default: the last column).")

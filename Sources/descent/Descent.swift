@@ -1,11 +1,27 @@
 // The `descent` command line: the UI by default, `fit` headless, `bench` for speed.
 import ArgumentParser
+import Foundation
 
 @main
 struct Descent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Watch linear regression learn, live in the terminal.",
-        subcommands: [UICommand.self, FitCommand.self, BenchCommand.self],
+        subcommands: [UICommand.self, FitCommand.self, BenchCommand.self, RaceCommand.self],
         defaultSubcommand: UICommand.self)
+
+    /// Like ArgumentParser's `main()`, but a user error is one line on stderr (naming the option), not a usage dump.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }  // --help, --version: print as usual
+            let message = self.message(for: error)
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

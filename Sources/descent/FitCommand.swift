@@ -12,7 +12,8 @@ struct FitCommand: ParsableCommand {
         discussion: """
             The loss is MSE = (1/n)·Σ(x·w + b − y)². Features are standardized for the iterative methods unless \
             --no-standardize; coefficients are always reported in the data's own units. --features is a list of \
-            column names, or a count with --dataset synthetic.
+            column names, or a count with --dataset synthetic. Exit status: 0 on a result, 1 on bad input, \
+            3 when training diverged (the report still prints, with the largest stable learning rate).
             """)
 
     @OptionGroup var data: DataOptions
@@ -24,42 +25,121 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Include the loss history ([step, loss] pairs) in the JSON output.")
     var history = false
 
+    @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
+    var preset: String?
+
+    @Option(help: ArgumentHelp("Reproduce a recorded session (from descent --record) headless.", valueName: "FILE"))
+    var replay: String?
+
+    @Option(help: ArgumentHelp(
+        "Also write PREFIX-history.csv, PREFIX-weights.csv and PREFIX.json (atomically).", valueName: "PREFIX"))
+    var export: String?
+
+    /// The data and training options, for telling which were typed.
+    private static let setupOptions = [
+        "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+    ]
+
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
-        let loaded: LoadedData
-        let specification: DataSpecification
+        let given = GivenOptions()
+        if let replay {
+            if let option = given.first(of: FitCommand.setupOptions + ["preset"]) ?? (data.file == nil ? nil : "file") {
+                fail("--replay: the recording sets the data and training; do not also give \(option == "file" ? "a data file" : "--" + option)")
+            }
+            return try runReplay(replay)
+        }
+        var setup: SessionSetup
+        var method = training.method
         do {
-            specification = try data.specification()
-            loaded = try specification.load()
+            if let preset {
+                let loadedPreset: Preset
+                do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
+                (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
+            } else {
+                setup = SessionSetup(
+                    data: try data.specification(), hyperparameters: training.hyperparameters, stop: training.stopCriteria,
+                    randomInit: training.initialization == .random)
+            }
         } catch let error as DataError {
             fail(error.description)
         }
-        for notice in loaded.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+        let loaded = load(setup.data)
+        if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
+        let report = method == .closedForm
+            ? try solveClosedForm(loaded, setup.data, l2: setup.hyperparameters.l2)
+            : train(loaded, setup)
+        output(report)
+    }
 
-        let report = training.method == .closedForm
-            ? try solveClosedForm(loaded, specification)
-            : train(loaded, specification)
+    /// Loads the data or exits with its one-line error; prints notices on stderr.
+    private func load(_ specification: DataSpecification) -> LoadedData {
+        let loaded: LoadedData
+        do { loaded = try specification.load() } catch let error as DataError {
+            fail(error.description)
+        } catch {
+            fail("\(error)")
+        }
+        for notice in loaded.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+        return loaded
+    }
+
+    private func output(_ report: FitReport) {
         if json {
             print(report.json.text)
         } else {
             print(report.text)
         }
+        // A diverged run is reported in full, but scripts must not mistake it for a result.
+        if report.status == .diverged { Foundation.exit(3) }
+    }
+
+    /// Replays a recording through a TrainingRun: the same steps and bit-identical coefficients.
+    private func runReplay(_ path: String) throws {
+        let recording: SessionRecording
+        do { recording = try SessionRecording.load(path: path) } catch let error as RecordingError {
+            fail(error.description)
+        }
+        let loaded = load(recording.setup.data)
+        var run: TrainingRun
+        do { run = try recording.replay(on: loaded) } catch let error as RecordingError {
+            fail(error.description)
+        }
+        let trajectory = ParameterTrajectory()
+        writeExport(run, recording.setup, trajectory)
+        output(report(&run, loaded, recording.setup, history: nil))
+    }
+
+    /// Writes --export files, or exits with a one-line error naming the file.
+    private func writeExport(_ run: TrainingRun, _ setup: SessionSetup, _ trajectory: ParameterTrajectory) {
+        guard let export else { return }
+        do {
+            try RunExport(run: run, setup: setup, trajectory: trajectory).write(prefix: export)
+        } catch let error as AtomicWrite.Failure {
+            fail("--export: \(error.description)")
+        } catch {
+            fail("--export: \(error)")
+        }
     }
 
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
         Foundation.exit(1)
     }
 
-    private func train(_ loaded: LoadedData, _ specification: DataSpecification) -> FitReport {
-        var run = TrainingRun(
-            train: loaded.train, test: loaded.test, hyperparameters: training.hyperparameters,
-            fitIntercept: specification.fitIntercept, standardize: specification.standardize, seed: specification.seed,
-            randomInit: training.initialization == .random, stop: training.stopCriteria)
-        let stableRate = run.largestStableLearningRate()
+    private func train(_ loaded: LoadedData, _ setup: SessionSetup) -> FitReport {
+        var run = setup.makeRun(loaded)
         var progress = ProgressBar()
-        let total = training.stopCriteria.steps
+        let total = setup.stop.steps
+        var trajectory = ParameterTrajectory(capacity: ParameterTrajectory.capacity(features: loaded.train.featureCount))
+        func recordModel() {
+            guard export != nil, trajectory.wants(step: run.step) else { return }
+            let model = run.model
+            trajectory.record(step: run.step, weights: model.weights, intercept: model.intercept)
+        }
+        recordModel()
         var lossHistory: [(step: Int, loss: Double)] = []
         func recordHistory() {
             guard history, let step = run.latestTrainLossStep, let loss = run.latestTrainLoss else { return }
@@ -68,30 +148,39 @@ struct FitCommand: ParsableCommand {
         while run.outcome == nil {
             run.takeStep()
             recordHistory()
+            recordModel()
             if run.step & 255 == 0 { progress.update(done: run.step, total: total) }
         }
         progress.finish()
         run.refreshLosses()
         recordHistory()
+        writeExport(run, setup, trajectory)
+        return report(&run, loaded, setup, history: history ? lossHistory : nil)
+    }
+
+    /// The report of a finished iterative run (its hyperparameters and scaling as they ended).
+    private func report(
+        _ run: inout TrainingRun, _ loaded: LoadedData, _ setup: SessionSetup, history: [(step: Int, loss: Double)]?
+    ) -> FitReport {
         let model = run.model
-        let h = training.hyperparameters
+        let h = run.hyperparameters
         var settings = "\(h.update.rawValue), lr \(FitReport.format(h.learningRate))"
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
         if h.l2 > 0 { settings += ", L2 \(FitReport.format(h.l2))" }
-        settings += specification.standardize ? ", standardized" : ", raw features"
+        settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
-            method: training.method.rawValue, settings: settings, dataset: loaded.train.name,
+            method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
             trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
             coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
             steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
-            largestStableLearningRate: stableRate, closedForm: nil, history: history ? lossHistory : nil)
+            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history)
     }
 
-    private func solveClosedForm(_ loaded: LoadedData, _ specification: DataSpecification) throws -> FitReport {
+    private func solveClosedForm(_ loaded: LoadedData, _ specification: DataSpecification, l2: Double) throws -> FitReport {
         let solution: ClosedFormComparison
         do {
             solution = try ClosedFormComparison.solve(
-                train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept, l2: training.l2,
+                train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept, l2: l2,
                 standardized: specification.standardize)
         } catch {
             fail("closed form: \(error)")
@@ -103,7 +192,7 @@ struct FitCommand: ParsableCommand {
                 rowCount: data.rowCount, totalSumOfSquares: RegressionMetrics.totalSumOfSquares(data.y))
         }
         return FitReport(
-            method: FitMethod.closedForm.rawValue, settings: training.l2 > 0 ? "L2 \(FitReport.format(training.l2))" : "",
+            method: FitMethod.closedForm.rawValue, settings: l2 > 0 ? "L2 \(FitReport.format(l2))" : "",
             dataset: loaded.train.name, trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount,
             features: loaded.train.featureNames, coefficients: solution.weights, intercept: solution.intercept,
             train: metrics(loaded.train), test: loaded.test.map(metrics), steps: 0, epochs: 0, status: .solved,

@@ -19,10 +19,10 @@ enum FitMethod: String, CaseIterable, ExpressibleByArgument {
 
 /// The method, update rule, hyperparameters and stop criteria.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "closed-form, gd (full batch), sgd (one row per step) or minibatch.")
+    @Option(help: "gd: full batch; sgd: one row per step; minibatch: --batch-size rows; closed-form: solve directly.")
     var method: FitMethod = .gd
 
-    @Option(help: "plain, momentum, nesterov or adam.")
+    @Option(help: "How a gradient becomes a step.")
     var update: UpdateRule = .plain
 
     @Option(help: ArgumentHelp(
@@ -47,7 +47,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
     var l2: Double = 0
 
-    @Option(name: .customLong("init"), help: "Initial weights: zero or random (seeded).")
+    @Option(name: .customLong("init"), help: "Initial weights (random is seeded by --seed).")
     var initialization: InitialWeights = .zero
 
     enum InitialWeights: String, CaseIterable, ExpressibleByArgument { case zero, random }

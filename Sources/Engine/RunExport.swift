@@ -1,0 +1,203 @@
+// A run written out for spreadsheets and notebooks: loss history, weights over time, settings and results.
+import Foundation
+
+/// What `e` in the UI and `descent fit --export PREFIX` write: PREFIX-history.csv (step, train_loss,
+/// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
+/// and PREFIX.json (settings, final coefficients, metrics). All three are written atomically.
+public struct RunExport: Sendable {
+    /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
+    public struct HistoryRow: Sendable, Equatable {
+        public var step: Int
+        public var train: Double
+        public var test: Double?
+    }
+
+    /// How the run ended, in data units.
+    public struct Outcome: Sendable, Codable {
+        public var step: Int
+        public var epochs: Double
+        public var status: TrainingStatus
+        public var message: String?
+        public var coefficients: [Double]
+        public var intercept: Double?
+        public var train: Metrics
+        public var test: Metrics?
+    }
+
+    public struct Metrics: Sendable, Codable {
+        public var mse: Double
+        public var rmse: Double
+        public var r2: Double
+
+        init(mse: Double, r2: Double) {
+            self.mse = mse
+            rmse = mse.squareRoot()
+            self.r2 = r2
+        }
+    }
+
+    public var setup: SessionSetup
+    /// Hyperparameters and scaling in force at the end (they may have changed during the run).
+    public var hyperparameters: Hyperparameters
+    public var standardized: Bool
+    public var dataset: String
+    public var featureNames: [String]
+    public var target: String
+    public var trainRows: Int
+    public var testRows: Int?
+    public var largestStableLearningRate: Double
+    public var history: [HistoryRow]
+    public var weights: [ParameterTrajectory.Point]
+    public var outcome: Outcome
+
+    /// History buckets read per series (the histories keep at most this many at full resolution).
+    static let historyColumns = 4096
+    static let weightRows = 1000
+
+    /// From a headless run, with the path its models took.
+    public init(run: TrainingRun, setup: SessionSetup, trajectory: ParameterTrajectory) {
+        var run = run
+        let model = run.model
+        self.setup = setup
+        hyperparameters = run.hyperparameters
+        standardized = run.standardized
+        dataset = run.train.name
+        featureNames = run.train.featureNames
+        target = run.train.targetName
+        trainRows = run.train.rowCount
+        testRows = run.test?.rowCount
+        largestStableLearningRate = run.largestStableLearningRate()
+        history = RunExport.join(
+            run.trainHistory.curve(columns: RunExport.historyColumns, totalSteps: run.step),
+            run.testHistory.curve(columns: RunExport.historyColumns, totalSteps: run.step))
+        weights = trajectory.decimated(maxPoints: RunExport.weightRows)
+        let train = run.trainMetrics(), test = run.testMetrics()
+        outcome = Outcome(
+            step: run.step, epochs: run.epoch, status: run.outcome ?? .paused, message: run.message,
+            coefficients: model.weights, intercept: model.intercept,
+            train: Metrics(mse: train.meanSquaredError, r2: train.rSquared),
+            test: test.map { Metrics(mse: $0.meanSquaredError, r2: $0.rSquared) })
+    }
+
+    /// From a live session, as it stands now (it keeps running).
+    public init(session: TrainingSession, setup: SessionSetup) {
+        let snapshot = session.snapshot()
+        self.setup = setup
+        hyperparameters = snapshot.hyperparameters
+        standardized = snapshot.standardized
+        dataset = session.train.name
+        featureNames = session.train.featureNames
+        target = session.train.targetName
+        trainRows = session.train.rowCount
+        testRows = session.test?.rowCount
+        largestStableLearningRate = snapshot.largestStableLearningRate
+        history = RunExport.join(
+            session.lossCurve(.train, columns: RunExport.historyColumns),
+            session.lossCurve(.test, columns: RunExport.historyColumns))
+        weights = session.parameterTrajectory().decimated(maxPoints: RunExport.weightRows)
+        outcome = Outcome(
+            step: snapshot.step, epochs: snapshot.epoch, status: snapshot.status, message: snapshot.message,
+            coefficients: snapshot.weights, intercept: snapshot.intercept,
+            train: Metrics(mse: snapshot.trainLoss, r2: snapshot.trainR2),
+            test: snapshot.testLoss.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
+    }
+
+    /// Train and test buckets joined on their last step (each bucket's last value).
+    static func join(_ train: LossCurve, _ test: LossCurve) -> [HistoryRow] {
+        var testByStep: [Int: Double] = [:]
+        for bucket in test.buckets { testByStep[bucket.lastStep] = bucket.last }
+        return train.buckets.map { HistoryRow(step: $0.lastStep, train: $0.last, test: testByStep[$0.lastStep]) }
+    }
+
+    /// `descent-export-YYYYMMDD-HHMMSS` (UTC) in `directory`: a prefix that does not clash between presses.
+    public static func timestampedPrefix(_ date: Date = Date(), directory: String = ".") -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let name = "descent-export-" + formatter.string(from: date)
+        return directory == "." ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).path
+    }
+
+    /// The three files' paths for `prefix`.
+    public static func paths(prefix: String) -> (history: String, weights: String, summary: String) {
+        (prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json")
+    }
+
+    /// Writes the three files; throws `AtomicWrite.Failure` (one line naming the file) and leaves no partial file.
+    @discardableResult
+    public func write(prefix: String) throws -> [String] {
+        let paths = RunExport.paths(prefix: prefix)
+        let summary: Data
+        do { summary = try summaryJSON() } catch {
+            throw AtomicWrite.Failure(description: "\(paths.summary): cannot encode (\(error))")
+        }
+        try AtomicWrite.files([
+            (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
+        ])
+        return [paths.history, paths.weights, paths.summary]
+    }
+
+    /// step,train_loss,test_loss; an empty cell where a loss is unknown. Numbers round-trip exactly.
+    public func historyCSV() -> String {
+        var text = "step,train_loss,test_loss\n"
+        for row in history {
+            text += "\(row.step),\(RunExport.cell(row.train)),\(row.test.map(RunExport.cell) ?? "")\n"
+        }
+        return text
+    }
+
+    /// step, one column per feature, then intercept (when fitted); weights in data units.
+    public func weightsCSV() -> String {
+        let hasIntercept = setup.data.fitIntercept
+        var text = (["step"] + featureNames.map(RunExport.csvField) + (hasIntercept ? ["intercept"] : []))
+            .joined(separator: ",") + "\n"
+        for point in weights {
+            var cells = ["\(point.step)"] + point.weights.map(RunExport.cell)
+            if hasIntercept { cells.append(point.intercept.map(RunExport.cell) ?? "") }
+            text += cells.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    private struct Summary: Encodable {
+        var setup: SessionSetup
+        var hyperparametersAtEnd: Hyperparameters
+        var standardizedAtEnd: Bool
+        var dataset: String
+        var features: [String]
+        var target: String
+        var trainRows: Int
+        var testRows: Int?
+        var largestStableLearningRate: Double
+        var final: Outcome
+
+        enum CodingKeys: String, CodingKey {
+            case setup, dataset, features, target, final
+            case hyperparametersAtEnd = "hyperparameters_at_end", standardizedAtEnd = "standardized_at_end"
+            case trainRows = "train_rows", testRows = "test_rows", largestStableLearningRate = "lr_max_stable"
+        }
+    }
+
+    /// The settings and results as pretty JSON (non-finite numbers as "inf", "-inf", "nan").
+    public func summaryJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(Summary(
+            setup: setup, hyperparametersAtEnd: hyperparameters, standardizedAtEnd: standardized, dataset: dataset,
+            features: featureNames, target: target, trainRows: trainRows, testRows: testRows,
+            largestStableLearningRate: largestStableLearningRate, final: outcome))
+    }
+
+    /// A number as the shortest text that reads back to the same Double ("inf", "nan" when not finite).
+    static func cell(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
+    }
+
+    /// A header name, quoted when it holds a comma, quote or newline.
+    static func csvField(_ name: String) -> String {
+        guard name.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return name }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,157 @@
+// A recorded session as JSON lines: the setup, every applied command with its step, the final model.
+import Foundation
+
+/// The content of a recording file. Line 1 is `{"recording":1,"setup":{…}}` (seed and data specification,
+/// hyperparameters, stop criteria); then one `{"step":S,"command":{…}}` per applied command, in order; the
+/// last line is `{"final":{"step":N,"coefficients":[…],"intercept":b}}`.
+public struct SessionRecording: Sendable, Equatable {
+    /// Where a session ended (data units).
+    public struct Final: Sendable, Equatable, Codable {
+        public var step: Int
+        public var coefficients: [Double]
+        public var intercept: Double?
+
+        public init(step: Int, coefficients: [Double], intercept: Double?) {
+            self.step = step
+            self.coefficients = coefficients
+            self.intercept = intercept
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(step, forKey: .step)
+            try container.encode(coefficients, forKey: .coefficients)
+            try container.encode(intercept, forKey: .intercept)  // null rather than absent without an intercept
+        }
+    }
+
+    public var setup: SessionSetup
+    public var commands: [AppliedCommand]
+    /// nil when the file ended before its final line (the session did not quit cleanly).
+    public var final: Final?
+    /// The file it was read from and the line of each command there (for messages).
+    public var file = "recording"
+    public var commandLines: [Int] = []
+
+    public init(setup: SessionSetup, commands: [AppliedCommand], final: Final?) {
+        self.setup = setup
+        self.commands = commands
+        self.final = final
+    }
+
+    static let version = 1
+
+    private struct Header: Codable {
+        var recording: Int
+        var setup: SessionSetup
+    }
+
+    private struct FinalLine: Codable {
+        var final: Final
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+
+    /// The file's text: one JSON object per line, ending with a newline.
+    public func jsonLines() throws -> Data {
+        let encoder = SessionRecording.encoder()
+        var lines = [try encoder.encode(Header(recording: SessionRecording.version, setup: setup))]
+        for command in commands { lines.append(try encoder.encode(command)) }
+        if let final { lines.append(try encoder.encode(FinalLine(final: final))) }
+        var data = Data()
+        for line in lines {
+            data.append(line)
+            data.append(0x0A)
+        }
+        return data
+    }
+
+    /// Writes the recording atomically (temporary file, then rename).
+    public func write(to path: String) throws {
+        let data: Data
+        do { data = try jsonLines() } catch {
+            throw AtomicWrite.Failure(description: "\(path): cannot encode the recording (\(error))")
+        }
+        try AtomicWrite.files([(path, data)])
+    }
+
+    /// Reads a recording; a problem is a `RecordingError` naming file:line.
+    public static func load(path: String) throws -> SessionRecording {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw RecordingError(file: path, line: nil, reason: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file" : "no such file")
+        }
+        return try parse(data, file: path)
+    }
+
+    /// Parses recording text; `file` names it in errors.
+    public static func parse(_ data: Data, file: String) throws -> SessionRecording {
+        let decoder = decoder()
+        var setup: SessionSetup?
+        var commands: [AppliedCommand] = [], lines: [Int] = []
+        var final: Final?
+        let rawLines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (offset, raw) in rawLines.enumerated() {
+            let number = offset + 1
+            let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            func fail(_ reason: String) -> RecordingError { RecordingError(file: file, line: number, reason: reason) }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                throw fail("not a JSON object")
+            }
+            if final != nil { throw fail("a line after the final line") }
+            do {
+                if setup == nil {
+                    guard object["recording"] != nil else { throw fail("expected the header line {\"recording\":1,\"setup\":…}") }
+                    let header = try decoder.decode(Header.self, from: Data(text.utf8))
+                    guard header.recording == version else {
+                        throw fail("recording format \(header.recording) is not supported (expected \(version))")
+                    }
+                    setup = header.setup
+                } else if object["final"] != nil {
+                    final = try decoder.decode(FinalLine.self, from: Data(text.utf8)).final
+                } else if object["command"] != nil {
+                    let command = try decoder.decode(AppliedCommand.self, from: Data(text.utf8))
+                    guard command.step >= 0 else { throw fail("'step' must be at least 0, got \(command.step)") }
+                    commands.append(command)
+                    lines.append(number)
+                } else {
+                    throw fail("expected a command line {\"step\":…,\"command\":…} or the final line")
+                }
+            } catch let error as DecodingError {
+                throw fail(describe(error))
+            }
+        }
+        guard let setup else { throw RecordingError(file: file, line: nil, reason: "empty recording (no header line)") }
+        var recording = SessionRecording(setup: setup, commands: commands, final: final)
+        recording.file = file
+        recording.commandLines = lines
+        return recording
+    }
+
+    /// A decoding error as "'key.path': what was wrong".
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "" : "'\(text)': "
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath))missing key '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return path(context.codingPath) + context.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}

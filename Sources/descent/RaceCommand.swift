@@ -1,0 +1,94 @@
+// `descent race`: GD, SGD and mini-batch side by side on the same data from the same start.
+import ArgumentParser
+import Engine
+import Foundation
+
+/// Races the methods. The live view belongs to the UI; `--headless` trains each contestant to the same
+/// step count on the main thread (deterministic, like `fit`) and prints each one's final loss.
+struct RaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "race", abstract: "Race GD, SGD and mini-batch on the same data from the same start.",
+        discussion: """
+            Learning rates are fractions of the full-batch stable rate 2/λmax: GD ½, mini-batch ¼, SGD 1/20, \
+            momentum 1/10; Adam uses 0.1.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch step.")
+    var batchSize: Int = 32
+
+    @Option(help: ArgumentHelp("Extra contestants, comma-separated: momentum, adam.", valueName: "LIST"))
+    var with: String?
+
+    @Option(help: "Steps each contestant takes (headless).")
+    var steps: Int = 1000
+
+    @Flag(help: "Train without the UI and print each contestant's final loss.")
+    var headless = false
+
+    @Flag(help: "Print one JSON object on stdout (headless).")
+    var json = false
+
+    mutating func run() throws {
+        guard headless else {
+            fail("race: the live race view is not built yet; use descent race --headless")
+        }
+        if steps < 1 { fail("--steps: must be at least 1, got \(steps)") }
+        if batchSize < 1 { fail("--batch-size: must be at least 1, got \(batchSize)") }
+        var extras: [RaceContestant.Extra] = []
+        for name in (with ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let extra = RaceContestant.Extra(rawValue: name) else {
+                fail("--with: unknown contestant '\(name)' (expected momentum or adam)")
+            }
+            extras.append(extra)
+        }
+        let specification: DataSpecification
+        let loaded: LoadedData
+        do {
+            specification = try data.specification()
+            loaded = try specification.load()
+        } catch let error as DataError {
+            fail(error.description)
+        }
+        var probe = TrainingRun(
+            train: loaded.train, fitIntercept: specification.fitIntercept, standardize: specification.standardize)
+        let contestants = RaceContestant.standard(
+            stableRate: probe.largestStableLearningRate(), batchSize: batchSize, extras: extras)
+        var results: [JSONValue] = []
+        var lines: [String] = []
+        for contestant in contestants {
+            let setup = SessionSetup(
+                data: specification, hyperparameters: contestant.hyperparameters, stop: .init(steps: steps))
+            var run = setup.makeRun(loaded)
+            while run.outcome == nil { run.takeStep() }
+            let train = run.trainMetrics(), test = run.testMetrics()
+            let model = run.model
+            results.append(.object([
+                ("label", .string(contestant.label)), ("method", .string(contestant.hyperparameters.method.rawValue)),
+                ("update", .string(contestant.hyperparameters.update.rawValue)),
+                ("lr", .number(contestant.hyperparameters.learningRate)), ("steps", .int(run.step)),
+                ("status", .string((run.outcome ?? .maxSteps).rawValue)), ("train_mse", .number(train.meanSquaredError)),
+                ("test_mse", .optional(test?.meanSquaredError)), ("coefficients", .numbers(model.weights)),
+                ("intercept", .optional(model.intercept)),
+            ]))
+            let testPart = test.map { "  test MSE \(FitReport.format($0.meanSquaredError))" } ?? ""
+            lines.append(
+                contestant.label.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + "lr \(FitReport.format(contestant.hyperparameters.learningRate))".padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + "\(run.step) steps  train MSE \(FitReport.format(train.meanSquaredError))\(testPart)"
+                    + (run.outcome == .diverged ? "  (diverged)" : ""))
+        }
+        if json {
+            print(JSONValue.object([("dataset", .string(loaded.train.name)), ("contestants", .array(results))]).text)
+        } else {
+            print("race on \(loaded.train.name): \(loaded.train.rowCount) training rows, \(steps) steps each")
+            lines.forEach { print($0) }
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

@@ -1,0 +1,93 @@
+// Export: three files with the history, the weights over time and the settings, written atomically.
+import XCTest
+import Engine
+
+final class RunExportTests: XCTestCase {
+    private func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    func testHeadlessRunWritesHistoryWeightsAndSettings() throws {
+        let setup = SessionSetup(
+            data: .init(source: .builtin(.line), testFraction: 0.25, seed: 2),
+            hyperparameters: .init(method: .gd, learningRate: 0.3), stop: .init(steps: 60))
+        let loaded = try setup.data.load()
+        var run = setup.makeRun(loaded)
+        var trajectory = ParameterTrajectory()
+        trajectory.record(step: 0, weights: run.model.weights, intercept: run.model.intercept)
+        while run.outcome == nil {
+            run.takeStep()
+            trajectory.record(step: run.step, weights: run.model.weights, intercept: run.model.intercept)
+        }
+        run.refreshLosses()
+        let prefix = try temporaryDirectory().appendingPathComponent("run").path
+        let written = try RunExport(run: run, setup: setup, trajectory: trajectory).write(prefix: prefix)
+        XCTAssertEqual(written, [prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json"])
+
+        let history = try String(contentsOfFile: prefix + "-history.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(history.first, "step,train_loss,test_loss")
+        XCTAssertEqual(history.count, 1 + 61, "steps 0…60")
+        let last = history.last!.split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(last[0], "60")
+        XCTAssertEqual(Double(String(last[1])), run.latestTrainLoss)
+        XCTAssertEqual(Double(String(last[2])), run.latestTestLoss)
+
+        let weights = try String(contentsOfFile: prefix + "-weights.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(weights.first, "step,x,intercept")
+        XCTAssertEqual(weights.count, 1 + 61)
+        XCTAssertEqual(weights.last, "60,\(run.model.weights[0]),\(run.model.intercept!)")
+
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: prefix + ".json"))) as? [String: Any])
+        let final = try XCTUnwrap(json["final"] as? [String: Any])
+        XCTAssertEqual(final["step"] as? Int, 60)
+        // JSONSerialization may round the last digit on Linux; JSONDecoder reads numbers exactly.
+        struct Final: Decodable { var final: Coefficients }
+        struct Coefficients: Decodable { var coefficients: [Double] }
+        let exact = try JSONDecoder().decode(Final.self, from: Data(contentsOf: URL(fileURLWithPath: prefix + ".json")))
+        XCTAssertEqual(exact.final.coefficients.map(\.bitPattern), run.model.weights.map(\.bitPattern))
+        XCTAssertEqual(final["status"] as? String, "max-steps")
+        XCTAssertNotNil(final["test"] as? [String: Any])
+        XCTAssertEqual(json["train_rows"] as? Int, 75)
+        let settings = try XCTUnwrap(json["setup"] as? [String: Any])
+        XCTAssertEqual((settings["hyperparameters"] as? [String: Any])?["learningRate"] as? Double, 0.3)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: prefix).deletingLastPathComponent().path)
+        XCTAssertEqual(leftovers.sorted(), ["run-history.csv", "run-weights.csv", "run.json"], "no temporary files left")
+    }
+
+    func testSessionExportReadsTheLiveState() throws {
+        let data = try wellConditioned(rows: 80, features: 2)
+        let session = TrainingSession(train: data, hyperparameters: .init(method: .gd, learningRate: 0.2))
+        defer { session.shutdown() }
+        for _ in 0..<25 { session.step() }
+        session.waitUntilIdle()
+        let export = RunExport(session: session, setup: SessionSetup())
+        XCTAssertEqual(export.outcome.step, 25)
+        XCTAssertEqual(export.weights.last?.step, 25)
+        XCTAssertEqual(export.weights.last?.weights, session.snapshot().weights)
+        XCTAssertEqual(export.history.last?.step, 25)
+        XCTAssertTrue(export.weightsCSV().hasPrefix("step,x1,x2,intercept\n0,0.0,0.0,0.0\n"))
+    }
+
+    func testFailureIsOneLineAndLeavesNothingBehind() throws {
+        let directory = try temporaryDirectory()
+        let blocked = directory.appendingPathComponent("missing").appendingPathComponent("run").path
+        let export = RunExport(run: TrainingRun(train: try wellConditioned(rows: 10, features: 1)), setup: .init(), trajectory: .init())
+        XCTAssertThrowsError(try export.write(prefix: blocked)) {
+            XCTAssertEqual("\($0)", "\(blocked)-history.csv: cannot write (no such directory)")
+        }
+        // A directory squatting on the JSON's name: the CSVs must not appear either.
+        let prefix = directory.appendingPathComponent("clash").path
+        try FileManager.default.createDirectory(atPath: prefix + ".json", withIntermediateDirectories: false)
+        XCTAssertThrowsError(try export.write(prefix: prefix)) { XCTAssertFalse("\($0)".contains("\n")) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        XCTAssertEqual(names, ["clash.json"])
+    }
+
+    func testTimestampedPrefixIsStable() {
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        XCTAssertEqual(RunExport.timestampedPrefix(date), "descent-export-20231114-221320")
+        XCTAssertEqual(RunExport.timestampedPrefix(date, directory: "/tmp"), "/tmp/descent-export-20231114-221320")
+    }
+}
