@@ -67,52 +67,35 @@ public struct CSVTable: Sendable {
         }
 
         let width = header.count
-        var columns = [CSVColumn](repeating: CSVColumn(), count: width)
-        // A guess at the row count from the header's length keeps the arrays from regrowing many times.
-        let estimate = bytes.count / max(16, 8 * width)
-        for c in 0..<width { columns[c].values.reserveCapacity(estimate) }
-        var rowLines: [Int] = [], rowStarts: [Int] = []
-        rowLines.reserveCapacity(estimate)
-        rowStarts.reserveCapacity(estimate)
-        while let record = try scanner.nextRecord(into: &fields) {
-            guard fields.count == width else {
-                let column = fields.count > width
-                    ? scanner.column(of: fields[width].start, lineStart: fields[width].lineStart)
-                    : scanner.column(of: record.end, lineStart: record.endLineStart)
-                throw DataError.raggedRow(.init(file: file, line: record.line, column: column), fields: fields.count, expected: width)
-            }
-            let row = rowLines.count
-            for c in 0..<width {
-                let field = fields[c]
-                if !field.quoted, let value = DecimalNumberParser.parse(scanner.trimmedBytes(of: field)), value.isFinite {
-                    columns[c].values.append(value)
-                    columns[c].numberCount += 1
-                    continue
-                }
-                guard let text = scanner.text(of: field) else { throw notUTF8(file) }
-                let cell = CellNumber(Substring(text))
-                if case .value(let value) = cell {
-                    columns[c].values.append(value)
-                    columns[c].numberCount += 1
-                    continue
-                }
-                columns[c].values.append(.nan)
-                if columns[c].firstProblemRow == nil { columns[c].firstProblemRow = row }
-                switch cell {
-                case .notFinite: columns[c].numberCount += 1
-                case .notANumber: columns[c].textCount += 1
-                case .missing, .value: break
-                }
-            }
-            rowLines.append(record.line)
-            rowStarts.append(record.start)
+        let rowsStart = scanner.index, firstLine = scanner.line
+        // Without quotes every line end ends a record, so the rows can be split in two at a line end and read
+        // on two threads. Any error, or any quote, and the rows are read again in one piece, so messages do
+        // not depend on the split.
+        let hasQuotes = memchr(bytes.baseAddress! + rowsStart, Int32(CSVScanner.quote), bytes.count - rowsStart) != nil
+        var middle = rowsStart + (bytes.count - rowsStart) / 2
+        while middle < bytes.count && bytes[middle] != CSVScanner.lf { middle += 1 }
+        middle = min(bytes.count, middle + 1)
+        let rows: CSVRows
+        if !hasQuotes && bytes.count - rowsStart >= parallelBytes && middle < bytes.count,
+            let halves = try? CSVRows.readInParallel(
+                bytes: bytes, file: file, delimiter: scanner.delimiter, width: width,
+                ranges: [(rowsStart, middle), (middle, bytes.count)], firstLine: firstLine)
+        {
+            rows = halves
+        } else {
+            rows = try CSVRows(
+                bytes: bytes, file: file, delimiter: scanner.delimiter, width: width, range: (rowsStart, bytes.count),
+                firstLine: firstLine)
         }
-        if rowLines.isEmpty { throw DataError.headerOnly(.init(file: file)) }
-        if rowLines.count < 2 { throw DataError.tooFewRows(.init(file: file), rows: rowLines.count) }
+        if rows.lines.isEmpty { throw DataError.headerOnly(.init(file: file)) }
+        if rows.lines.count < 2 { throw DataError.tooFewRows(.init(file: file), rows: rows.lines.count) }
         return CSVTable(
-            file: file, delimiter: scanner.delimiter, header: header, columns: columns, rowLines: rowLines,
-            rowStarts: rowStarts, bytes: data)
+            file: file, delimiter: scanner.delimiter, header: header, columns: rows.columns, rowLines: rows.lines,
+            rowStarts: rows.starts, bytes: data)
     }
+
+    /// Files smaller than this are read on one thread.
+    static let parallelBytes = 1 << 20
 
     /// The cells of data row `row` (0-based): their text (quotes removed) and the place each starts.
     public func cells(ofRow row: Int) -> [(text: String, place: DataError.Position)] {

@@ -17,20 +17,57 @@ enum DecimalNumberParser {
         return slowPath(bytes)
     }
 
-    /// Powers of ten 10⁰…10²⁷, exact in Float80.
-    private static let powersOfTen: [Float80] = {
-        var powers = [Float80](repeating: 1, count: 28)
-        for k in 1..<28 { powers[k] = powers[k - 1] * 10 }
-        return powers
-    }()
-
     private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+
+    /// 10^e exactly, for 0 ≤ e ≤ 27 (10¹⁹ < 2⁶⁴; above that a product of two exact powers, itself exact).
+    @inline(__always)
+    private static func powerOfTen(_ e: Int) -> Float80 {
+        e <= 19 ? Float80(smallPowersOfTen[e]) : Float80(smallPowersOfTen[19]) * Float80(smallPowersOfTen[e - 19])
+    }
+
+    /// Whether the 8 bytes of `chunk` are all ASCII digits (SWAR: no branch per byte).
+    @inline(__always)
+    private static func isEightDigits(_ chunk: UInt64) -> Bool {
+        ((chunk & 0xF0F0_F0F0_F0F0_F0F0) | (((chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
+            == 0x3333_3333_3333_3333
+    }
+
+    /// The value of 8 ASCII digits read little-endian (the first digit in the lowest byte).
+    @inline(__always)
+    private static func eightDigits(_ chunk: UInt64) -> UInt64 {
+        var value = ((chunk & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+    }
+
+    /// Appends the digits at `i` to `mantissa` (eight at a time while they fit in 19 significant digits),
+    /// returning how many digits were read; stops at the first non-digit or when a 20th digit would be needed.
+    @inline(__always)
+    private static func readDigits(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ mantissa: inout UInt64, _ significant: inout Int
+    ) -> Int {
+        let start = i, count = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while i + 8 <= count, significant + 8 <= 19 {
+            let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            guard isEightDigits(chunk) else { break }
+            mantissa = mantissa &* 100_000_000 &+ eightDigits(chunk)
+            significant += 8
+            i += 8
+        }
+        while i < count, bytes[i] >= zero, bytes[i] <= nine, significant < 19 {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- zero)
+            significant += 1
+            i += 1
+        }
+        return i - start
+    }
 
     @inline(__always)
     private static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = bytes.count
-        var i = 0
         guard count > 0 else { return nil }
+        var i = 0
         var negative = false
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
             negative = bytes[0] == UInt8(ascii: "-")
@@ -38,30 +75,26 @@ enum DecimalNumberParser {
         }
         var mantissa: UInt64 = 0
         var significant = 0, exponent = 0, digits = 0
-        // Integer part, then the fraction: leading zeros are not significant.
-        while i < count, bytes[i] >= zero, bytes[i] <= nine {
-            let digit = UInt64(bytes[i] &- zero)
-            if significant > 0 || digit != 0 {
-                significant += 1
-                if significant > 19 { return nil }
-                mantissa = mantissa &* 10 &+ digit
-            }
+        // Leading zeros are not significant.
+        while i < count, bytes[i] == zero {
             digits += 1
             i += 1
         }
+        digits += readDigits(bytes, &i, &mantissa, &significant)
+        if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }  // more than 19 significant digits
         if i < count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            while i < count, bytes[i] >= zero, bytes[i] <= nine {
-                let digit = UInt64(bytes[i] &- zero)
-                if significant > 0 || digit != 0 {
-                    significant += 1
-                    if significant > 19 { return nil }
-                    mantissa = mantissa &* 10 &+ digit
+            if significant == 0 {
+                while i < count, bytes[i] == zero {
+                    exponent -= 1
+                    digits += 1
+                    i += 1
                 }
-                exponent -= 1
-                digits += 1
-                i += 1
             }
+            let fraction = readDigits(bytes, &i, &mantissa, &significant)
+            if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }
+            exponent -= fraction
+            digits += fraction
         }
         guard digits > 0 else { return nil }
         if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
@@ -85,7 +118,7 @@ enum DecimalNumberParser {
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         guard exponent >= -27, exponent <= 27 else { return nil }
         let w = Float80(mantissa)
-        let value = exponent >= 0 ? w * powersOfTen[exponent] : w / powersOfTen[-exponent]
+        let value = exponent >= 0 ? w * powerOfTen(exponent) : w / powerOfTen(-exponent)
         // Exactly halfway between two Doubles after the first rounding: let the exact parser decide.
         if value.significandBitPattern & 0x7FF == 0x400 { return nil }
         let result = Double(value)
@@ -105,3 +138,10 @@ enum DecimalNumberParser {
         return Double(Substring(text))
     }
 }
+
+/// 10⁰…10¹⁹ (a literal table: no lazy initialisation on the hot path).
+private let smallPowersOfTen: [UInt64] = [
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+    100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+]

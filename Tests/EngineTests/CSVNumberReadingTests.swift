@@ -51,4 +51,36 @@ final class CSVNumberReadingTests: XCTestCase {
             XCTAssertEqual("\($0)", "b.csv: cannot read the file: it is not UTF-8 text")
         }
     }
+
+    /// A quote-free file over a megabyte is read in two halves: rows, lines and messages are as if read in one.
+    func testLargeFilesReadInTwoHalvesGiveTheSameRowsLinesAndMessages() throws {
+        var random = SeededGenerator(seed: 8)
+        var lines = ["a,b"]
+        var expectedLines: [Int] = [], values: [Double] = []
+        for row in 0..<60_000 {
+            if row % 997 == 0 { lines.append("") }  // blank lines are skipped but counted
+            let value = random.nextGaussian()
+            lines.append("\(value),\(row)")
+            expectedLines.append(lines.count)
+            values.append(value)
+        }
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        XCTAssertGreaterThan(text.utf8.count, CSVTable.parallelBytes)
+        let table = try CSVTable.parse(Data(text.utf8), file: "big.csv")
+        XCTAssertEqual(table.rowLines, expectedLines)
+        XCTAssertEqual(try table.numbers(column: 0).map(\.bitPattern), values.map(\.bitPattern))
+        XCTAssertEqual(try table.numbers(column: 1), (0..<60_000).map(Double.init))
+        XCTAssertEqual(table.text(row: 45_000, column: 1), "45000")
+
+        // A bad cell and a ragged row late in the file: the same messages as a one-piece read gives.
+        var bad = lines
+        bad[expectedLines[50_000] - 1] = "oops,1"
+        XCTAssertThrowsError(try Dataset.fromCSV(CSVTable.parse(Data(bad.joined(separator: "\n").utf8), file: "big.csv"))) {
+            XCTAssertEqual("\($0)", "big.csv:\(expectedLines[50_000]):1: 'oops' in column 'a' is not a number")
+        }
+        bad[expectedLines[55_000] - 1] = "1,2,3"
+        XCTAssertThrowsError(try CSVTable.parse(Data(bad.joined(separator: "\n").utf8), file: "big.csv")) {
+            XCTAssertEqual("\($0)", "big.csv:\(expectedLines[55_000]):5: this row has 3 fields but the header has 2")
+        }
+    }
 }
