@@ -1,4 +1,5 @@
 // The rows GD runs on, and the fused passes over them that give loss and gradient together.
+import CPrefetch
 import Foundation
 
 /// Row-major n × d features (already scaled if standardization is on) and the target. The passes split
@@ -23,10 +24,19 @@ public struct DesignMatrix: Sendable {
 
     /// One pass over the given rows (all rows when `rows` is nil): returns Σr² and adds Σ r·xᵢ to
     /// `gradient[0..<d]` and Σ r to `gradient[d]`, r = x·w + b − y, at `parameters` = w then b.
-    /// `gradient` (d + 1 entries) is overwritten. The caller scales by 2/|rows|.
+    /// `gradient` (d + 1 entries) is overwritten. The caller scales by 2/|rows|. `lookahead` names rows that
+    /// later passes will use: they are prefetched first, so that their cache misses overlap with this pass.
     public func residualPass(
-        parameters: [Double], intercept: Double, rows: ArraySlice<Int>? = nil, gradient: inout [Double]
+        parameters: [Double], intercept: Double, rows: ArraySlice<Int>? = nil, lookahead: ArraySlice<Int> = [],
+        gradient: inout [Double]
     ) -> Double {
+        if !lookahead.isEmpty {
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    for i in lookahead { DesignMatrix.prefetch(row: i, xb.baseAddress!, yb.baseAddress!, columnCount) }
+                }
+            }
+        }
         let count = rows?.count ?? rowCount
         let d = columnCount
         precondition(gradient.count == d + 1 && parameters.count >= d)
@@ -216,7 +226,7 @@ public struct DesignMatrix: Sendable {
     }
 
     /// The fused loop: for each row, r = x·w + b − y; Σr² and g += r·x, two rows at a time. Drawn rows
-    /// (`indices`) are scattered through memory, so the loop first touches the rows a few positions ahead:
+    /// (`indices`) are scattered through memory, so the loop prefetches the rows a few positions ahead:
     /// their cache misses then overlap with the work on the current rows instead of following it.
     @inline(__always)
     static func accumulate(
@@ -224,17 +234,16 @@ public struct DesignMatrix: Sendable {
         gradient g: UnsafeMutablePointer<Double>
     ) -> Double {
         var sse = 0.0, residualSum = 0.0
-        var touched = 0.0
         let ahead = 4
         if let indices {
-            for k in rows.lowerBound..<min(rows.upperBound, rows.lowerBound + ahead) { touched += touch(pass.x + indices[k] * d, d) }
+            for k in rows.lowerBound..<min(rows.upperBound, rows.lowerBound + ahead) { prefetch(row: indices[k], pass.x, pass.y, d) }
         }
         var k = rows.lowerBound
         while k + 2 <= rows.upperBound {
             let i0 = indices?[k] ?? k, i1 = indices?[k + 1] ?? k + 1
             if let indices {
-                if k + ahead < rows.upperBound { touched += touch(pass.x + indices[k + ahead] * d, d) }
-                if k + ahead + 1 < rows.upperBound { touched += touch(pass.x + indices[k + ahead + 1] * d, d) }
+                if k + ahead < rows.upperBound { prefetch(row: indices[k + ahead], pass.x, pass.y, d) }
+                if k + ahead + 1 < rows.upperBound { prefetch(row: indices[k + ahead + 1], pass.x, pass.y, d) }
             }
             let row0 = pass.x + i0 * d, row1 = pass.x + i1 * d
             let (p0, p1) = predictions(row0, row1, pass.w, d)
@@ -254,22 +263,21 @@ public struct DesignMatrix: Sendable {
             residualSum += r
             addScaled(r, row, to: g, d)
         }
-        // Keeps the touching loads alive; a non-finite x makes the loss non-finite anyway.
-        if !touched.isFinite { sse += touched }
         g[d] += residualSum
         return sse
     }
 
-    /// Loads one value from each cache line of a row (64-byte lines, 8 values).
+    /// Starts fetching row i of x (every 64-byte line of it) and yᵢ into cache, without waiting for them.
     @inline(__always)
-    static func touch(_ row: UnsafePointer<Double>, _ d: Int) -> Double {
-        var sum = 0.0
+    static func prefetch(row i: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ d: Int) {
+        let row = x + i * d
         var j = 0
         while j < d {
-            sum += row[j]
+            descent_prefetch(row + j)
             j += 8
         }
-        return sum
+        descent_prefetch(row + (d - 1))
+        descent_prefetch(y + i)
     }
 }
 
