@@ -234,7 +234,7 @@ public struct DesignMatrix: Sendable {
         gradient g: UnsafeMutablePointer<Double>
     ) -> Double {
         var sse = 0.0, residualSum = 0.0
-        let ahead = 4
+        let ahead = 4, streamAhead = max(8, 2048 / max(1, d))
         if let indices {
             for k in rows.lowerBound..<min(rows.upperBound, rows.lowerBound + ahead) { prefetch(row: indices[k], pass.x, pass.y, d) }
         }
@@ -244,6 +244,15 @@ public struct DesignMatrix: Sendable {
             if let indices {
                 if k + ahead < rows.upperBound { prefetch(row: indices[k + ahead], pass.x, pass.y, d) }
                 if k + ahead + 1 < rows.upperBound { prefetch(row: indices[k + ahead + 1], pass.x, pass.y, d) }
+            } else if k + streamAhead + 2 <= rows.upperBound {
+                // Sequential rows: the hardware prefetcher follows, but asking ahead keeps more misses in flight
+                // while the core is busy with arithmetic.
+                let next = pass.x + (k + streamAhead) * d
+                var j = 0
+                while j < 2 * d {
+                    descent_prefetch(next + j)
+                    j += 8
+                }
             }
             let row0 = pass.x + i0 * d, row1 = pass.x + i1 * d
             let (p0, p1) = predictions(row0, row1, pass.w, d)

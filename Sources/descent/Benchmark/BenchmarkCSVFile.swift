@@ -16,20 +16,24 @@ struct BenchmarkCSVFile {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("data.csv").path
         let d = data.featureCount, columns = min(9, d)
-        var text = (1...columns).map { "x\($0)" }.joined(separator: ",") + ",y\n"
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(min(rows, data.rowCount) * (columns + 1) * 22 + text.utf8.count)
-        bytes += text.utf8
-        for i in 0..<min(rows, data.rowCount) {
-            text = ""
-            for j in 0..<columns { text += "\(data.x[i * d + j])," }
-            text += "\(data.y[i])\n"
-            bytes += text.utf8
-        }
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        byteCount = bytes.count
+        defer { try? handle.close() }
+        // Written in chunks, so the benchmark's own memory peak stays that of the data set.
+        var chunk = (1...columns).map { "x\($0)" }.joined(separator: ",") + ",y\n"
+        var written = 0
+        for i in 0..<min(rows, data.rowCount) {
+            for j in 0..<columns { chunk += "\(data.x[i * d + j])," }
+            chunk += "\(data.y[i])\n"
+            if chunk.utf8.count >= 1 << 20 {
+                try handle.write(contentsOf: Data(chunk.utf8))
+                written += chunk.utf8.count
+                chunk = ""
+            }
+        }
+        try handle.write(contentsOf: Data(chunk.utf8))
+        byteCount = written + chunk.utf8.count
     }
 
     /// Deletes the temporary folder and the file in it.

@@ -13,7 +13,12 @@ struct BenchmarkFigures {
     var csvLoadMegabytesPerSecond: Double?
     var memoryReadGigabytesPerSecond: Double?
     var renderFrameMilliseconds: Double?
+    /// VmHWM after the workloads on the synthetic data set, before the CSV phase.
     var peakResidentMegabytes: Double?
+    /// The synthetic data set's own bytes (X and y).
+    var dataMegabytes: Double?
+    /// VmHWM of the CSV phase alone (after the data set was freed); shown in the table only.
+    var csvPeakResidentMegabytes: Double?
 
     /// One JSON object with exactly the keys of the performance issue; figures not measured are left out.
     var json: JSONValue {
@@ -37,7 +42,7 @@ struct BenchmarkFigures {
         var lines = ["descent bench: \(rows) × \(features) Float64 (medians)"]
         func add(_ name: String, _ value: Double?, _ unit: String, digits: Int) {
             guard let value else { return }
-            lines.append(name.padding(toLength: 30, withPad: " ", startingAt: 0) + Self.format(value, digits: digits) + " " + unit)
+            lines.append(name.padding(toLength: 34, withPad: " ", startingAt: 0) + Self.format(value, digits: digits) + " " + unit)
         }
         add("full-batch GD step", gdStepMilliseconds, "ms", digits: 2)
         add("mini-batch (32) steps", minibatch32StepsPerSecond, "steps/s", digits: 0)
@@ -46,7 +51,9 @@ struct BenchmarkFigures {
         add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
         add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)
         add("render one frame", renderFrameMilliseconds, "ms", digits: 2)
-        add("peak resident memory", peakResidentMegabytes, "MB", digits: 0)
+        add("peak memory, training workloads", peakResidentMegabytes, "MB", digits: 0)
+        add("  the data set's own bytes", dataMegabytes, "MB", digits: 0)
+        add("peak memory, CSV loading", csvPeakResidentMegabytes, "MB", digits: 0)
         return lines.joined(separator: "\n")
     }
 

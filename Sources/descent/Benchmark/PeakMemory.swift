@@ -13,4 +13,13 @@ enum PeakMemory {
         }
         return nil
     }
+
+    /// Resets the high water mark to the current resident size (Linux: "5" to /proc/self/clear_refs), so the
+    /// next reading is the peak of what runs after. Returns false where that is not possible.
+    @discardableResult
+    static func reset() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    }
 }
