@@ -21,14 +21,12 @@ let package = Package(
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "LeastSquares", dependencies: ["CLapack"]),
         .target(
-            name: "Engine", dependencies: ["LeastSquares", "CPrefetch", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("Datasets")]),
+            name: "Engine", dependencies: ["LeastSquares", "CPrefetch", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(
             name: "Trainer",
-            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("Themes")]),
+            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "descent",
             dependencies: [

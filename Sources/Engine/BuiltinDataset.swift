@@ -87,14 +87,11 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
     }
 
     private static func bundled(_ name: String, target: String) throws -> Dataset {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Datasets") else {
+        // Compiled in (not a resource bundle), so the binary works wherever it is copied.
+        guard let source = EmbeddedDatasets.sources[name] else {
             throw DataError.missingFile(.init(file: "built-in \(name).csv"))
         }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DataError.unreadableFile(.init(file: "built-in \(name).csv"), reason: error.localizedDescription)
-        }
-        var dataset = try Dataset.fromCSV(CSVTable.parse(data, file: "\(name).csv"), target: target).dataset
+        var dataset = try Dataset.fromCSV(CSVTable.parse(Data(source.utf8), file: "\(name).csv"), target: target).dataset
         dataset.name = name
         return dataset
     }

@@ -33,6 +33,9 @@ public struct DotCanvas: Sendable {
     /// Bit of the dot at (column dx, row dy from the cell's top) in a braille pattern.
     private static let brailleBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
 
+    /// The 256 braille patterns U+2800...U+28FF, built once rather than per cell and frame.
+    private static let brailleCharacters: [Character] = (0..<256).map { Character(Unicode.Scalar(0x2800 + UInt32($0))!) }
+
     /// Sets the dot at (x, y), y counted up from the bottom; dots outside the canvas are ignored.
     /// `marker` is the character this dot shows in ASCII mode.
     public mutating func plot(x: Int, y: Int, role: StyleRole, marker: Character = "*") {
@@ -94,6 +97,19 @@ public struct DotCanvas: Sendable {
         return (a, b)
     }
 
+    /// ORs a whole cell's dot `pattern` in at once (column, row from the top), as plotting each of its dots would;
+    /// an empty pattern changes nothing. For callers that bin many points per cell first.
+    public mutating func merge(pattern: UInt8, column: Int, row: Int, role: StyleRole, marker: Character = "*") {
+        guard pattern != 0, column >= 0, row >= 0, column < columns, row < rows else { return }
+        let i = row * columns + column
+        switch mode {
+        case .braille, .halfBlock: bits[i] |= pattern
+        case .ascii: bits[i] = 1
+        }
+        roles[i] = role
+        markers[i] = marker
+    }
+
     /// Puts a whole character in a cell (column, row from the top), drawn over any dots there.
     public mutating func overlay(column: Int, row: Int, cell: Cell) {
         guard column >= 0, row >= 0, column < columns, row < rows else { return }
@@ -120,7 +136,7 @@ public struct DotCanvas: Sendable {
         let pattern = bits[i]
         guard pattern != 0 else { return nil }
         switch mode {
-        case .braille: return Character(Unicode.Scalar(0x2800 + UInt32(pattern))!)
+        case .braille: return Self.brailleCharacters[Int(pattern)]
         case .halfBlock: return pattern == 1 ? "▀" : pattern == 2 ? "▄" : "█"
         case .ascii: return markers[i]
         }

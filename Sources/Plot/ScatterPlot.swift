@@ -47,12 +47,7 @@ public struct ScatterPlot: Sendable {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
         var lo = Double.infinity, hi = -Double.infinity
-        for set in [train, test] {
-            for i in 0..<set.count where set.actual[i].isFinite && set.predicted[i].isFinite {
-                lo = min(lo, set.actual[i], set.predicted[i])
-                hi = max(hi, set.actual[i], set.predicted[i])
-            }
-        }
+        for set in [train, test] { set.extend(low: &lo, high: &hi) }
         let isEmpty = lo > hi
         // One range for both axes, so the diagonal is exactly y = x.
         let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
@@ -72,18 +67,27 @@ public struct ScatterPlot: Sendable {
             canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, canvas.dotHeight - 1), role: .diagonal, marker: "/")
         }
         let dotsAsTrain = mode == .braille
-        let trainCounts = count(train, canvas: &canvas, axis: axis, plotDots: dotsAsTrain)
-        let testCounts = count(test, canvas: &canvas, axis: axis, plotDots: false)
-        let trainLevels = Self.levels(trainCounts), testLevels = Self.levels(testCounts)
+        let trainGrid = DensityGrid(
+            xs: train.actual, ys: train.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
+            recordsDots: dotsAsTrain)
+        let testGrid = DensityGrid(
+            xs: test.actual, ys: test.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
+            recordsDots: false)
+        let trainLevels = Self.levels(trainGrid.counts), testLevels = Self.levels(testGrid.counts)
         let trainRamp = unicode ? Self.trainRamp : Self.trainRampASCII
         let testRamp = unicode ? Self.testRamp : Self.testRampASCII
         for row in 0..<plot.height {
             for column in 0..<plot.width {
                 let i = row * plot.width + column
-                if let level = testLevels[i] {
+                if dotsAsTrain {
+                    canvas.merge(pattern: trainGrid.patterns[i], column: column, row: row, role: .scatterTrain, marker: ".")
+                }
+                if testLevels[i] >= 0 {
+                    let level = Int(testLevels[i])
                     canvas.overlay(column: column, row: row, cell: Cell(
                         testRamp[level], role: .scatterTest, attributes: level == 3 ? .bold : []))
-                } else if let level = trainLevels[i], !dotsAsTrain {
+                } else if trainLevels[i] >= 0, !dotsAsTrain {
+                    let level = Int(trainLevels[i])
                     canvas.overlay(column: column, row: row, cell: Cell(
                         trainRamp[level], role: .scatterTrain, attributes: level == 3 ? .bold : []))
                 }
@@ -93,8 +97,8 @@ public struct ScatterPlot: Sendable {
         if dotsAsTrain {
             // Braille dots show where; bold shows how many.
             for row in 0..<plot.height {
-                for column in 0..<plot.width where (trainLevels[row * plot.width + column] ?? 0) >= 2
-                    && testLevels[row * plot.width + column] == nil {
+                for column in 0..<plot.width where trainLevels[row * plot.width + column] >= 2
+                    && testLevels[row * plot.width + column] < 0 {
                     buffer[plot.x + column, plot.y + row].attributes.insert(.bold)
                 }
             }
@@ -106,26 +110,35 @@ public struct ScatterPlot: Sendable {
         }
     }
 
-    /// Points per cell (row-major, rows from the top); with `plotDots` each point also becomes a dot.
-    private func count(_ set: Points, canvas: inout DotCanvas, axis: Axis, plotDots: Bool) -> [Int] {
-        var counts = Array(repeating: 0, count: canvas.columns * canvas.rows)
-        let w = canvas.dotWidth, h = canvas.dotHeight
-        for i in 0..<set.count {
-            guard let x = axis.dot(set.actual[i], dots: w), let y = axis.dot(set.predicted[i], dots: h),
-                let cell = canvas.cellPosition(x: x, y: y)
-            else { continue }
-            counts[cell.row * canvas.columns + cell.column] += 1
-            if plotDots { canvas.plot(x: x, y: y, role: .scatterTrain, marker: ".") }
-        }
-        return counts
-    }
-
-    /// Density level 0...3 per cell on a log scale up to the busiest cell's count; nil for empty cells.
+    /// Density level 0...3 per cell on a log scale up to the busiest cell's count; -1 for empty cells.
     /// The scale reaches at least 8 points, so two points in a cell never look like a crowd.
-    static func levels(_ counts: [Int]) -> [Int?] {
+    static func levels(_ counts: [UInt32]) -> [Int8] {
         let scale = log(Double(max(8, counts.max() ?? 0)))
         return counts.map { c in
-            c == 0 ? nil : min(3, Int(log(Double(c)) / scale * 3.999))
+            c == 0 ? -1 : Int8(min(3, Int(log(Double(c)) / scale * 3.999)))
+        }
+    }
+}
+
+extension ScatterPlot.Points {
+    /// Widens `low...high` to take in every pair whose two values are both finite.
+    func extend(low: inout Double, high: inout Double) {
+        let n = count
+        actual.withUnsafeBufferPointer { actual in
+            predicted.withUnsafeBufferPointer { predicted in
+                // Plain compares on four independent bounds: rarely moving, so well predicted and not one chain.
+                var loA = low, hiA = high, loP = low, hiP = high
+                for i in 0..<n {
+                    let a = actual[i], p = predicted[i]
+                    guard a.isFinite, p.isFinite else { continue }
+                    if a < loA { loA = a }
+                    if a > hiA { hiA = a }
+                    if p < loP { loP = p }
+                    if p > hiP { hiP = p }
+                }
+                low = min(loA, loP)
+                high = max(hiA, hiP)
+            }
         }
     }
 }

@@ -2,9 +2,13 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Plot
+import Terminal
+import Trainer
 
-/// Races the methods. The live view belongs to the UI; `--headless` trains each contestant to the same
-/// step count on the main thread (deterministic, like `fit`) and prints each one's final loss.
+/// Races the methods live in the terminal (each contestant on its own thread, at one shared pace), or with
+/// `--headless` trains each to the same step count on the main thread (deterministic, like `fit`) and prints
+/// each one's final loss.
 struct RaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "race", abstract: "Race GD, SGD and mini-batch on the same data from the same start.",
@@ -21,8 +25,11 @@ struct RaceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Extra contestants, comma-separated: momentum, adam.", valueName: "LIST"))
     var with: String?
 
-    @Option(help: "Steps each contestant takes (headless).")
+    @Option(help: "Steps each contestant takes.")
     var steps: Int = 1000
+
+    @Option(help: ArgumentHelp("Steps per second in the live view, or max.", valueName: "N|max"))
+    var speed: String = "50"
 
     @Flag(help: "Train without the UI and print each contestant's final loss.")
     var headless = false
@@ -31,9 +38,6 @@ struct RaceCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        guard headless else {
-            fail("race: the live race view is not built yet; use descent race --headless")
-        }
         if steps < 1 { fail("--steps: must be at least 1, got \(steps)") }
         if batchSize < 1 { fail("--batch-size: must be at least 1, got \(batchSize)") }
         var extras: [RaceContestant.Extra] = []
@@ -55,6 +59,10 @@ struct RaceCommand: ParsableCommand {
             train: loaded.train, fitIntercept: specification.fitIntercept, standardize: specification.standardize)
         let contestants = RaceContestant.standard(
             stableRate: probe.largestStableLearningRate(), batchSize: batchSize, extras: extras)
+        guard headless else {
+            try runLive(loaded, specification, contestants)
+            return
+        }
         var results: [JSONValue] = []
         var lines: [String] = []
         for contestant in contestants {
@@ -85,6 +93,42 @@ struct RaceCommand: ParsableCommand {
             print("race on \(loaded.train.name): \(loaded.train.rowCount) training rows, \(steps) steps each")
             lines.forEach { print($0) }
         }
+    }
+
+    /// The live view: every contestant on the same rows, seed and start, driven together.
+    private func runLive(_ loaded: LoadedData, _ specification: DataSpecification, _ contestants: [RaceContestant]) throws {
+        let rate: Double?
+        if speed == "max" {
+            rate = nil
+        } else if let value = Double(speed), value.isFinite, value > 0 {
+            rate = value
+        } else {
+            fail("--speed: must be a positive number of steps per second or max, got '\(speed)'")
+        }
+        for notice in loaded.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let backend: NcursesBackend
+        do { backend = try NcursesBackend(noColor: noColor) } catch let error as TerminalError {
+            fail(error.description)
+        }
+        let catalog = ThemeCatalog(userDirectory: nil)
+        let plain = noColor || backend.colorDepth == .none
+        let theme = catalog.theme(at: plain ? catalog.index(of: "monochrome") ?? 0 : 0)
+        let race = RaceSession(
+            train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept,
+            standardize: specification.standardize, seed: specification.seed, stop: StopCriteria(steps: steps),
+            contestants: contestants)
+        race.setSpeed(stepsPerSecond: rate)
+        var state = RaceState(
+            width: backend.size.width, height: backend.size.height, dataName: loaded.train.name,
+            rowCount: loaded.train.rowCount, featureNames: loaded.train.featureNames, contestants: contestants)
+        state.renderMode = RenderMode.detect(environment: environment)
+        let status = RaceApp(race: race, backend: backend, styles: noColor ? theme.withoutColor.styles : theme.styles, state: state)
+            .run()
+        backend.close()
+        race.shutdown()
+        if status != 0 { throw ExitCode(status) }
     }
 
     private func fail(_ message: String) -> Never {

@@ -1,10 +1,183 @@
 // `descent ui`: Open the live trainer (the default).
 import ArgumentParser
+import Engine
+import Foundation
+import Plot
+import Terminal
+import Trainer
 
+/// Loads the data like `fit`, then hands the terminal to the trainer until the user quits.
 struct UICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ui", abstract: "Open the live trainer (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "ui", abstract: "Open the live trainer (the default).",
+        discussion: """
+            All data and training options of `descent fit` apply. The run pauses on convergence (--tol, as in fit; \
+            Space runs on); --steps and --epochs stop it only when given.
+            """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var training: TrainingOptions
+
+    @Option(help: ArgumentHelp(
+        "Colour theme: default, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/descent/themes.",
+        valueName: "NAME"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp(
+        "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
+    var speed: String?
+
+    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), written on quit.", valueName: "FILE"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
+    var replay: String?
+
+    @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
+    var preset: String?
+
+    /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
+    static let defaultSpeed = 50.0
+
+    /// The data and training options, for telling which were typed (a recording sets them all).
+    private static let setupOptions = [
+        "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+    ]
 
     mutating func run() throws {
-        throw ValidationError("descent ui is not built yet")
+        if let problem = training.problem() { fail(problem) }
+        if !(training.lr >= 1e-5 && training.lr <= 10) { fail("--lr: the trainer's range is 1e-5 to 10, got \(training.lr)") }
+        var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
+        if let speed {
+            if speed == "max" {
+                startSpeed = .unlimited
+            } else if let rate = Double(speed), rate.isFinite, rate > 0 {
+                startSpeed = SpeedSetting(stepsPerSecond: rate)
+            } else {
+                fail("--speed: must be a positive number of steps per second or max, got '\(speed)'")
+            }
+        }
+        let given = GivenOptions()
+        var setup: SessionSetup
+        var comparing = training.method == .closedForm
+        var tolerance = training.tol
+        var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
+        var playback: SessionRecording?
+        if let replay {
+            if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
+                fail("--replay: the recording sets the data and training; do not also give \(option == "file" ? "a data file" : "--" + option)")
+            }
+            do { playback = try SessionRecording.load(path: replay) } catch let error as RecordingError {
+                fail(error.description)
+            }
+            setup = playback!.setup
+            tolerance = 0  // the recording holds the pauses the watch made
+        } else if let preset {
+            let loadedPreset: Preset
+            do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
+            let method: FitMethod
+            do {
+                (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
+            } catch let error as DataError {
+                fail(error.description)
+            }
+            // fit's step limit does not apply to the live trainer: only a limit typed or in the preset does.
+            var stop = loadedPreset.setup.stop
+            if given.contains("steps") || given.contains("epochs") { (stop.steps, stop.epochs) = (training.steps, training.epochs) }
+            if !given.contains("tol"), loadedPreset.keys.contains("stop.tol") { tolerance = stop.tolerance }
+            stop.tolerance = 0
+            setup.stop = stop
+            comparing = method == .closedForm
+            locked = loadedPreset.locked
+            hidden = loadedPreset.hidden
+            if speed == nil, loadedPreset.keys.contains("training.speed") {
+                startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
+            }
+            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
+                fail("\(preset): training.lr: the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
+            }
+        } else {
+            let specification: DataSpecification
+            do { specification = try data.specification() } catch let error as DataError { fail(error.description) }
+            // The watch below pauses on convergence (and lets Space run on); the engine's own test would not.
+            setup = SessionSetup(
+                data: specification, hyperparameters: training.hyperparameters,
+                stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: 0),
+                randomInit: training.initialization == .random)
+        }
+        let loaded: LoadedData
+        do { loaded = try setup.data.load() } catch let error as DataError {
+            fail(error.description)
+        }
+        if playback == nil {
+            setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
+        }
+        let recorder: SessionRecorder?
+        do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {
+            fail("--record: \(failure.description)")
+        }
+
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let themeDirectory = ThemeCatalog.userDirectory(environment: environment)
+        let catalog = ThemeCatalog(userDirectory: themeDirectory)
+        var warnings = catalog.warnings
+        // A theme file that failed to load has already said why; only an unknown name needs its own line.
+        if let theme, catalog.index(of: theme) == nil, !warnings.contains(where: { $0.contains("/\(theme).toml:") }) {
+            warnings.append("warning: --theme \(theme): no such theme (have \(catalog.names.joined(separator: ", "))); using the default theme")
+        }
+        for line in loaded.notices.map({ "note: " + $0 }) + warnings {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(noColor: noColor)
+        } catch let error as TerminalError {
+            fail(error.description)
+        }
+        var state = TrainerState(
+            width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
+            speed: startSpeed, rowCount: loaded.train.rowCount, dataName: loaded.train.name,
+            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept, convergenceTolerance: tolerance)
+        state.locked = locked
+        state.hidden = hidden
+        state.renderMode = RenderMode.detect(environment: environment)
+        if let theme, let index = catalog.index(of: theme) {
+            state.themeIndex = index
+        } else if theme == nil, noColor || backend.colorDepth == .none, let index = catalog.index(of: "monochrome") {
+            state.themeIndex = index
+        }
+        let session = setup.makeSession(loaded)
+        if comparing {
+            state.isComparing = true
+            session.requestClosedForm()
+        }
+        let app = TrainerApp(
+            session: session, backend: backend, catalog: catalog, state: state, noColor: noColor,
+            notice: warnings.first.map { warning in
+                themeDirectory.map { warning.replacingOccurrences(of: $0.path + "/", with: "") } ?? warning
+            }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+        let status = app.run()
+        backend.close()
+        // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
+        var recordFailed = false
+        if let recorder {
+            do { try recorder.finish(session: session) } catch {
+                let reason = (error as? AtomicWrite.Failure)?.description ?? "\(error)"
+                FileHandle.standardError.write(Data("descent: --record: \(reason)\n".utf8))
+                recordFailed = true
+            }
+        }
+        session.shutdown()
+        if status != 0 { throw ExitCode(status) }
+        if recordFailed { throw ExitCode(1) }
+    }
+
+    /// Prints a one-line error on stderr and exits with status 1.
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        Foundation.exit(1)
     }
 }

@@ -1,0 +1,43 @@
+// The help window: every key and what it does, drawn over the panels.
+import Plot
+
+/// A centred box listing `KeyBinding.all` (in two columns when one does not fit the height), with a note on
+/// loss scaling for learners who bring numbers from elsewhere.
+struct HelpOverlay {
+    static let notes = [
+        "Loss is MSE = (1/n)·Σr². Write-ups using Σr² need lr × n.",
+        "Mouse: click buttons, choices, words in borders; drag sliders.",
+    ]
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let bindings = KeyBinding.all
+        let keyWidth = bindings.map(\.keys.count).max() ?? 0
+        let actionWidth = bindings.map(\.action.count).max() ?? 0
+        let columnWidth = keyWidth + 1 + actionWidth
+        let available = max(1, area.height - 4 - Self.notes.count - 1)
+        let columns = bindings.count <= available ? 1 : 2
+        let perColumn = (bindings.count + columns - 1) / columns
+        let bodyWidth = max(columns * columnWidth + (columns - 1) * 2, Self.notes.map(\.count).max() ?? 0)
+        let width = min(area.width, bodyWidth + 4)
+        let height = min(area.height, perColumn + Self.notes.count + 4)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        buffer.fill(box, with: Cell(" ", role: .help))
+        PanelFrame(title: "Keys").render(into: &buffer, area: box)
+        let inner = PanelFrame.inner(of: box)
+        let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        for (index, binding) in bindings.enumerated() {
+            let column = index / perColumn, row = index % perColumn
+            let x = content.x + column * (columnWidth + 2), y = content.y + row
+            guard y < content.bottom else { continue }
+            let cell = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(content)
+            buffer.write(binding.keys, x: x, y: y, role: .helpKey, clip: cell)
+            buffer.write(binding.action, x: x + keyWidth + 1, y: y, role: .help, clip: cell)
+        }
+        var y = content.y + perColumn + 1
+        for note in Self.notes where y < content.bottom {
+            buffer.write(note, x: content.x, y: y, role: .help, clip: content)
+            y += 1
+        }
+        buffer.write(" Esc closes ", x: box.right - 14, y: box.bottom - 1, role: .helpKey, clip: box)
+    }
+}

@@ -1,0 +1,123 @@
+// The Loss panel: train and test loss over steps or epochs, log y by default, ghosts, smoothing, the optimum.
+import Engine
+import Foundation
+import Plot
+
+/// Loss curves with a legend row naming each series and its latest value, and a row per pinned ghost.
+struct LossPanel {
+    var state: TrainerState
+    var charts: ChartData
+
+    /// Ghosts cycle dashes and markers so each reads apart from the others even without colour.
+    static let ghostMarkers: [Character] = ["1", "2", "3", "4", "5"]
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        var title = "Loss · " + (state.logLossAxis ? "log y" : "linear y")
+        if state.smoothing.notch > 0 { title += " · smoothed" }
+        PanelFrame(title: title).render(into: &buffer, area: area)
+        let inner = PanelFrame.inner(of: area)
+        guard inner.height > 1 else { return }
+        var x = inner.x + 1
+        x = buffer.write("━ train ", x: x, y: inner.y, role: .lossTrain, clip: inner)
+        x = buffer.write(Readout.number(state.snapshot.trainLoss) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
+        if let test = state.snapshot.testLoss {
+            x = buffer.write(state.renderMode.usesUnicode ? "┅ test " : "+ test ", x: x, y: inner.y, role: .lossTest, clip: inner)
+            x = buffer.write(Readout.number(test) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
+        }
+        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
+            x = buffer.write("╌ loss* ", x: x, y: inner.y, role: .reference, clip: inner)
+            buffer.write(Readout.number(optimum), x: x, y: inner.y, role: .legend, clip: inner)
+        }
+        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
+        let chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
+        drawChart(into: &buffer, area: chartArea)
+        if state.snapshot.status == .diverged {
+            DivergenceBanner(
+                message: state.snapshot.message ?? "the loss grew without bound",
+                explanation: state.snapshot.divergenceExplanation
+            ).render(into: &buffer, area: inner)
+        }
+    }
+
+    /// Names the ghosts under the train legend: a row each with the full label while the chart keeps five
+    /// rows, else short labels packed into the rows there are. Returns the rows used.
+    private func drawGhostLegend(into buffer: inout Buffer, area inner: Rect) -> Int {
+        let ghosts = state.ghosts.runs
+        guard !ghosts.isEmpty else { return 0 }
+        let spare = max(1, inner.height - 1 - 5)
+        let mode = state.renderMode
+        var lines: [String]
+        if ghosts.count <= spare {
+            lines = ghosts.enumerated().map { "\(Self.ghostSymbol($0.offset, mode: mode)) \($0.element.label)" }
+        } else {
+            lines = ["ghosts"]
+            for (index, ghost) in ghosts.enumerated() {
+                let item = "\(Self.ghostSymbol(index, mode: mode)) \(Self.shortLabel(ghost))"
+                if lines[lines.count - 1].count + 1 + item.count > inner.width - 2, lines.count < spare {
+                    lines.append(item)
+                } else {
+                    lines[lines.count - 1] += " " + item
+                }
+            }
+        }
+        for (offset, line) in lines.enumerated() {
+            buffer.write(line, x: inner.x + 1, y: inner.y + 1 + offset, role: .ghost, clip: inner)
+        }
+        return lines.count
+    }
+
+    /// "gd 0.1/200": a ghost's method, rate and batch in a few cells (the row says they are ghosts).
+    static func shortLabel(_ ghost: GhostRun) -> String {
+        ghost.method.rawValue + " " + Readout.rate(ghost.learningRate) + "/\(ghost.batchSize)"
+    }
+
+    /// The legend symbol of ghost `index`: its dash style and its number.
+    static func ghostSymbol(_ index: Int, mode: RenderMode) -> String {
+        let dash = index % 2 == 0 ? (mode.usesUnicode ? "─" : "-") : (mode.usesUnicode ? "╌" : ".")
+        return dash + "\(index + 1)"
+    }
+
+    /// Plot's line chart of the decimated histories, ghosts behind, the optimum as a reference line while comparing.
+    private func drawChart(into buffer: inout Buffer, area: Rect) {
+        let ghosts = state.ghosts.runs
+        guard charts.trainLoss.totalSteps > 0 && !charts.trainLoss.buckets.isEmpty || !ghosts.isEmpty else {
+            buffer.write("press Space to train, s to take one step", x: area.x + 1, y: area.y + area.height / 2, role: .dim, clip: area)
+            return
+        }
+        let axis = EpochAxis(snapshot: state.snapshot, trainingRows: state.rowCount)
+        var series: [Series] = []
+        for (index, ghost) in ghosts.enumerated() {
+            let ghostAxis = EpochAxis(stepsPerEpoch: Double(state.rowCount) / Double(max(1, ghost.batchSize)))
+            series.append(Series(
+                name: ghost.label, role: .ghost, marker: Self.ghostMarkers[index % Self.ghostMarkers.count],
+                dashed: index % 2 == 1, buckets: buckets(ghost.curve, axis: ghostAxis)))
+        }
+        series.append(Series(name: "train", role: .lossTrain, marker: "*", buckets: buckets(charts.trainLoss, axis: axis)))
+        if let test = charts.testLoss, !test.buckets.isEmpty {
+            series.append(Series(name: "test", role: .lossTest, marker: "+", dashed: true, buckets: buckets(test, axis: axis)))
+        }
+        var references: [ReferenceLine] = []
+        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
+            references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
+        }
+        LineChart(
+            series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
+            mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
+            xName: state.showsEpochs ? "epoch" : "step"
+        ).render(into: &buffer, area: area)
+    }
+
+    /// Buckets in steps, or in epochs when the x axis shows epochs.
+    private func buckets(_ curve: LossCurve, axis: EpochAxis) -> [Series.Bucket] {
+        guard state.showsEpochs else { return Self.buckets(curve) }
+        return curve.buckets.map {
+            Series.Bucket(
+                x0: axis.epoch(atStep: $0.firstStep), x1: axis.epoch(atStep: $0.lastStep), min: $0.min, max: $0.max,
+                last: $0.last)
+        }
+    }
+
+    static func buckets(_ curve: LossCurve) -> [Series.Bucket] {
+        curve.buckets.map { Series.Bucket(x0: Double($0.firstStep), x1: Double($0.lastStep), min: $0.min, max: $0.max, last: $0.last) }
+    }
+}

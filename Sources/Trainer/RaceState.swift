@@ -1,0 +1,145 @@
+// What the live race view shows and remembers: the contestants' latest snapshots and the view's own keys.
+import Engine
+import Plot
+import Terminal
+
+/// The race view's state as a value: input in, commands for every contestant out (like `TrainerState`).
+public struct RaceState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var dataName: String
+    public var rowCount: Int
+    public var featureNames: [String]
+    public var contestants: [RaceContestant]
+    /// The latest copy of each contestant's state, in contestant order.
+    public var snapshots: [TrainingSnapshot]
+    public var showsHelp = false
+    public var logLossAxis = true
+    public var renderMode: RenderMode = .braille
+    public var exitCode: Int32?
+    /// Whether the user asked the race to run (until it pauses itself, every contestant having stopped).
+    public var isRunning = false
+
+    public init(
+        width: Int, height: Int, dataName: String, rowCount: Int, featureNames: [String], contestants: [RaceContestant]
+    ) {
+        self.width = width
+        self.height = height
+        self.dataName = dataName
+        self.rowCount = rowCount
+        self.featureNames = featureNames
+        self.contestants = contestants
+        snapshots = contestants.map { TrainingSnapshot(hyperparameters: $0.hyperparameters) }
+    }
+
+    /// The keys of the race view, as the help lists them.
+    static let keys: [KeyBinding] = [
+        KeyBinding(keys: "Space", action: "run / pause every contestant"),
+        KeyBinding(keys: "s", action: "one step each"),
+        KeyBinding(keys: "r", action: "reset all to the same start"),
+        KeyBinding(keys: "l", action: "log / linear loss axis"),
+        KeyBinding(keys: "?", action: "this help"),
+        KeyBinding(keys: "Esc", action: "close the help"),
+        KeyBinding(keys: "q", action: "quit"),
+    ]
+
+    var layout: RaceLayout { RaceLayout(width: width, height: height, contestants: contestants.count) }
+
+    /// Applies one event; returns what every contestant's session must do (`.start`, `.pause`, `.step`, `.reset`).
+    public mutating func handle(_ event: InputEvent) -> [SessionCommand] {
+        switch event {
+        case let .resize(width, height):
+            self.width = width
+            self.height = height
+            return []
+        case let .terminationSignal(number):
+            exitCode = 128 + number
+            return []
+        case let .key(key):
+            if showsHelp {
+                switch key {
+                case .escape, .character("?"): showsHelp = false
+                case .character("q"), .control("c"): exitCode = 0
+                default: break
+                }
+                return []
+            }
+            switch key {
+            case .character(" "): return perform(.run)
+            case .character("s"): return perform(.step)
+            case .character("r"): return perform(.reset)
+            case .character("l"): logLossAxis.toggle()
+            case .character("?"), .function(1): showsHelp = true
+            case .character("q"), .control("c"): exitCode = 0
+            default: break
+            }
+            return []
+        case let .mouse(button, action, x, y):
+            guard button == .left, action == .press else { return [] }
+            if showsHelp {
+                showsHelp = false
+                return []
+            }
+            guard let word = toolbar().first(where: { $0.area.contains(x: x, y: y) }) else { return [] }
+            return perform(word.action)
+        }
+    }
+
+    /// A race action by key or click.
+    enum Action: Equatable { case run, step, reset, logAxis, help }
+
+    mutating func perform(_ action: Action) -> [SessionCommand] {
+        switch action {
+        case .run:
+            isRunning.toggle()
+            return [isRunning ? .start : .pause]
+        case .step:
+            isRunning = false
+            return [.step]
+        case .reset:
+            isRunning = false
+            return [.reset]
+        case .logAxis: logLossAxis.toggle()
+        case .help: showsHelp = true
+        }
+        return []
+    }
+
+    /// The clickable words in the loss chart's bottom border.
+    func toolbar() -> [(action: Action, text: String, area: Rect)] {
+        let layout = self.layout
+        guard !layout.isTooSmall else { return [] }
+        let words: [(Action, String)] = [
+            (.run, isRunning ? "pause" : "run"), (.step, "step"), (.reset, "reset"), (.logAxis, logLossAxis ? "log" : "lin"),
+            (.help, "help"),
+        ]
+        var x = layout.chart.x + 1
+        return words.map { action, text in
+            defer { x += text.count + 2 }
+            return (action, text, Rect(x: x, y: layout.chart.bottom - 1, width: text.count + 2, height: 1))
+        }
+    }
+}
+
+/// Where the race view's parts go: the shared loss chart above, the weights table below.
+struct RaceLayout: Equatable {
+    let width: Int
+    let height: Int
+    let titleBar: Rect
+    let chart: Rect
+    let table: Rect
+    let statusBar: Rect
+
+    var isTooSmall: Bool { width < ScreenLayout.minimumWidth || height < ScreenLayout.minimumHeight }
+
+    init(width: Int, height: Int, contestants: Int) {
+        self.width = width
+        self.height = height
+        titleBar = Rect(x: 0, y: 0, width: width, height: 1)
+        statusBar = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
+        let body = max(0, height - 2)
+        let tableHeight = min(body / 2, contestants + 4)
+        chart = Rect(x: 0, y: 1, width: width, height: body - tableHeight)
+        table = Rect(x: 0, y: 1 + body - tableHeight, width: width, height: tableHeight)
+    }
+}

@@ -1,0 +1,437 @@
+// Everything the trainer screen shows and remembers, as a value: input goes in, session commands come out.
+import Engine
+import Foundation
+import Plot
+import Terminal
+
+/// The UI's state. Pure: `handle(_:)` changes it and returns what the session must do, so it is testable without a terminal.
+public struct TrainerState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var focus: ControlID = .run
+    public var overlay: Overlay = .none
+    public var logLossAxis = true
+    /// Whether the closed-form comparison is shown (it is computed once, in the background).
+    public var isComparing = false
+    /// The hyperparameters the user has chosen; sent to the session on every change.
+    public var hyperparameters: Hyperparameters
+    public var speed: SpeedSetting
+    /// Index into the theme catalog; the frame loop applies it.
+    public var themeIndex = 0
+    /// The latest copy of the engine's state.
+    public var snapshot: TrainingSnapshot
+    /// Training rows: the top of the batch-size slider.
+    public var rowCount: Int
+    public var dataName: String
+    public var featureNames: [String]
+    /// A one-line message for the title bar (a theme warning, a failed action).
+    public var notice: String?
+    /// The slider being dragged with the mouse.
+    public var dragging: ControlID?
+    /// How finely charts draw: braille on UTF-8 terminals, ASCII otherwise.
+    public var renderMode: RenderMode = .braille
+    /// Set when the app should end, with the process exit status.
+    public var exitCode: Int32?
+
+    // Classroom features (issue 7).
+    /// Whether the left column shows the loss landscape instead of the loss and prediction panels.
+    public var showsLandscape = false
+    public var landscapeAxes: LandscapeAxes
+    /// Pinned loss curves drawn behind the live one.
+    public var ghosts = GhostRuns()
+    public var smoothing = SmoothingSetting()
+    /// Label the loss chart's x axis in epochs instead of steps.
+    public var showsEpochs = false
+    /// The step the narration overlay explains.
+    public var narration: StepNarration?
+    /// Controls a teacher's preset locked (shown, not changeable) or hid.
+    public var locked: Set<PresetControl> = []
+    public var hidden: Set<PresetControl> = []
+    /// Set while a recording plays back: the keys that would change training are off.
+    public var replayProgress: (sent: Int, total: Int)?
+    /// Stops the run when the loss has settled (fit's tolerance).
+    public var convergence: ConvergenceWatch
+    /// The step at which the watch stopped the run, while it stays there.
+    public var convergedAtStep: Int?
+    /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
+    public var requests: [TrainerRequest] = []
+
+    public init(
+        width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
+        snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String],
+        fitIntercept: Bool = true, convergenceTolerance: Double = 0
+    ) {
+        self.width = width
+        self.height = height
+        self.hyperparameters = hyperparameters
+        self.speed = speed
+        self.snapshot = snapshot
+        self.rowCount = max(1, rowCount)
+        self.dataName = dataName
+        self.featureNames = featureNames
+        landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
+        convergence = ConvergenceWatch(tolerance: convergenceTolerance)
+    }
+
+    static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
+    var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
+
+    var isRunning: Bool { snapshot.status == .running }
+
+    var isReplaying: Bool { replayProgress != nil }
+
+    /// Whether the run stands where the convergence watch stopped it.
+    var isConverged: Bool { convergedAtStep == snapshot.step && snapshot.status == .paused }
+
+    /// The run state the title bar shows: CONVERGED when the watch stopped the run.
+    var displayedStatus: TrainingStatus { isConverged ? .converged : snapshot.status }
+
+    var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+
+    // MARK: - Input
+
+    /// Applies one input event and returns the commands the session must receive, in order.
+    public mutating func handle(_ event: InputEvent) -> [SessionCommand] {
+        switch event {
+        case let .resize(width, height):
+            self.width = width
+            self.height = height
+            dragging = nil
+            return []
+        case let .terminationSignal(number):
+            exitCode = 128 + number
+            return []
+        case let .key(key):
+            return handle(key: key)
+        case let .mouse(button, action, x, y):
+            return handleMouse(button: button, action: action, x: x, y: y)
+        }
+    }
+
+    private mutating func handle(key: Key) -> [SessionCommand] {
+        switch overlay {
+        case .none: break
+        case .help:
+            switch key {
+            case .escape, .character("?"): overlay = .none
+            case .character("q"): exitCode = 0
+            default: break
+            }
+            return []
+        case .narration:
+            switch key {
+            case .character("n"), .character(" "), .enter: return perform(.narrateStep)
+            case .escape: overlay = .none
+            case .character("q"), .control("c"): exitCode = 0
+            case .character("?"): overlay = .help
+            default: break
+            }
+            return []
+        }
+        switch key {
+        case .character(" "): return toggleRunning()
+        case .character("s"): return step()
+        case .character("r"): return reset()
+        case .character("c"): return toggleComparison()
+        case .character("m"): return cycleMethod(by: 1)
+        case .character("u"): return cycleUpdateRule(by: 1)
+        case .character("+"), .character("="): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .character("-"), .character("_"): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
+        case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
+        case .character(">"), .character("."): return setSpeed(speed.faster)
+        case .character("<"), .character(","): return setSpeed(speed.slower)
+        case .character("l"): return perform(.logAxis)
+        case .character("t"): themeIndex += 1
+        case .character("v"): return perform(.landscape)
+        case .character("("): return perform(.landscapeX)
+        case .character(")"): return perform(.landscapeY)
+        case .character("z"): return perform(.standardize)
+        case .character("g"): return perform(.pinGhost)
+        case .character("G"): return perform(.clearGhosts)
+        case .character("n"): return perform(.narrate)
+        case .character("e"): return perform(.export)
+        case .character("w"): return perform(.smoothing)
+        case .character("x"): return perform(.xAxis)
+        case .escape: if showsLandscape { showsLandscape = false }
+        case .character("?"), .function(1): overlay = .help
+        case .character("q"), .control("c"): exitCode = 0
+        case .tab: focus = focus.next
+        case .backTab: focus = focus.previous
+        case .right, .up: return adjust(focus, by: 1, vertical: key == .up)
+        case .left, .down: return adjust(focus, by: -1, vertical: key == .down)
+        case .enter: return activate(focus)
+        default: break
+        }
+        return []
+    }
+
+    /// The actions of the classroom keys, shared by the keyboard and the toolbars.
+    mutating func perform(_ action: ToolbarAction) -> [SessionCommand] {
+        switch action {
+        case .logAxis: logLossAxis.toggle()
+        case .xAxis: showsEpochs.toggle()
+        case .smoothing: smoothing = smoothing.next
+        case .clearGhosts: ghosts.clear()
+        case .pinGhost: requests.append(.pinGhost)
+        case .export: requests.append(.export)
+        case .landscape:
+            guard landscapeAxes.isPlottable else {
+                notice = "the landscape needs two parameters (a feature and the intercept, or two features)"
+                return []
+            }
+            showsLandscape.toggle()
+        case .closeLandscape: showsLandscape = false
+        case .landscapeX, .landscapeY:
+            guard showsLandscape else { return [] }
+            guard landscapeAxes.isChoosable else {
+                notice = "one feature and an intercept: the axes are w and b"
+                return []
+            }
+            landscapeAxes = action == .landscapeX ? landscapeAxes.nextX() : landscapeAxes.nextY()
+        case .standardize:
+            guard allowed(.standardize) else { return [] }
+            let on = !snapshot.standardized
+            snapshot.standardized = on
+            // The closed form, condition number and stable rate depend on the scaling: ask for them again.
+            return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
+        case .narrate:
+            guard allowed(nil) else { return [] }
+            overlay = .narration
+            requests.append(.narrate)
+        case .narrateStep:
+            guard allowed(nil) else { return [] }
+            requests.append(.narrateStep)
+        case .closeOverlay: overlay = .none
+        }
+        return []
+    }
+
+    /// Whether a change to `control` may happen now; if not, says why in the title bar.
+    /// nil: a change to training with no control of its own (stepping, narrating), refused only while replaying.
+    private mutating func allowed(_ control: PresetControl?) -> Bool {
+        if isReplaying {
+            notice = "replaying a recording: training keys are off (q quits)"
+            return false
+        }
+        guard let control, locked.contains(control) || hidden.contains(control) else { return true }
+        notice = "\(control.rawValue): locked by the preset"
+        return false
+    }
+
+    private mutating func handleMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionCommand] {
+        let layout = self.layout
+        guard !layout.isTooSmall else { return [] }
+        if overlay != .none {
+            guard action == .press, button == .left else { return [] }
+            if overlay == .narration, let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) {
+                return perform(item.action)
+            }
+            overlay = .none
+            return []
+        }
+        switch (button, action) {
+        case (.left, .press):
+            if let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) { return perform(item.action) }
+            guard let id = layout.control(atX: x, y: y), isShown(id) else { return [] }
+            focus = id
+            switch id {
+            case .run, .step, .reset, .closedForm: return activate(id)
+            case .method, .update:
+                let selector = self.selector(id)
+                guard let area = layout.controlAreas[id], let choice = selector.option(atX: x, in: area) else { return [] }
+                return id == .method ? setMethod(TrainingMethod.allCases[choice]) : setUpdateRule(UpdateRule.allCases[choice])
+            case .learningRate, .batchSize, .speed:
+                dragging = id
+                return setSlider(id, atX: x)
+            }
+        case (.left, .drag):
+            guard let id = dragging else { return [] }
+            return setSlider(id, atX: x)
+        case (.left, .release):
+            guard let id = dragging else { return [] }
+            dragging = nil
+            return setSlider(id, atX: x)
+        case (.wheelUp, _), (.wheelDown, _):
+            guard let id = layout.control(atX: x, y: y), !id.isButton, isShown(id) else { return [] }
+            focus = id
+            return adjust(id, by: button == .wheelUp ? 1 : -1, vertical: false)
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Actions
+
+    private mutating func toggleRunning() -> [SessionCommand] {
+        if isRunning {
+            snapshot.status = .paused
+            return [.pause]
+        }
+        guard allowed(nil) else { return [] }
+        if isConverged { convergence.waive() }
+        convergedAtStep = nil
+        snapshot.status = .running
+        return [.start]
+    }
+
+    private mutating func step() -> [SessionCommand] {
+        guard allowed(nil) else { return [] }
+        return [.step]
+    }
+
+    private mutating func reset() -> [SessionCommand] {
+        guard allowed(.reset) else { return [] }
+        convergence.restart()
+        convergedAtStep = nil
+        return [.reset]
+    }
+
+    /// The convergence watch's look at the latest snapshot; true when the run should pause now.
+    mutating func observeConvergence(lossEveryStep: Bool) -> Bool {
+        let converged = convergence.observe(step: snapshot.step, loss: snapshot.trainLoss, everyStep: lossEveryStep)
+        guard converged, isRunning else { return false }
+        convergedAtStep = snapshot.step
+        snapshot.status = .paused
+        return true
+    }
+
+    private mutating func toggleComparison() -> [SessionCommand] {
+        guard allowed(.closedForm) else { return [] }
+        isComparing.toggle()
+        return isComparing && snapshot.closedForm == nil ? [.requestClosedForm] : []
+    }
+
+    private mutating func activate(_ id: ControlID) -> [SessionCommand] {
+        switch id {
+        case .run: return toggleRunning()
+        case .step: return step()
+        case .reset: return reset()
+        case .closedForm: return toggleComparison()
+        default: return []
+        }
+    }
+
+    /// Arrow keys and the wheel: sliders and selectors change value; among the buttons, left / right move the focus.
+    private mutating func adjust(_ id: ControlID, by delta: Int, vertical: Bool) -> [SessionCommand] {
+        switch id {
+        case .run, .step, .reset, .closedForm:
+            if vertical { focus = delta > 0 ? focus.previous : focus.next; return [] }
+            let buttons: [ControlID] = [.run, .step, .reset, .closedForm]
+            let index = (buttons.firstIndex(of: id) ?? 0) + delta
+            focus = buttons[min(buttons.count - 1, max(0, index))]
+            return []
+        case .method: return cycleMethod(by: delta)
+        case .update: return cycleUpdateRule(by: delta)
+        case .learningRate:
+            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
+        case .batchSize:
+            let b = hyperparameters.batchSize
+            return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
+        case .speed: return setSpeed(delta > 0 ? speed.faster : speed.slower)
+        }
+    }
+
+    private mutating func setSlider(_ id: ControlID, atX x: Int) -> [SessionCommand] {
+        guard let area = layout.controlAreas[id] else { return [] }
+        let fraction = Slider.fraction(atX: x, in: area)
+        switch id {
+        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(Self.learningRateScale.value(at: fraction)))
+        case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
+        case .speed: return setSpeed(.nearest(toFraction: fraction))
+        default: return []
+        }
+    }
+
+    private mutating func cycleMethod(by delta: Int) -> [SessionCommand] {
+        let all = TrainingMethod.allCases
+        let index = all.firstIndex(of: hyperparameters.method) ?? 0
+        return setMethod(all[(index + delta + all.count) % all.count])
+    }
+
+    private mutating func cycleUpdateRule(by delta: Int) -> [SessionCommand] {
+        let all = UpdateRule.allCases
+        let index = all.firstIndex(of: hyperparameters.update) ?? 0
+        return setUpdateRule(all[(index + delta + all.count) % all.count])
+    }
+
+    private mutating func setMethod(_ method: TrainingMethod) -> [SessionCommand] {
+        guard allowed(.method) else { return [] }
+        return changeHyperparameters { $0.method = method }
+    }
+
+    private mutating func setUpdateRule(_ rule: UpdateRule) -> [SessionCommand] {
+        guard allowed(.update) else { return [] }
+        return changeHyperparameters { $0.update = rule }
+    }
+
+    private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
+        guard allowed(.lr) else { return [] }
+        let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
+        return changeHyperparameters { $0.learningRate = clamped }
+    }
+
+    private mutating func setBatchSize(_ size: Int) -> [SessionCommand] {
+        guard allowed(.batch) else { return [] }
+        let clamped = min(rowCount, max(1, size))
+        return changeHyperparameters { $0.batchSize = clamped }
+    }
+
+    private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionCommand] {
+        guard setting != speed, allowed(.speed) else { return [] }
+        speed = setting
+        return [.setSpeed(stepsPerSecond: setting.stepsPerSecond)]
+    }
+
+    private mutating func changeHyperparameters(_ change: (inout Hyperparameters) -> Void) -> [SessionCommand] {
+        var updated = hyperparameters
+        change(&updated)
+        guard updated != hyperparameters else { return [] }
+        hyperparameters = updated
+        // A new setting after convergence is a reason to run on: the run continues with it.
+        guard isConverged else { return [.setHyperparameters(updated)] }
+        convergence.waive()
+        convergedAtStep = nil
+        snapshot.status = .running
+        return [.setHyperparameters(updated), .start]
+    }
+
+    // MARK: - Learning-rate notches
+
+    /// The 1-2-5 sequence from 1e-5 to 10, the stops of the + and - keys.
+    static let learningRateNotches: [Double] = {
+        var notches: [Double] = []
+        for exponent in -5...1 {
+            for mantissa in [1.0, 2.0, 5.0] {
+                let value = mantissa * pow(10, Double(exponent))
+                if value <= 10 * (1 + 1e-9) { notches.append(value) }
+            }
+        }
+        return notches
+    }()
+
+    /// The next notch above (or below) `rate`; stays at the end of the range.
+    static func learningRateNotch(after rate: Double, up: Bool) -> Double {
+        if up { return learningRateNotches.first { $0 > rate * (1 + 1e-9) } ?? learningRateNotches.last! }
+        return learningRateNotches.last { $0 < rate * (1 - 1e-9) } ?? learningRateNotches.first!
+    }
+
+    static func roundedToTwoDigits(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return value }
+        let scale = pow(10, floor(log10(value)) - 1)
+        return (value / scale).rounded() * scale
+    }
+
+    // MARK: - Widgets for the current state
+
+    func selector(_ id: ControlID) -> Selector {
+        if id == .method {
+            return Selector(
+                label: "method", options: ["GD", "SGD", "mini-batch"],
+                selected: TrainingMethod.allCases.firstIndex(of: hyperparameters.method) ?? 0, isFocused: focus == id)
+        }
+        return Selector(
+            label: "update", options: UpdateRule.allCases.map(\.rawValue),
+            selected: UpdateRule.allCases.firstIndex(of: hyperparameters.update) ?? 0, isFocused: focus == id)
+    }
+}

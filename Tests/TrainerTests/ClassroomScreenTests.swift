@@ -1,0 +1,148 @@
+// Frames of the classroom features at 80×24: landscape, narration, ghosts, stability marker, scaling, presets.
+import Engine
+import Plot
+import XCTest
+@testable import Trainer
+
+final class ClassroomScreenTests: XCTestCase {
+    private func frame(_ state: TrainerState, landscape: LandscapeFrame? = nil) -> Buffer {
+        TrainerScreen(state: state, charts: TrainerFixtures.charts(), landscape: landscape).render()
+    }
+
+    func testGoldenLandscape80x24() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.showsLandscape = true
+        let buffer = frame(state, landscape: TrainerFixtures.landscape())
+        GoldenFrame.assertMatches(buffer, named: "landscape-80x24")
+        XCTAssertTrue(buffer.text.contains("◆"), "the optimum is marked")
+        XCTAssertTrue(buffer.text.contains("●"), "the current model ends the path")
+        XCTAssertFalse(buffer.text.contains("Predicted vs actual"), "the landscape takes the left column")
+        XCTAssertTrue(buffer.text.contains("Loss landscape · x →  b ↑"), "one feature: the axes are w and b")
+    }
+
+    func testGoldenNarration80x24() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.overlay = .narration
+        state.narration = TrainerFixtures.run(steps: 3).narrateNextStep(rowLimit: 3)
+        let buffer = frame(state)
+        GoldenFrame.assertMatches(buffer, named: "narration-80x24")
+        for text in ["step 4: gd, |B| = 20", "row 0: ŷ", "∇: x", "η = 0.1", "old: x", "new: x", "w ← w − η·∇w", "n: take this step"] {
+            XCTAssertTrue(buffer.text.contains(text), "narration lacks \(text)")
+        }
+    }
+
+    func testGoldenGhosts80x24() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.ghosts.pin(TrainerFixtures.ghost(rate: 0.01))
+        state.ghosts.pin(TrainerFixtures.ghost(rate: 0.05, method: .sgd, batch: 1))
+        let buffer = frame(state)
+        GoldenFrame.assertMatches(buffer, named: "ghosts-80x24")
+        XCTAssertTrue(buffer.text.contains("─1 ghost gd lr 0.01 batch 200"), "each ghost is named in the legend as a ghost")
+        XCTAssertTrue(buffer.text.contains("╌2 ghost sgd lr 0.05 batch 1"))
+        XCTAssertTrue(buffer.text.contains("[clear]"), "with ghosts the clear word appears")
+        let roles = Set(buffer.cells.map(\.role))
+        XCTAssertTrue(roles.contains(.ghost))
+    }
+
+    func testGhostLegendGetsARowEachWhenThereIsRoomElsePacksThem() {
+        var state = TrainerFixtures.state(width: 160, height: 48)
+        for rate in [0.01, 0.02, 0.05, 0.1, 0.2] { state.ghosts.pin(TrainerFixtures.ghost(rate: rate)) }
+        var text = frame(state).text
+        XCTAssertTrue(text.contains("─1 ghost gd lr 0.01 batch 200"))
+        XCTAssertTrue(text.contains("─5 ghost gd lr 0.2 batch 200"))
+        state.width = 80
+        state.height = 24
+        text = frame(state).text
+        XCTAssertTrue(text.contains("ghosts ─1 gd 0.01/200"), "five ghosts at 80×24 share packed rows")
+        XCTAssertTrue(text.contains("─5 gd 0.2/200"), "and every one of them is named")
+    }
+
+    func testGoldenDivergedAboveTheBound80x24() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .diverged)
+        state.hyperparameters.learningRate = 0.5
+        state.snapshot.hyperparameters.learningRate = 0.5
+        state.snapshot.trainLoss = .nan
+        let buffer = frame(state)
+        GoldenFrame.assertMatches(buffer, named: "diverged-80x24")
+        XCTAssertTrue(buffer.text.contains("lr 0.5 > 2/λmax = 0.25"), "the rate used and the bound")
+        XCTAssertTrue(buffer.text.contains("overshoots"), "and why")
+    }
+
+    func testLearningRateSliderTurnsToWarningAboveTheBound() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        let area = state.layout.controlAreas[.learningRate]!
+        XCTAssertEqual(frame(state)[area.x, area.y].role, .label, "lr 0.1 is below the bound 0.25")
+        state.hyperparameters.learningRate = 0.5
+        let warned = frame(state)
+        XCTAssertEqual(warned[area.x, area.y].role, .sliderWarning)
+        XCTAssertTrue(warned.lines[area.y].contains("0.5!"))
+        state.snapshot.largestStableLearningRate = 1.0
+        XCTAssertEqual(frame(state)[area.x, area.y].role, .label, "standardization moved the bound above the rate")
+    }
+
+    func testStatusBarNamesTheScaling() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        XCTAssertTrue(frame(state).lines.last!.contains("z-scores"))
+        state.snapshot.standardized = false
+        XCTAssertTrue(frame(state).lines.last!.contains("raw"))
+        XCTAssertTrue(frame(state).text.contains("[raw]"), "the toolbar word follows")
+    }
+
+    func testWeightBarsAreScaledByTheCoefficientsNotTheIntercept() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.featureNames = ["a", "b2"]
+        state.snapshot.weights = [10, 5]
+        state.snapshot.intercept = -292
+        let buffer = frame(state)
+        let weights = state.layout.weights
+        let rows = buffer.lines[weights.y + 1..<weights.bottom - 1]
+        let bar = { (name: String) in rows.first { $0.contains("│ \(name) ") || $0.contains(" \(name) ") }.map { $0.filter { $0 == "█" }.count } ?? 0 }
+        XCTAssertGreaterThan(bar("a"), 20, "the largest coefficient fills most of the panel")
+        XCTAssertGreaterThan(bar("b2"), 8, "half of it is plainly visible")
+        XCTAssertTrue(buffer.text.contains("intercept b -292"), "the intercept is a line of its own")
+    }
+
+    func testEpochAxisAndSmoothingAreShown() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.showsEpochs = true
+        state.smoothing = SmoothingSetting(notch: 3)
+        let text = frame(state).text
+        XCTAssertTrue(text.contains("smoothed"))
+        XCTAssertTrue(text.contains("[epochs]"))
+        XCTAssertTrue(text.contains("[avg 0.9]"))
+    }
+
+    func testPresetHiddenControlsAreNotDrawn() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.hidden = [.lr, .closedForm]
+        let text = frame(state).text
+        XCTAssertFalse(text.contains("Closed form"))
+        XCTAssertFalse(text.contains("lr     ━"), "the lr slider is hidden")
+        XCTAssertTrue(text.contains("batch  ━"))
+    }
+
+    func testConvergedRunSaysSo() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.convergedAtStep = 1234
+        XCTAssertTrue(frame(state).lines[0].contains("CONVERGED"))
+        state.snapshot.step = 1300
+        XCTAssertFalse(frame(state).lines[0].contains("CONVERGED"), "once it runs on, it is no longer converged")
+    }
+
+    func testReplayProgressInTheTitle() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.replayProgress = (2, 7)
+        XCTAssertTrue(frame(state).lines[0].contains("REPLAY 2/7"))
+    }
+
+    func testHelpAt80x24ShowsEveryKeyInsideTheScreen() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.overlay = .help
+        let buffer = frame(state)
+        for binding in KeyBinding.all {
+            XCTAssertTrue(buffer.text.contains(binding.action), binding.action)
+            XCTAssertLessThanOrEqual(binding.keys.count, 6)
+            XCTAssertLessThanOrEqual(binding.action.count, 30, "actions fit two columns at 80: \(binding.action)")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// Tests of whole frames: golden screens at 80×24 and 160×48, overlays, closed-form figures, divergence, too small.
+import Engine
+import Plot
+import XCTest
+@testable import Trainer
+
+final class TrainerScreenTests: XCTestCase {
+    private func frame(_ state: TrainerState) -> Buffer {
+        TrainerScreen(state: state, charts: TrainerFixtures.charts()).render()
+    }
+
+    func testGolden80x24() {
+        GoldenFrame.assertMatches(frame(TrainerFixtures.state(width: 80, height: 24)), named: "screen-80x24")
+    }
+
+    func testGolden160x48Comparing() {
+        GoldenFrame.assertMatches(
+            frame(TrainerFixtures.state(width: 160, height: 48, comparing: true)), named: "screen-160x48-comparing")
+    }
+
+    func testGolden80x24Help() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.overlay = .help
+        GoldenFrame.assertMatches(frame(state), named: "screen-80x24-help")
+    }
+
+    func testPanelsAndStatusBarFigures() {
+        let text = frame(TrainerFixtures.state(width: 80, height: 24)).text
+        for title in ["Loss", "Weights", "Predicted vs actual", "Controls"] { XCTAssertTrue(text.contains(title), title) }
+        let status = frame(TrainerFixtures.state(width: 80, height: 24)).lines.last!
+        for figure in ["step 1234", "lr 0.1", "batch 200", "R² 0.9876", "MSE 0.5123", "12k", "GD"] {
+            XCTAssertTrue(status.contains(figure), "status bar lacks \(figure): \(status)")
+        }
+    }
+
+    func testStatusBarFitsWorstCaseAt80Columns() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.snapshot.step = 12_345_678
+        state.snapshot.epoch = 61_728.4
+        state.snapshot.trainLoss = 12_345.678
+        state.snapshot.trainR2 = -0.1234
+        state.hyperparameters = Hyperparameters(method: .minibatch, update: .nesterov, learningRate: 0.00025, batchSize: 128)
+        let status = frame(state).lines.last!
+        for figure in ["step 12345678", "lr 0.00025", "batch 128", "R² -0.1234", "/s"] {
+            XCTAssertTrue(status.contains(figure), "status bar lacks \(figure): \(status)")
+        }
+    }
+
+    func testHelpListsEveryKey() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.overlay = .help
+        let text = frame(state).text
+        for binding in KeyBinding.all { XCTAssertTrue(text.contains(binding.action), binding.action) }
+    }
+
+    func testClosedFormFiguresWhileComparing() {
+        let text = frame(TrainerFixtures.state(width: 80, height: 24, comparing: true)).text
+        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "cond 3.860", "stable lr < 0.25"] {
+            XCTAssertTrue(text.contains(figure), "missing \(figure)")
+        }
+        XCTAssertTrue(text.contains("◆"), "the weights chart marks w*")
+        var computing = TrainerFixtures.state(width: 80, height: 24)
+        computing.isComparing = true
+        XCTAssertTrue(frame(computing).text.contains("computing"))
+    }
+
+    func testExcessLossHidesRoundingNoiseOnly() {
+        XCTAssertEqual(ClosedFormStats.excessLoss(2872.0 - 2.7e-12, optimum: 2872.0), 0)
+        XCTAssertEqual(ClosedFormStats.excessLoss(1.5, optimum: 1.0), 0.5)
+        XCTAssertEqual(ClosedFormStats.excessLoss(0.9, optimum: 1.0), -0.1, accuracy: 1e-12, "a real deficit is shown")
+    }
+
+    func testDivergenceShowsTheEngineMessage() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .diverged)
+        state.snapshot.trainLoss = .nan
+        let text = frame(state).text
+        XCTAssertTrue(text.contains("DIVERGED"))
+        XCTAssertTrue(text.contains("loss became infinite at lr 5"))
+        XCTAssertFalse(text.lowercased().contains("nan"), "NaN must never reach the screen")
+    }
+
+    func testTooSmallShowsTheMessageOnly() {
+        for (width, height) in [(79, 24), (80, 23), (20, 5)] {
+            let text = frame(TrainerFixtures.state(width: width, height: height)).text
+            XCTAssertTrue(text.contains(TrainerScreen.tooSmallMessage) || width < TrainerScreen.tooSmallMessage.count, "\(width)×\(height)")
+            XCTAssertFalse(text.contains("Controls"))
+        }
+        XCTAssertEqual(TrainerScreen.tooSmallMessage, "terminal too small (need 80×24)")
+    }
+
+    func testZeroSizeDoesNotCrash() {
+        XCTAssertEqual(frame(TrainerFixtures.state(width: 0, height: 0)).text, "")
+    }
+
+    func testLayoutAdaptsAndControlsFit() {
+        for (width, height) in [(80, 24), (100, 30), (120, 40), (160, 48), (240, 70)] {
+            let layout = ScreenLayout(width: width, height: height)
+            XCTAssertFalse(layout.isTooSmall)
+            XCTAssertGreaterThanOrEqual(layout.controls.height, ScreenLayout.controlsHeight)
+            XCTAssertEqual(layout.loss.width + layout.weights.width, width)
+            XCTAssertEqual(layout.loss.height + layout.prediction.height, height - 2)
+            let inner = PanelFrame.inner(of: layout.controls)
+            for id in ControlID.allCases {
+                let area = layout.controlAreas[id]!
+                XCTAssertEqual(area.intersection(inner), area, "\(id) inside Controls at \(width)×\(height)")
+            }
+            XCTAssertLessThanOrEqual(layout.controlAreas[.closedForm]!.right, inner.right)
+        }
+    }
+}
