@@ -12,10 +12,11 @@ enum CellNumber: Equatable {
     private static let missingMarkers: Set<String> = ["", "na", "n/a", "null", "none", "-", "?", "#n/a"]
 
     /// Classifies `text`; decimal notation only (no hex floats), surrounding spaces ignored. The value is
-    /// exactly `Double(text)`: Swift's parser is correctly rounded.
+    /// exactly `Double(text)` (`DecimalNumberParser` is correctly rounded).
     init(_ raw: Substring) {
         let text = raw.trimmingASCIISpaces()
-        if let number = Double(text), text.utf8.allSatisfy(CellNumber.isDecimalByte) {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { DecimalNumberParser.parse($0) }
+        if let number = parsed {
             self = number.isFinite ? .value(number) : .notFinite
             return
         }
@@ -24,15 +25,6 @@ enum CellNumber: Equatable {
         let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
         if ["nan", "inf", "infinity"].contains(unsigned) { self = .notFinite; return }
         self = .notANumber
-    }
-
-    private static func isDecimalByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-            UInt8(ascii: "+"), UInt8(ascii: "-"):
-            return true
-        default: return false
-        }
     }
 }
 

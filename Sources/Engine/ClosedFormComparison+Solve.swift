@@ -16,24 +16,26 @@ extension ClosedFormComparison {
         } else {
             columns = .matrix(scaling.apply(to: train))
         }
+        // GD minimises MSE + α‖w‖² = (1/n)(‖Xw + b − y‖² + nα‖w‖²); the solver's penalty is on the sum of squares.
         let problem = LeastSquaresProblem(
-            rowCount: train.rowCount, columns: columns, target: train.y, fitIntercept: fitIntercept, l2: l2,
-            columnNames: train.featureNames)
+            rowCount: train.rowCount, columns: columns, target: train.y, fitIntercept: fitIntercept,
+            l2: Double(train.rowCount) * l2, columnNames: train.featureNames)
         let solution = try ClosedFormSolver.solve(problem)
         let model = scaling.toDataUnits(weights: solution.coefficients, intercept: solution.intercept ?? 0)
         let intercept = fitIntercept ? model.intercept : nil
         let normal = solution.normalEquationCoefficients.map {
             scaling.toDataUnits(weights: $0, intercept: solution.normalEquationIntercept ?? 0).weights
         }
-        // The stable rate is for the design GD runs on, which is standardized whenever standardization is on.
+        // The stable rate is for the design GD runs on, which is standardized whenever standardization is on;
+        // the solver gives it for the design it solved and for that design z-scored (it is 1/λmax of the
+        // correlation matrix then), so no Gram matrix of a standardized copy is needed.
         let gdScaling = standardized ? FeatureScaling(standardizing: train, centred: fitIntercept) : scaling
-        let stable = StabilityBound(
-            design: DesignMatrix(x: gdScaling.apply(to: train), y: train.y, columnCount: train.featureCount),
-            fitIntercept: fitIntercept
-        ).largestStableLearningRate(l2: l2)
+        let stable = gdScaling == scaling
+            ? solution.largestStableLearningRate
+            : solution.standardizedLargestStableLearningRate
         return ClosedFormComparison(
             weights: model.weights, intercept: intercept,
-            trainLoss: meanSquaredError(of: model.weights, intercept ?? 0, on: train),
+            trainLoss: solution.meanSquaredError,
             testLoss: test.map { meanSquaredError(of: model.weights, intercept ?? 0, on: $0) },
             rank: solution.rank, conditionNumber: solution.conditionNumber, singularValues: solution.singularValues,
             largestStableLearningRate: stable, normalEquationWeights: normal, warnings: solution.warnings,

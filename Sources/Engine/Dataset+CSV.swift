@@ -60,31 +60,18 @@ extension CSVTable {
     /// Whether a column holds numbers in most of its non-missing cells (a numeric column with a few bad
     /// cells is still used, so the bad cells get reported instead of the column silently vanishing).
     func looksNumeric(column c: Int) -> Bool {
-        var numbers = 0, others = 0
-        for cell in columns[c] {
-            switch CellNumber(cell) {
-            case .value, .notFinite: numbers += 1
-            case .notANumber: others += 1
-            case .missing: break
-            }
-        }
-        return numbers > others
+        columns[c].numberCount > columns[c].textCount
     }
 
     /// Every cell of a column as a finite Double, or the error for the first cell that is not one.
     func numbers(column c: Int) throws -> [Double] {
-        var values = [Double]()
-        values.reserveCapacity(rowCount)
-        for (r, cell) in columns[c].enumerated() {
-            let place = DataError.Position(file: file, line: rowLines[r], column: Int(cellColumns[c][r]))
-            let text = String(cell.trimmingASCIISpaces())
-            switch CellNumber(cell) {
-            case .value(let v): values.append(v)
-            case .missing: throw DataError.missingValue(place, column: header[c], text: text)
-            case .notFinite: throw DataError.notFinite(place, column: header[c], text: text)
-            case .notANumber: throw DataError.notANumber(place, column: header[c], text: text)
-            }
+        guard let row = columns[c].firstProblemRow else { return columns[c].values }
+        let cell = cells(ofRow: row)[c]
+        let text = String(Substring(cell.text).trimmingASCIISpaces())
+        switch CellNumber(Substring(cell.text)) {
+        case .missing: throw DataError.missingValue(cell.place, column: header[c], text: text)
+        case .notFinite: throw DataError.notFinite(cell.place, column: header[c], text: text)
+        case .notANumber, .value: throw DataError.notANumber(cell.place, column: header[c], text: text)
         }
-        return values
     }
 }

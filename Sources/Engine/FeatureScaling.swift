@@ -42,6 +42,8 @@ public struct FeatureScaling: Sendable, Equatable {
 
     /// The features of `data` in scaled units, row-major.
     public func apply(to data: Dataset) -> [Double] {
+        // The identity shares the data's storage: no copy of a large X.
+        if shifts.allSatisfy({ $0 == 0 }) && scales.allSatisfy({ $0 == 1 }) { return data.x }
         let d = data.featureCount
         var result = data.x
         result.withUnsafeMutableBufferPointer { x in

@@ -23,4 +23,11 @@ public struct RowSchedule: Sendable, Equatable {
         defer { position = end }
         return order[position..<end]
     }
+
+    /// Up to `count` indices that the coming batches will visit, starting `skip` rows after the next one
+    /// (none past the end of the epoch): rows worth fetching into cache before they are needed.
+    public func upcoming(skip: Int, count: Int) -> ArraySlice<Int> {
+        let start = min(order.count, position + skip)
+        return order[start..<min(order.count, start + count)]
+    }
 }

@@ -245,7 +245,9 @@ public struct TrainingRun: Sendable {
                 guard recordTrainLoss(sse / Double(n)) else { return false }
             }
             let rows = schedule.nextBatch(size: batch)
-            _ = design.residualPass(parameters: parameters, intercept: intercept, rows: rows, gradient: &gradient)
+            // Drawn rows are scattered through memory: fetch a coming step's rows during this one.
+            let ahead = batch == 1 ? schedule.upcoming(skip: 3, count: 1) : schedule.upcoming(skip: 0, count: 4)
+            _ = design.residualPass(parameters: parameters, intercept: intercept, rows: rows, lookahead: ahead, gradient: &gradient)
             rowsUsed = rows.count
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {

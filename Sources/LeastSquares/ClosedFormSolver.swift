@@ -1,16 +1,24 @@
-// The closed-form solver: centre, scale, tall-skinny QR + SVD, refinement in Float80, diagnostics.
+// The closed-form solver: refined normal equations when large and well conditioned, else TSQR + SVD + Float80.
+
+import CLapack
 
 /// The closed-form solver: centre, scale, orthogonal factorization, refinement in extended precision.
 public enum ClosedFormSolver {
     /// Solves `problem`; thread-safe and re-entrant, uses several threads on large problems.
     ///
+    /// Large, well-conditioned problems take `RefinedNormalEquations` (a Gram matrix and residual passes); the
+    /// rest, and any problem where that route would keep fewer than eleven digits, take the orthogonal route.
     /// The intercept is outside the minimised norm (scikit-learn's convention): with one, the centred problem
     /// is solved for w and b = ȳ − x̄ᵀw. Ridge minimises ‖Xw + b − y‖² + α‖w‖² (sum of squares, b unpenalised).
     public static func solve(_ problem: LeastSquaresProblem) throws -> LeastSquaresSolution {
-        try problem.validate()
+        _ = singleThreadedBLAS
+        // The fast route finds non-finite values in its moments and then validates; it saves a pass.
+        try problem.validate(values: false)
         let n = problem.rowCount, d = problem.columnCount
-        let design = ExtendedDesign(problem)
         let partition = RowPartition(rowCount: n, minimumRows: d)
+        if let fast = try RefinedNormalEquations.solve(problem, partition: partition) { return fast }
+        try problem.validate()
+        let design = ExtendedDesign(problem)
         let centering = try Centering(design: design, fitIntercept: problem.fitIntercept, partition: partition)
         let scaling = try ColumnScaling(design: design, centering: centering, partition: partition)
         let scaled = ScaledDesignOperator(
@@ -73,8 +81,13 @@ public enum ClosedFormSolver {
             residualStandardDeviation: n > parameterCount ? (rss / Double(n - parameterCount)).squareRoot() : 0,
             largestStableLearningRate: largestStableLearningRate(
                 rowCount: n, design: rounded, fitIntercept: problem.fitIntercept, l2: problem.l2 / Double(n)),
+            standardizedLargestStableLearningRate: factorization.dataSingularValues.first.map { $0 > 0 ? 1 / ($0 * $0) : .infinity } ?? .infinity,
             normalEquationCoefficients: textbook.map { Array($0[0..<d]) },
             normalEquationIntercept: problem.fitIntercept ? textbook.map { $0[d] } : nil,
             normalEquationRelativeDistance: distance, collinearColumns: groups, warnings: warnings)
     }
+
+    /// Our row partition does the parallel work; OpenBLAS's own threads would oversubscribe the cores during
+    /// it, and after every call they spin for a while, taking a core from training and from our passes.
+    static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 }

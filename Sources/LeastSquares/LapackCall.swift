@@ -91,4 +91,24 @@ enum LapackCall {
         let info = LAPACKE_dgesv(columnMajor, Int32(n), 1, &a, Int32(n), &pivots, &b, Int32(n))
         return info == 0 ? b : nil
     }
+
+    /// Cholesky factor (dpotrf) of the symmetric positive-definite n × n matrix `a` in place (upper
+    /// triangle: a = RᵀR); false when `a` is not numerically positive definite.
+    static func choleskyFactor(order n: Int, _ a: inout [Double]) -> Bool {
+        LAPACKE_dpotrf(columnMajor, character("U"), Int32(n), &a, Int32(n)) == 0
+    }
+
+    /// Solves RᵀR·x = b with the factor from `choleskyFactor` (dpotrs).
+    static func choleskySolve(factor r: [Double], order n: Int, _ b: [Double]) throws -> [Double] {
+        var x = b
+        try check("dpotrs", LAPACKE_dpotrs(columnMajor, character("U"), Int32(n), 1, r, Int32(n), &x, Int32(n)))
+        return x
+    }
+
+    /// Estimate of 1/κ₁ (dpocon) of the matrix whose Cholesky factor is `r` and whose 1-norm is `norm`.
+    static func choleskyReciprocalCondition(factor r: [Double], order n: Int, norm: Double) throws -> Double {
+        var rcond = 0.0
+        try check("dpocon", LAPACKE_dpocon(columnMajor, character("U"), Int32(n), r, Int32(n), norm, &rcond))
+        return rcond
+    }
 }

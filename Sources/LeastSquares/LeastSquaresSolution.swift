@@ -21,6 +21,9 @@ public struct LeastSquaresSolution: Sendable {
     public var residualStandardDeviation: Double
     /// Largest stable full-batch GD rate on this design (unstandardized): n / σmax(A)² with A = [X 1], less for ridge.
     public var largestStableLearningRate: Double
+    /// The same bound for GD on z-scored features (x − mean)/sd with an intercept, x/rms without, no ridge:
+    /// 1/λmax of the scaled design's Gram matrix (the correlation matrix with an intercept).
+    public var standardizedLargestStableLearningRate: Double
     /// The textbook (XᵀX)⁻¹Xᵀy answer (coefficients, then intercept if fitted); nil when the solve fails.
     public var normalEquationCoefficients: [Double]?
     public var normalEquationIntercept: Double?
@@ -34,7 +37,7 @@ public struct LeastSquaresSolution: Sendable {
     public init(
         coefficients: [Double], intercept: Double?, rank: Int, singularValues: [Double], conditionNumber: Double,
         residualSumOfSquares: Double, meanSquaredError: Double, rSquared: Double, residualStandardDeviation: Double,
-        largestStableLearningRate: Double, normalEquationCoefficients: [Double]?, normalEquationIntercept: Double?,
+        largestStableLearningRate: Double, standardizedLargestStableLearningRate: Double, normalEquationCoefficients: [Double]?, normalEquationIntercept: Double?,
         normalEquationRelativeDistance: Double?, collinearColumns: [[Int]], warnings: [String]
     ) {
         self.coefficients = coefficients
@@ -47,6 +50,7 @@ public struct LeastSquaresSolution: Sendable {
         self.rSquared = rSquared
         self.residualStandardDeviation = residualStandardDeviation
         self.largestStableLearningRate = largestStableLearningRate
+        self.standardizedLargestStableLearningRate = standardizedLargestStableLearningRate
         self.normalEquationCoefficients = normalEquationCoefficients
         self.normalEquationIntercept = normalEquationIntercept
         self.normalEquationRelativeDistance = normalEquationRelativeDistance

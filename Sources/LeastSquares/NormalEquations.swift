@@ -12,9 +12,14 @@ enum NormalEquations {
             for j in 0..<d { rhs[j] += design[i * d + j] * target[i] }
             if fitIntercept { rhs[d] += target[i] }
         }
+        return solve(system: gram.entries, order: gram.order, rhs: rhs)
+    }
+
+    /// Solves the assembled system AᵀA·θ = Aᵀy (column-major `system`); nil when singular or not finite.
+    static func solve(system: [Double], order: Int, rhs: [Double]) -> [Double]? {
         // Cholesky first (what a careful textbook does), LU when rounding made AᵀA indefinite.
-        let answer = LapackCall.choleskySolve(order: gram.order, gram.entries, rhs)
-            ?? LapackCall.luSolve(order: gram.order, gram.entries, rhs)
+        let answer = LapackCall.choleskySolve(order: order, system, rhs)
+            ?? LapackCall.luSolve(order: order, system, rhs)
         guard let answer, answer.allSatisfy(\.isFinite) else { return nil }
         return answer
     }

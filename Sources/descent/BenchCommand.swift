@@ -1,10 +1,47 @@
-// `descent bench`: Measure speed on a seeded synthetic data set.
+// `descent bench`: median speeds of training, solving and loading on a seeded synthetic data set.
 import ArgumentParser
+import Foundation
 
+/// Measures the Engine's workloads on seeded synthetic data; compare with ../shared/bench/peers.py run in the
+/// same shell command.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure speed on a seeded synthetic data set.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure speed on a seeded synthetic data set.",
+        discussion: """
+            Reports medians: a full-batch GD step, mini-batch (32) steps/s, SGD samples/s, the closed form with \
+            its diagnostics, CSV loading (a 1,000,000 × 10 file, fewer rows with --rows), a plain two-thread read \
+            of X (the memory limit) and peak resident memory. Use a release build.
+            """)
+
+    @Option(help: "Rows of the synthetic data (default 1,000,000; 100,000 with --quick).")
+    var rows: Int?
+
+    @Option(help: "Features of the synthetic data.")
+    var features: Int = 32
+
+    @Flag(help: "Small data and few repetitions: finishes in seconds (for CI).")
+    var quick = false
+
+    @Flag(help: "Print one JSON object on stdout.")
+    var json = false
+
+    func validate() throws {
+        if let rows, rows < 64 { throw ValidationError("--rows must be at least 64, got \(rows)") }
+        if features < 1 { throw ValidationError("--features must be at least 1, got \(features)") }
+        if features > 4096 { throw ValidationError("--features must be at most 4096, got \(features)") }
+    }
 
     mutating func run() throws {
-        throw ValidationError("descent bench is not built yet")
+        let suite = BenchmarkSuite(
+            rows: rows ?? (quick ? BenchmarkSuite.quickRows : BenchmarkSuite.defaultRows), features: features,
+            quick: quick, report: { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) })
+        let figures: BenchmarkFigures
+        do {
+            figures = try suite.run()
+        } catch {
+            FileHandle.standardError.write(Data("error: bench: \(error)\n".utf8))
+            Foundation.exit(1)
+        }
+        print(json ? figures.json.text : figures.table)
     }
 }

@@ -1,0 +1,77 @@
+// The figures `descent bench` reports, as JSON (the keys peers.py also prints) or as a table.
+
+/// Median figures of one benchmark run; a figure is nil when it was not measured.
+struct BenchmarkFigures {
+    var rows: Int
+    var features: Int
+    /// One full-batch GD step: the fused loss-and-gradient pass over all rows plus the update.
+    var gdStepMilliseconds: Double?
+    var minibatch32StepsPerSecond: Double?
+    var sgdSamplesPerSecond: Double?
+    /// The closed-form solve with its diagnostics, as the training session asks for it.
+    var closedFormMilliseconds: Double?
+    var csvLoadMegabytesPerSecond: Double?
+    var memoryReadGigabytesPerSecond: Double?
+    var renderFrameMilliseconds: Double?
+    /// VmHWM after the workloads on the synthetic data set, before the CSV phase.
+    var peakResidentMegabytes: Double?
+    /// The synthetic data set's own bytes (X and y).
+    var dataMegabytes: Double?
+    /// VmHWM of the CSV phase alone (after the data set was freed); shown in the table only.
+    var csvPeakResidentMegabytes: Double?
+
+    /// One JSON object with exactly the keys of the performance issue; figures not measured are left out.
+    var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [("rows", .int(rows)), ("features", .int(features))]
+        func add(_ key: String, _ value: Double?) {
+            if let value { pairs.append((key, .number(value))) }
+        }
+        add("gd_step_ms", gdStepMilliseconds)
+        add("minibatch32_steps_per_s", minibatch32StepsPerSecond)
+        add("sgd_samples_per_s", sgdSamplesPerSecond)
+        add("closed_form_ms", closedFormMilliseconds)
+        add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
+        add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
+        add("render_frame_ms", renderFrameMilliseconds)
+        add("peak_rss_mb", peakResidentMegabytes)
+        return .object(pairs)
+    }
+
+    /// A readable table, one figure per line, with the data set's size on top.
+    var table: String {
+        var lines = ["descent bench: \(rows) × \(features) Float64 (medians)"]
+        func add(_ name: String, _ value: Double?, _ unit: String, digits: Int) {
+            guard let value else { return }
+            lines.append(name.padding(toLength: 34, withPad: " ", startingAt: 0) + Self.format(value, digits: digits) + " " + unit)
+        }
+        add("full-batch GD step", gdStepMilliseconds, "ms", digits: 2)
+        add("mini-batch (32) steps", minibatch32StepsPerSecond, "steps/s", digits: 0)
+        add("SGD samples", sgdSamplesPerSecond, "samples/s", digits: 0)
+        add("closed form with diagnostics", closedFormMilliseconds, "ms", digits: 1)
+        add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
+        add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)
+        add("render one frame", renderFrameMilliseconds, "ms", digits: 2)
+        add("peak memory, training workloads", peakResidentMegabytes, "MB", digits: 0)
+        add("  the data set's own bytes", dataMegabytes, "MB", digits: 0)
+        add("peak memory, CSV loading", csvPeakResidentMegabytes, "MB", digits: 0)
+        return lines.joined(separator: "\n")
+    }
+
+    /// A number with a fixed count of decimals and thousands separated by commas.
+    static func format(_ value: Double, digits: Int) -> String {
+        let scale = (0..<digits).reduce(1.0) { value, _ in value * 10 }
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.rounded(.towardZero))
+        var integer = String(abs(whole))
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        grouped = (rounded < 0 ? "-" : "") + integer + grouped
+        guard digits > 0 else { return grouped }
+        let fraction = Int((abs(rounded - Double(whole)) * scale).rounded())
+        let text = String(fraction)
+        return grouped + "." + String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

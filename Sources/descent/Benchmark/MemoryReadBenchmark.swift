@@ -1,0 +1,47 @@
+// The memory limit: a plain two-thread read of the same bytes as the feature matrix.
+import Dispatch
+import Foundation
+
+/// Sums every value of an array on two threads, touching each byte once, the least work a pass over X can do.
+enum MemoryReadBenchmark {
+    /// The sum of `values`, half per thread; the result is returned so the reads cannot be optimised away.
+    static func sum(_ values: [Double]) -> Double {
+        let partials = PartialSums()
+        values.withUnsafeBufferPointer { buffer in
+            let base = ReadPointer(buffer.baseAddress!), count = buffer.count
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let start = part == 0 ? 0 : count / 2, end = part == 0 ? count / 2 : count
+                partials.store(part, sumRange(base.pointer + start, end - start))
+            }
+        }
+        return partials.total
+    }
+
+    /// Eight independent accumulators, so the loop is limited by loads, not by the latency of additions.
+    private static func sumRange(_ p: UnsafePointer<Double>, _ count: Int) -> Double {
+        var a = SIMD8<Double>(repeating: 0)
+        var i = 0
+        while i + 8 <= count {
+            a += UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Double>.self)
+            i += 8
+        }
+        var tail = a.sum()
+        while i < count { tail += p[i]; i += 1 }
+        return tail
+    }
+}
+
+/// A read-only pointer shared by the two reading threads.
+private struct ReadPointer: @unchecked Sendable {
+    let pointer: UnsafePointer<Double>
+    init(_ pointer: UnsafePointer<Double>) { self.pointer = pointer }
+}
+
+/// The two threads' sums; each writes its own slot under the lock.
+private final class PartialSums: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values = [0.0, 0.0]
+
+    func store(_ part: Int, _ value: Double) { lock.withLock { values[part] = value } }
+    var total: Double { lock.withLock { values[0] + values[1] } }
+}
