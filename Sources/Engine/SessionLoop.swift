@@ -51,6 +51,12 @@ struct SessionLoop {
             mailbox.condition.unlock()
             if stop { break }
 
+            // Commands meet a run whose own stop at this step is settled: a burst may or may not have
+            // evaluated this step's loss yet, so evaluate it now. A replay does the same at every command.
+            if running && !commands.isEmpty {
+                run.refreshLosses()
+                if run.outcome != nil { settle(default: .paused) }
+            }
             var applied: [AppliedCommand] = []
             for command in commands {
                 applied.append(AppliedCommand(step: run.step, command: command))
@@ -142,12 +148,13 @@ struct SessionLoop {
         }
     }
 
-    /// Stops running with `status`, making the reported losses those of the current weights.
+    /// Stops running with `status`, making the reported losses those of the current weights. When that loss
+    /// stops the run by itself (it settled, or diverged), the status says so.
     private mutating func halt(_ newStatus: TrainingStatus) {
         running = false
-        status = newStatus
         stepsPerSecond = 0
         run.refreshLosses()
+        status = run.outcome ?? newStatus
     }
 
     /// After a step: the run's own outcome if it stopped itself, else `fallback`.

@@ -3,8 +3,8 @@
 extension SessionRecording {
     /// Replays the recording on `loaded` (loaded from `setup.data`) without a thread, doing to the run exactly
     /// what a session's loop did: the same commands at the same steps, the same loss refreshes on pause, step,
-    /// reset and self-stop. The result matches the recorded session bit for bit. Ends at the final line's
-    /// step (or where the last command left the run when there is none).
+    /// reset, self-stop and on any command that arrives while running. The result matches the recorded session
+    /// bit for bit. Ends at the final line's step (or where the last command left the run when there is none).
     public func replay(on loaded: LoadedData) throws -> TrainingRun {
         var run = setup.makeRun(loaded)
         run.refreshLosses()
@@ -31,6 +31,11 @@ extension SessionRecording {
                     file: file, line: line,
                     reason: "the command at step \(applied.step) cannot be replayed: the run is at step \(run.step)"
                         + (run.message.map { " (\($0))" } ?? ""))
+            }
+            // As the session's loop does: a command that arrives while running first settles this step's loss.
+            if running {
+                run.refreshLosses()
+                if run.outcome != nil { running = false }
             }
             switch applied.command {
             case .start:

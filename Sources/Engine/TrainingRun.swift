@@ -45,6 +45,9 @@ public struct TrainingRun: Sendable {
     private var initialLoss: Double?
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
     private var lastGood: (parameters: [Double], loss: Double)?
+    /// Losses of steps from this one on can stop the run by the tolerance; nil: the test is waived (the user
+    /// ran on past convergence). A reset re-arms it from step 0, a new setting from the next step.
+    private var toleranceArmedFrom: Int? = 0
     private let trainTotalSumOfSquares: Double
     private let testTotalSumOfSquares: Double
 
@@ -156,12 +159,15 @@ public struct TrainingRun: Sendable {
     // MARK: Commands
 
     /// Changes hyperparameters from the next step on; velocity and moments restart when the rule changes.
+    /// A change is a new experiment: the tolerance test applies again from the next step's loss.
     public mutating func setHyperparameters(_ new: Hyperparameters) {
         if new.update != hyperparameters.update { updateState.clear() }
+        if new != hyperparameters { toleranceArmedFrom = step + 1 }
         hyperparameters = new
     }
 
-    /// Switches feature scaling, keeping the model (the same predictions) and restarting velocity and moments.
+    /// Switches feature scaling, keeping the model (the same predictions), restarting velocity and moments
+    /// and re-arming the tolerance test from the next step.
     public mutating func setStandardized(_ on: Bool) {
         guard on != standardized else { return }
         let from = scaling, to = on ? standardScaling : rawScaling
@@ -171,6 +177,7 @@ public struct TrainingRun: Sendable {
         design = TrainingRun.design(train, scaling)
         testDesign = test.map { TrainingRun.design($0, scaling) }
         updateState.clear()
+        toleranceArmedFrom = step + 1
     }
 
     /// The same model expressed for another feature scaling.
@@ -198,10 +205,14 @@ public struct TrainingRun: Sendable {
         bestLoss = .infinity
         initialLoss = nil
         lastGood = nil
+        toleranceArmedFrom = 0
     }
 
-    /// Lets a run that stopped itself take steps again (the stop criteria still apply).
+    /// Lets a run that stopped itself take steps again. Step and epoch limits still apply; after `.converged`
+    /// the tolerance test is waived until `reset()` or a new setting, so the run really goes on (unless a
+    /// setting changed since it converged: that experiment has not converged yet).
     public mutating func resume() {
+        if outcome == .converged, let armed = toleranceArmedFrom, step >= armed { toleranceArmedFrom = nil }
         outcome = nil
         message = nil
     }
@@ -301,7 +312,7 @@ public struct TrainingRun: Sendable {
         trainLoss = (step, mse)
         bestLoss = min(bestLoss, mse)
         lastGood = (parameters, mse)
-        if stop.tolerance > 0, let previous, previous.step < step {
+        if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
             let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
             if change < stop.tolerance {
                 finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
