@@ -31,6 +31,9 @@ struct LossPanel {
         let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
         let chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
         drawChart(into: &buffer, area: chartArea)
+        if state.snapshot.status == .converged {
+            ConvergenceNote(message: state.snapshot.message).render(into: &buffer, area: chartArea)
+        }
         if state.snapshot.status == .diverged {
             DivergenceBanner(
                 message: state.snapshot.message ?? "the loss grew without bound",

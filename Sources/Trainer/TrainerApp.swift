@@ -17,13 +17,12 @@ public final class TrainerApp {
     private var charts = ChartData()
     private var shown: FrameSignature?
     private var noticeExpiry: Date?
-    private var expectedRunning: (running: Bool, until: Date)?
+    /// The run state the user asked for, shown until the engine acts on it; `step` is where the engine stood.
+    private var expectedRunning: (running: Bool, until: Date, step: Int)?
     private let setup: SessionSetup
     private let playback: RecordingPlayback?
     private var landscape: LossLandscape?
     private var landscapeFrame: LandscapeFrame?
-    /// Whether every step evaluates the training loss (so an unchanged loss means convergence).
-    private let lossEveryStep: Bool
     /// Where `e` writes (the current directory unless a test says otherwise).
     public var exportDirectory = "."
 
@@ -42,7 +41,6 @@ public final class TrainerApp {
         self.noColor = noColor
         self.setup = setup
         self.playback = playback
-        lossEveryStep = session.train.rowCount * session.train.featureCount <= 200_000
         self.state = state
         if let playback { self.state.replayProgress = (0, playback.recording.commands.count) }
         self.state.width = backend.size.width
@@ -142,10 +140,10 @@ public final class TrainerApp {
         switch command {
         case .start:
             session.start()
-            expectedRunning = (true, Date().addingTimeInterval(0.5))
+            expectedRunning = (true, Date().addingTimeInterval(0.5), state.snapshot.step)
         case .pause:
             session.pause()
-            expectedRunning = (false, Date().addingTimeInterval(0.5))
+            expectedRunning = (false, Date().addingTimeInterval(0.5), state.snapshot.step)
         case .step: session.step()
         case .reset: session.reset()
         case let .setHyperparameters(h): session.setHyperparameters(h)
@@ -169,9 +167,12 @@ public final class TrainerApp {
     /// Takes a snapshot and draws when anything on screen would change (or always, when `force`).
     private func redraw(force: Bool) {
         state.snapshot = session.snapshot()
-        // Until the engine has acted on Start or Pause, show (and toggle from) the state the user asked for.
+        // Until the engine has acted on Start or Pause, show (and toggle from) the state the user asked for. A run
+        // that has stepped since Start has acted on it, even if it stopped itself again (converged, say).
         if let expected = expectedRunning {
-            if (state.snapshot.status == .running) == expected.running || Date() >= expected.until {
+            let acted = (state.snapshot.status == .running) == expected.running
+                || (expected.running && state.snapshot.step != expected.step)
+            if acted || Date() >= expected.until {
                 expectedRunning = nil
             } else {
                 state.snapshot.status = expected.running ? .running : .paused
@@ -179,10 +180,6 @@ public final class TrainerApp {
         }
         // A recording drives the settings while it plays: show the ones in force.
         if state.isReplaying { state.hyperparameters = state.snapshot.hyperparameters }
-        if state.observeConvergence(lossEveryStep: lossEveryStep) {
-            session.pause()
-            expectedRunning = (false, Date().addingTimeInterval(0.5))
-        }
         let signature = FrameSignature(state: state)
         guard force || signature != shown else { return }
         refreshCharts()

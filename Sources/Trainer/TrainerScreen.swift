@@ -35,7 +35,7 @@ public struct TrainerScreen {
         }
         TitleBar(
             dataName: state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
-            status: state.displayedStatus, notice: state.notice, replay: state.replayProgress
+            status: state.snapshot.status, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
         if state.showsLandscape {
             LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)

@@ -49,17 +49,13 @@ public struct TrainerState: Sendable {
     public var hidden: Set<PresetControl> = []
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
-    /// Stops the run when the loss has settled (fit's tolerance).
-    public var convergence: ConvergenceWatch
-    /// The step at which the watch stopped the run, while it stays there.
-    public var convergedAtStep: Int?
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
     public var requests: [TrainerRequest] = []
 
     public init(
         width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
         snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String],
-        fitIntercept: Bool = true, convergenceTolerance: Double = 0
+        fitIntercept: Bool = true
     ) {
         self.width = width
         self.height = height
@@ -70,7 +66,6 @@ public struct TrainerState: Sendable {
         self.dataName = dataName
         self.featureNames = featureNames
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
-        convergence = ConvergenceWatch(tolerance: convergenceTolerance)
     }
 
     static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
@@ -80,11 +75,8 @@ public struct TrainerState: Sendable {
 
     var isReplaying: Bool { replayProgress != nil }
 
-    /// Whether the run stands where the convergence watch stopped it.
-    var isConverged: Bool { convergedAtStep == snapshot.step && snapshot.status == .paused }
-
-    /// The run state the title bar shows: CONVERGED when the watch stopped the run.
-    var displayedStatus: TrainingStatus { isConverged ? .converged : snapshot.status }
+    /// Whether the engine stopped the run because the loss settled (its tolerance test).
+    var isConverged: Bool { snapshot.status == .converged }
 
     var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
@@ -269,8 +261,7 @@ public struct TrainerState: Sendable {
             return [.pause]
         }
         guard allowed(nil) else { return [] }
-        if isConverged { convergence.waive() }
-        convergedAtStep = nil
+        // After convergence the engine resumes with its tolerance test waived: Space really runs on.
         snapshot.status = .running
         return [.start]
     }
@@ -282,18 +273,7 @@ public struct TrainerState: Sendable {
 
     private mutating func reset() -> [SessionCommand] {
         guard allowed(.reset) else { return [] }
-        convergence.restart()
-        convergedAtStep = nil
         return [.reset]
-    }
-
-    /// The convergence watch's look at the latest snapshot; true when the run should pause now.
-    mutating func observeConvergence(lossEveryStep: Bool) -> Bool {
-        let converged = convergence.observe(step: snapshot.step, loss: snapshot.trainLoss, everyStep: lossEveryStep)
-        guard converged, isRunning else { return false }
-        convergedAtStep = snapshot.step
-        snapshot.status = .paused
-        return true
     }
 
     private mutating func toggleComparison() -> [SessionCommand] {
@@ -388,10 +368,9 @@ public struct TrainerState: Sendable {
         change(&updated)
         guard updated != hyperparameters else { return [] }
         hyperparameters = updated
-        // A new setting after convergence is a reason to run on: the run continues with it.
+        // A new setting after convergence is a reason to run on: the run continues with it (and the engine
+        // tests the new experiment for convergence from its next step).
         guard isConverged else { return [.setHyperparameters(updated)] }
-        convergence.waive()
-        convergedAtStep = nil
         snapshot.status = .running
         return [.setHyperparameters(updated), .start]
     }

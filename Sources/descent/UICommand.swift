@@ -11,8 +11,8 @@ struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui", abstract: "Open the live trainer (the default).",
         discussion: """
-            All data and training options of `descent fit` apply. The run pauses on convergence (--tol, as in fit; \
-            Space runs on); --steps and --epochs stop it only when given.
+            All data and training options of `descent fit` apply. The run stops on convergence (--tol, as in fit; \
+            Space runs on past it); --steps and --epochs stop it only when given.
             """)
 
     @OptionGroup var data: DataOptions
@@ -61,7 +61,6 @@ struct UICommand: ParsableCommand {
         let given = GivenOptions()
         var setup: SessionSetup
         var comparing = training.method == .closedForm
-        var tolerance = training.tol
         var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
         var playback: SessionRecording?
         if let replay {
@@ -72,7 +71,6 @@ struct UICommand: ParsableCommand {
                 fail(error.description)
             }
             setup = playback!.setup
-            tolerance = 0  // the recording holds the pauses the watch made
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
@@ -85,8 +83,7 @@ struct UICommand: ParsableCommand {
             // fit's step limit does not apply to the live trainer: only a limit typed or in the preset does.
             var stop = loadedPreset.setup.stop
             if given.contains("steps") || given.contains("epochs") { (stop.steps, stop.epochs) = (training.steps, training.epochs) }
-            if !given.contains("tol"), loadedPreset.keys.contains("stop.tol") { tolerance = stop.tolerance }
-            stop.tolerance = 0
+            if given.contains("tol") || !loadedPreset.keys.contains("stop.tol") { stop.tolerance = training.tol }
             setup.stop = stop
             comparing = method == .closedForm
             locked = loadedPreset.locked
@@ -100,10 +97,9 @@ struct UICommand: ParsableCommand {
         } else {
             let specification: DataSpecification
             do { specification = try data.specification() } catch let error as DataError { fail(error.description) }
-            // The watch below pauses on convergence (and lets Space run on); the engine's own test would not.
             setup = SessionSetup(
                 data: specification, hyperparameters: training.hyperparameters,
-                stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: 0),
+                stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: training.tol),
                 randomInit: training.initialization == .random)
         }
         let loaded: LoadedData
@@ -140,7 +136,7 @@ struct UICommand: ParsableCommand {
         var state = TrainerState(
             width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
             speed: startSpeed, rowCount: loaded.train.rowCount, dataName: loaded.train.name,
-            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept, convergenceTolerance: tolerance)
+            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept)
         state.locked = locked
         state.hidden = hidden
         state.renderMode = RenderMode.detect(environment: environment)

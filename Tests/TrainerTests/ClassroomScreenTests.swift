@@ -121,12 +121,16 @@ final class ClassroomScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("batch  ━"))
     }
 
-    func testConvergedRunSaysSo() {
-        var state = TrainerFixtures.state(width: 80, height: 24)
-        state.convergedAtStep = 1234
-        XCTAssertTrue(frame(state).lines[0].contains("CONVERGED"))
-        state.snapshot.step = 1300
-        XCTAssertFalse(frame(state).lines[0].contains("CONVERGED"), "once it runs on, it is no longer converged")
+    func testConvergedRunSaysSoWithTheEnginesMessage() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        state.snapshot.message = "the relative change of the loss fell below 1e-10 at step 1234"
+        let converged = frame(state)
+        XCTAssertTrue(converged.lines[0].contains("CONVERGED"))
+        XCTAssertTrue(converged.text.contains("CONVERGED: the relative change"), converged.text)
+        XCTAssertTrue(converged.text.contains("below 1e-10 at") && converged.text.contains("step 1234"), converged.text)
+        XCTAssertTrue(converged.text.contains("Space runs on"), converged.text)
+        state.snapshot.status = .running
+        XCTAssertFalse(frame(state).text.contains("CONVERGED"), "once it runs on, it is no longer converged")
     }
 
     func testReplayProgressInTheTitle() {

@@ -149,37 +149,22 @@ final class ClassroomStateTests: XCTestCase {
         XCTAssertEqual(state.requests, [.pinGhost])
     }
 
-    func testConvergenceStopsTheRunAndSpaceRunsOn() {
-        var state = TrainerFixtures.state(width: 80, height: 24, status: .running)
-        state.convergence = ConvergenceWatch(tolerance: 1e-6)
-        func observe(step: Int, loss: Double) -> Bool {
-            state.snapshot.step = step
-            state.snapshot.trainLoss = loss
-            return state.observeConvergence(lossEveryStep: true)
-        }
-        XCTAssertFalse(observe(step: 10, loss: 1.0))
-        XCTAssertFalse(observe(step: 12, loss: 0.5), "still falling fast")
-        XCTAssertFalse(observe(step: 14, loss: 0.5), "one unchanged reading may be a stale loss")
-        XCTAssertTrue(observe(step: 16, loss: 0.5))
-        XCTAssertEqual(state.displayedStatus, .converged)
-        XCTAssertEqual(state.handle(key(" ")), [.start], "Space runs on past convergence")
-        XCTAssertFalse(observe(step: 18, loss: 0.5))
-        XCTAssertFalse(observe(step: 20, loss: 0.5), "the watch stays quiet until the loss moves again")
-        XCTAssertFalse(observe(step: 22, loss: 0.4))
-        XCTAssertFalse(observe(step: 24, loss: 0.4))
-        XCTAssertTrue(observe(step: 26, loss: 0.4), "after moving, it settles and stops again")
+    func testSpaceOnAConvergedRunStartsItAgain() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        XCTAssertEqual(state.handle(key(" ")), [.start], "Space runs on past convergence (the engine waives its tolerance)")
+        XCTAssertEqual(state.snapshot.status, .running)
+        XCTAssertEqual(state.handle(key(" ")), [.pause])
+    }
+
+    func testANewSettingOnAConvergedRunRunsOnWithIt() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
         var expected = state.hyperparameters
         expected.learningRate = 0.2
         XCTAssertEqual(state.handle(key("+")), [.setHyperparameters(expected), .start], "a new rate after convergence runs on")
-        _ = state.handle(key("r"))
-        XCTAssertNil(state.convergedAtStep)
-    }
-
-    func testConvergenceWatchIgnoresStaleLossesOfSampledEvaluations() {
-        var watch = ConvergenceWatch(tolerance: 1e-6)
-        XCTAssertFalse(watch.observe(step: 1, loss: 2, everyStep: false))
-        for step in 2...6 { XCTAssertFalse(watch.observe(step: step, loss: 2, everyStep: false), "no new evaluation yet") }
-        var off = ConvergenceWatch(tolerance: 0)
-        for step in 1...4 { XCTAssertFalse(off.observe(step: step, loss: 1, everyStep: true), "tolerance 0 turns it off") }
+        expected.learningRate = 0.5
+        XCTAssertEqual(state.handle(key("+")), [.setHyperparameters(expected)], "running: only the setting")
+        var paused = TrainerFixtures.state(width: 80, height: 24, status: .paused)
+        expected.learningRate = 0.2
+        XCTAssertEqual(paused.handle(key("+")), [.setHyperparameters(expected)], "a paused run stays paused")
     }
 }
