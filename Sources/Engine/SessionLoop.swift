@@ -16,7 +16,8 @@ struct SessionLoop {
     private var rateWindowStart = 0.0
     private var rateWindowSteps = 0
     private var stepsPerSecond = 0.0
-    private var stableRate: (l2: Double, standardized: Bool, value: Double)?
+    /// The stable rate and κ for the design GD runs on, computed once per (L2 penalty, scaling).
+    private var designFigures: (l2: Double, standardized: Bool, stableRate: Double, condition: Double?)?
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
 
@@ -162,12 +163,14 @@ struct SessionLoop {
         halt(run.outcome ?? fallback)
     }
 
-    private mutating func largestStableRate() -> Double {
+    private mutating func gradientDescentFigures() -> (stableRate: Double, condition: Double?) {
         let key = (run.hyperparameters.l2, run.standardized)
-        if let cached = stableRate, cached.l2 == key.0, cached.standardized == key.1 { return cached.value }
-        let value = run.largestStableLearningRate()
-        stableRate = (key.0, key.1, value)
-        return value
+        if let cached = designFigures, cached.l2 == key.0, cached.standardized == key.1 {
+            return (cached.stableRate, cached.condition)
+        }
+        let figures = (stableRate: run.largestStableLearningRate(), condition: run.conditionNumber())
+        designFigures = (key.0, key.1, figures.stableRate, figures.condition)
+        return figures
     }
 
     /// Keeps the current model in the trajectory when its step is due (a modulo test on most steps).
@@ -179,12 +182,13 @@ struct SessionLoop {
 
     private mutating func publish(_ applied: [AppliedCommand] = []) {
         let model = run.model
+        let figures = gradientDescentFigures()
         let snapshot = TrainingSnapshot(
             step: run.step, epoch: run.epoch, weights: model.weights, intercept: model.intercept,
             trainLoss: run.latestTrainLoss ?? 0, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
-            largestStableLearningRate: largestStableRate())
+            largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition)
         let trainHistory = run.trainHistory, testHistory = run.testHistory
         let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {

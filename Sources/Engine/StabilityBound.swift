@@ -1,4 +1,5 @@
-// The largest stable learning rate of full-batch GD, 2/λmax of the Hessian, by power iteration.
+// The largest stable learning rate of full-batch GD, 2/λmax of the Hessian, and its condition number.
+import LeastSquares
 
 /// λmax of the MSE Hessian H = (2/n)·AᵀA (+2α on the weights, not the intercept) for the design GD runs on.
 /// The Gram matrix costs one pass over the rows; after that any L2 penalty is a cheap power iteration on
@@ -14,6 +15,15 @@ public struct StabilityBound: Sendable {
         size = design.columnCount + (fitIntercept ? 1 : 0)
         rowCount = design.rowCount
         hasIntercept = fitIntercept
+    }
+
+    /// κ of the design GD runs on, √(λmax/λmin) of AᵀA (+ nα on the weights with an L2 penalty α): the
+    /// Hessian's condition number is κ², and GD needs on the order of κ² steps. nil when LAPACK fails.
+    public func conditionNumber(l2: Double = 0) -> Double? {
+        var g = gram
+        let penalised = hasIntercept ? size - 1 : size
+        for j in 0..<penalised { g[j * size + j] += Double(rowCount) * l2 }
+        return GramSpectrum(gram: g, order: size)?.conditionNumber
     }
 
     /// 2/λmax(H): GD converges for learning rates below this.

@@ -141,6 +141,14 @@ public struct TrainingRun: Sendable {
         return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2)
     }
 
+    /// κ of the design GD runs on now (scaled when standardized, with the L2 penalty); nil if it cannot be computed.
+    public mutating func conditionNumber() -> Double? {
+        if stability[standardized] == nil {
+            stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
+        }
+        return stability[standardized]!.conditionNumber(l2: hyperparameters.l2)
+    }
+
     /// Exact metrics of the current weights on the training rows.
     public func trainMetrics() -> RegressionMetrics {
         RegressionMetrics(

@@ -21,6 +21,9 @@ public struct TrainingSnapshot: Sendable {
     public var standardized: Bool
     /// Largest stable learning rate for full-batch GD on this problem (2/λmax of the Hessian).
     public var largestStableLearningRate: Double
+    /// κ of the design GD runs on now ([X 1] with X scaled when standardized; with the L2 penalty): the one the
+    /// `z` key changes. GD needs on the order of κ² steps. nil until known, or when it cannot be computed.
+    public var conditionNumber: Double?
     /// Set once a requested closed-form solution is ready.
     public var closedForm: ClosedFormComparison?
     /// Why a requested closed-form solution could not be computed (one line), if it failed.
@@ -30,7 +33,8 @@ public struct TrainingSnapshot: Sendable {
         step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,
         testLoss: Double? = nil, trainR2: Double = 0, testR2: Double? = nil, stepsPerSecond: Double = 0,
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
-        standardized: Bool = true, largestStableLearningRate: Double = .infinity, closedForm: ClosedFormComparison? = nil,
+        standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
+        closedForm: ClosedFormComparison? = nil,
         closedFormFailure: String? = nil
     ) {
         self.step = step
@@ -47,6 +51,7 @@ public struct TrainingSnapshot: Sendable {
         self.hyperparameters = hyperparameters
         self.standardized = standardized
         self.largestStableLearningRate = largestStableLearningRate
+        self.conditionNumber = conditionNumber
         self.closedForm = closedForm
         self.closedFormFailure = closedFormFailure
     }
