@@ -1,9 +1,10 @@
-// The closed-form figures under the controls: distance to w*, excess loss, rank, condition number, stable rate.
+// The figures under the controls: κ of the design GD runs on, and the closed-form comparison once asked for.
 import Engine
 import Foundation
 import Plot
 
-/// Shows how far gradient descent is from the exact least-squares answer once `c` has asked for it.
+/// Shows the condition number GD feels (it moves with `z`), and how far gradient descent is from the exact
+/// least-squares answer once `c` has asked for it.
 struct ClosedFormStats {
     var state: TrainerState
 
@@ -19,9 +20,15 @@ struct ClosedFormStats {
             ("‖w − w*‖", Readout.number(distance)),
             ("loss − loss*", Readout.number(Self.excessLoss(state.snapshot.trainLoss, optimum: solution.trainLoss))),
             ("rank", "\(solution.rank)"),
-            ("cond", Readout.number(solution.conditionNumber)),
+            gradientDescentCondition,
             ("stable lr <", Readout.rate(solution.largestStableLearningRate)),
         ]
+    }
+
+    /// κ of the design GD runs on now: the one standardization changes (GD needs about κ² steps).
+    var gradientDescentCondition: (String, String) {
+        guard let kappa = state.snapshot.conditionNumber else { return ("κ GD", Readout.missing) }
+        return ("κ GD", kappa.isInfinite ? "∞" : Readout.number(kappa))
     }
 
     /// loss − loss*, with rounding noise below the optimum shown as 0: gradient descent cannot beat least squares.
@@ -32,15 +39,19 @@ struct ClosedFormStats {
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
-        guard state.isComparing else {
-            buffer.write("c: compare with the closed form", x: area.x, y: area.y, role: .dim, clip: area)
+        guard state.isComparing, let figures else {
+            let next = write([gradientDescentCondition], into: &buffer, area: area)
+            let hint = state.isComparing ? "closed form: computing…" : "c: compare with the closed form"
+            let fits = next.x + hint.count <= area.right
+            buffer.write(hint, x: fits ? next.x : area.x, y: fits ? next.y : next.y + 1, role: .dim, clip: area)
             return
         }
-        guard let figures else {
-            buffer.write("closed form: computing…", x: area.x, y: area.y, role: .dim, clip: area)
-            return
-        }
-        // Pack the figures into as few rows as the width allows, in order.
+        write(figures, into: &buffer, area: area)
+    }
+
+    /// Packs the figures into as few rows as the width allows, in order; returns where the next one would go.
+    @discardableResult
+    private func write(_ figures: [(String, String)], into buffer: inout Buffer, area: Rect) -> (x: Int, y: Int) {
         var x = area.x, y = area.y
         for (label, value) in figures {
             let width = label.count + 1 + value.count
@@ -49,5 +60,6 @@ struct ClosedFormStats {
             x = buffer.write(label + " ", x: x, y: y, role: .label, clip: area)
             x = buffer.write(value, x: x, y: y, role: .weightOptimum, clip: area) + 3
         }
+        return (x, y)
     }
 }

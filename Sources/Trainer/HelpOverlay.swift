@@ -6,6 +6,7 @@ import Plot
 struct HelpOverlay {
     static let notes = [
         "Loss is MSE = (1/n)·Σr². Write-ups using Σr² need lr × n.",
+        "κ GD: GD needs on the order of κ² steps; z shrinks κ.",
         "Mouse: click buttons, choices, words in borders; drag sliders.",
     ]
 

@@ -227,6 +227,8 @@ private struct FrameSignature: Equatable {
     let standardized: Bool
     /// The lr slider's marker and warning follow it (it arrives with the engine's first snapshot).
     let stableRate: Double
+    /// κ GD in the stats follows the scaling (it arrives with the engine's first snapshot after z).
+    let conditionNumber: Double?
     let width: Int
     let height: Int
     let notice: String?
@@ -240,6 +242,7 @@ private struct FrameSignature: Equatable {
         hyperparameters = state.snapshot.hyperparameters
         standardized = state.snapshot.standardized
         stableRate = state.snapshot.largestStableLearningRate
+        conditionNumber = state.snapshot.conditionNumber
         width = state.width
         height = state.height
         notice = state.notice

@@ -16,7 +16,8 @@ enum TrainerFixtures {
         let snapshot = TrainingSnapshot(
             step: 1234, epoch: 1234, weights: [1.9876], intercept: 1.25, trainLoss: 0.5123, trainR2: 0.9876,
             stepsPerSecond: 12_345, status: status, message: status == .diverged ? "loss became infinite at lr 5 (stable below 0.25)" : nil,
-            hyperparameters: hyperparameters, largestStableLearningRate: 0.25, closedForm: comparing ? closedForm : nil)
+            hyperparameters: hyperparameters, largestStableLearningRate: 0.25, conditionNumber: 1.732,
+            closedForm: comparing ? closedForm : nil)
         var state = TrainerState(
             width: width, height: height, hyperparameters: hyperparameters, speed: .unlimited, snapshot: snapshot,
             rowCount: 200, dataName: "line", featureNames: featureNames)
