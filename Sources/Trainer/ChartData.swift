@@ -1,5 +1,6 @@
 // The data the charts draw in one frame, gathered from the session outside the render.
 import Engine
+import Foundation
 
 /// Loss histories decimated to the chart's width and predictions for the scatter. Taken once per frame.
 public struct ChartData: Sendable {
@@ -11,6 +12,13 @@ public struct ChartData: Sendable {
     public var testPredicted: [Double]
     /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
     private var predictedModel: (weights: [Double], intercept: Double?)?
+    /// When the predictions were last computed (seconds of uptime), to pace them on large data.
+    private var predictedAt = -Double.infinity
+
+    /// Above this many values (rows × features) predictions are refreshed at most 10 times a second while
+    /// training runs: the scatter moves smoothly at that rate and the engine keeps the cores.
+    static let pacedValueCount = 200_000
+    static let pacedInterval = 0.1
 
     public init(
         trainLoss: LossCurve = LossCurve(buckets: [], totalSteps: 0), testLoss: LossCurve? = nil,
@@ -27,12 +35,22 @@ public struct ChartData: Sendable {
     /// Brings the charts up to date with `session` as of `snapshot`: the loss curves at `columns` buckets
     /// (O(columns), the session's lock held only to copy a reference), and the predictions only when the
     /// weights or intercept differ from those last drawn (a 100,000-row scatter costs 100,000 × d flops).
-    public mutating func update(from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int) {
+    public mutating func update(
+        from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int,
+        now: Double = ProcessInfo.processInfo.systemUptime
+    ) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
         if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
             return
         }
+        let values = (session.train.rowCount + (session.test?.rowCount ?? 0)) * session.train.featureCount
+        if snapshot.status == .running, values > Self.pacedValueCount, now - predictedAt < Self.pacedInterval,
+            predictedModel != nil
+        {
+            return
+        }
+        predictedAt = now
         predictedModel = (snapshot.weights, snapshot.intercept)
         trainActual = session.train.y
         trainPredicted = Self.predictions(of: session.train, weights: snapshot.weights, intercept: snapshot.intercept)

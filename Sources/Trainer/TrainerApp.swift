@@ -15,7 +15,6 @@ public final class TrainerApp {
     private let catalog: ThemeCatalog
     private let noColor: Bool
     private var charts = ChartData()
-    private var chartsStep = -1
     private var shown: FrameSignature?
     private var noticeExpiry: Date?
     private var expectedRunning: (running: Bool, until: Date)?
@@ -215,19 +214,8 @@ public final class TrainerApp {
     }
 
     private func refreshCharts() {
-        let layout = state.layout
-        let columns = max(1, (layout.loss.width - 2) * 2)
-        let snapshot = state.snapshot
-        charts.trainLoss = session.lossCurve(.train, columns: columns)
-        charts.testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
-        guard snapshot.step != chartsStep || charts.trainActual.isEmpty else { return }
-        chartsStep = snapshot.step
-        charts.trainActual = session.train.y
-        charts.trainPredicted = ChartData.predictions(of: session.train, weights: snapshot.weights, intercept: snapshot.intercept)
-        if let test = session.test {
-            charts.testActual = test.y
-            charts.testPredicted = ChartData.predictions(of: test, weights: snapshot.weights, intercept: snapshot.intercept)
-        }
+        let columns = max(1, (state.layout.loss.width - 2) * 2)
+        charts.update(from: session, snapshot: state.snapshot, columns: columns)
     }
 }
 

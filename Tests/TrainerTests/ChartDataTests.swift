@@ -40,6 +40,32 @@ final class ChartDataTests: XCTestCase {
         XCTAssertEqual(charts.testPredicted, [1, 2])
     }
 
+    func testLargeDataPacesPredictionsWhileRunningButNotWhenStopped() {
+        let rows = ChartData.pacedValueCount / 2 + 1  // × 2 features: just over the paced size
+        let big = Dataset(
+            name: "big", featureNames: ["a", "b"], targetName: "y", x: [Double](repeating: 1, count: rows * 2),
+            y: [Double](repeating: 0, count: rows))
+        let session = TrainingSession(train: big)
+        defer { session.shutdown() }
+        var charts = ChartData()
+        var snapshot = session.snapshot()
+        snapshot.status = .running
+        snapshot.weights = [1, 1]
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 100)
+        XCTAssertEqual(charts.trainPredicted.first, 2 + (snapshot.intercept ?? 0))
+
+        snapshot.weights = [2, 2]
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 100.05)
+        XCTAssertEqual(charts.trainPredicted.first, 2 + (snapshot.intercept ?? 0), "within 0.1 s while running: kept")
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 100.2)
+        XCTAssertEqual(charts.trainPredicted.first, 4 + (snapshot.intercept ?? 0), "after 0.1 s: refreshed")
+
+        snapshot.weights = [3, 3]
+        snapshot.status = .paused
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 100.21)
+        XCTAssertEqual(charts.trainPredicted.first, 6 + (snapshot.intercept ?? 0), "paused: always the model shown")
+    }
+
     func testLossCurveFitsTheColumns() {
         let session = TrainingSession(train: train)
         defer { session.shutdown() }
