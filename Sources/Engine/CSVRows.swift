@@ -27,7 +27,20 @@ struct CSVRows {
         starts = []
         lines.reserveCapacity(estimate)
         starts.reserveCapacity(estimate)
-        while let record = try scanner.nextRecord(into: &fields) {
+        var numbers = [Double](repeating: 0, count: max(1, width))
+        while true {
+            // Plain numeric records are parsed in place; anything else goes through the general scanner.
+            let numeric = numbers.withUnsafeMutableBufferPointer { scanner.nextNumericRecord(width: width, into: $0.baseAddress!) }
+            if let numeric {
+                for c in 0..<width {
+                    columns[c].values.append(numbers[c])
+                    columns[c].numberCount += 1
+                }
+                lines.append(numeric.line)
+                starts.append(numeric.start)
+                continue
+            }
+            guard let record = try scanner.nextRecord(into: &fields) else { break }
             guard fields.count == width else {
                 let column = fields.count > width
                     ? scanner.column(of: fields[width].start, lineStart: fields[width].lineStart)

@@ -125,6 +125,33 @@ struct CSVScanner {
         return nil
     }
 
+    /// Reads the next record when it is exactly `width` plain numbers (no spaces, no quotes) separated by the
+    /// delimiter and ended by a line end or the end of the bytes, writing them to `values`: the common case,
+    /// parsed in place in one pass. Otherwise leaves the position unchanged and returns nil, and the caller
+    /// reads the record with `nextRecord`, which gives the same numbers for such a record.
+    mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> (line: Int, start: Int)? {
+        let count = bytes.count
+        var i = index
+        for c in 0..<width {
+            guard let (value, end) = DecimalNumberParser.prefix(bytes, from: i) else { return nil }
+            values[c] = value
+            if c < width - 1 {
+                guard end < count, bytes[end] == delimiter else { return nil }
+                i = end + 1
+            } else {
+                guard end == count || bytes[end] == CSVScanner.lf || bytes[end] == CSVScanner.cr else { return nil }
+                i = end
+            }
+        }
+        let record = (line, index)
+        if i < count && bytes[i] == CSVScanner.cr { i += 1 }
+        if i < count && bytes[i] == CSVScanner.lf { i += 1 }
+        index = i
+        line += 1
+        lineStart = i
+        return record
+    }
+
     private func isBlank(_ field: CSVField) -> Bool {
         var i = field.start
         while i < field.end {

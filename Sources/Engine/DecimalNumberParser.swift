@@ -65,13 +65,22 @@ enum DecimalNumberParser {
 
     @inline(__always)
     private static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let (value, end) = prefix(bytes, from: 0), end == bytes.count else { return nil }
+        return value
+    }
+
+    /// The number that starts at `start` and where it ends (the first byte that cannot continue it), when the
+    /// fast path can decide it; nil otherwise. A caller that checks the number fills its whole field gets
+    /// exactly what `parse` gives for that field.
+    @inline(__always)
+    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
         let count = bytes.count
-        guard count > 0 else { return nil }
-        var i = 0
+        guard start < count else { return nil }
+        var i = start
         var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            i = 1
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
         }
         var mantissa: UInt64 = 0
         var significant = 0, exponent = 0, digits = 0
@@ -114,15 +123,14 @@ enum DecimalNumberParser {
             guard exponentDigits > 0 else { return nil }
             exponent += exponentNegative ? -written : written
         }
-        guard i == count else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         guard exponent >= -27, exponent <= 27 else { return nil }
         let w = Float80(mantissa)
         let value = exponent >= 0 ? w * powerOfTen(exponent) : w / powerOfTen(-exponent)
         // Exactly halfway between two Doubles after the first rounding: let the exact parser decide.
         if value.significandBitPattern & 0x7FF == 0x400 { return nil }
         let result = Double(value)
-        return negative ? -result : result
+        return (negative ? -result : result, i)
     }
 
     private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

@@ -118,22 +118,7 @@ public struct DesignMatrix: Sendable {
 
     /// AᵀA for A = [X 1] (the ones column last, included only when `withOnes`), as a dense symmetric matrix.
     public func gram(withOnes: Bool) -> [Double] {
-        let d = columnCount, m = d + (withOnes ? 1 : 0), n = rowCount
-        var g = [Double](repeating: 0, count: m * m)
-        x.withUnsafeBufferPointer { xb in
-            g.withUnsafeMutableBufferPointer { gb in
-                var row = [Double](repeating: 1, count: m)
-                for i in 0..<n {
-                    for j in 0..<d { row[j] = xb[i * d + j] }
-                    for j in 0..<m {
-                        let value = row[j]
-                        for k in j..<m { gb[j * m + k] += value * row[k] }
-                    }
-                }
-                for j in 0..<m { for k in 0..<j { gb[j * m + k] = gb[k * m + j] } }
-            }
-        }
-        return g
+        ClosedFormSolver.gramMatrix(rowCount: rowCount, design: x, withOnes: withOnes)
     }
 
     /// x·w on two-lane vectors, four lanes at a time, in a fixed order (the same inputs give the same bits).

@@ -23,17 +23,18 @@ struct AugmentedGram: Sendable {
     /// Rows whose mean gives the shift.
     static let shiftRows = 1024
 
-    init(matrix x: [Double], target y: [Double], rowCount n: Int, partition: RowPartition) throws {
+    /// `shifted: false` forms the plain [X 1 y]ᵀ[X 1 y]; an empty `y` leaves the target column zero.
+    init(matrix x: [Double], target y: [Double], rowCount n: Int, partition: RowPartition, shifted: Bool = true) throws {
         let d = x.count / n, m = d + 2, p = (m + 1) & ~1
         rowCount = n
         columnCount = d
         var shift = [Double](repeating: 0, count: p)
-        let sample = min(n, AugmentedGram.shiftRows)
+        let sample = shifted ? min(n, AugmentedGram.shiftRows) : 0
         for i in 0..<sample {
             for j in 0..<d { shift[j] += x[i * d + j] }
-            shift[d + 1] += y[i]
+            if !y.isEmpty { shift[d + 1] += y[i] }
         }
-        for j in 0..<p { shift[j] /= Double(sample) }
+        if sample > 0 { for j in 0..<p { shift[j] /= Double(sample) } }
         shift[d] = 0
         let offsets = shift
         let parts = try partition.map { _, rows -> [Double] in
@@ -43,7 +44,7 @@ struct AugmentedGram: Sendable {
                     offsets.withUnsafeBufferPointer { sb in
                         total.withUnsafeMutableBufferPointer { tb in
                             AugmentedGram.accumulate(
-                                rows: rows, x: xb.baseAddress!, y: yb.baseAddress!, columns: d, shift: sb.baseAddress!,
+                                rows: rows, x: xb.baseAddress!, y: yb.isEmpty ? nil : yb.baseAddress!, columns: d, shift: sb.baseAddress!,
                                 into: tb.baseAddress!)
                         }
                     }
@@ -66,7 +67,7 @@ struct AugmentedGram: Sendable {
 
     /// Adds the upper triangle of Σ aᵢaᵢᵀ over `rows` into `total` (rows of stride p = order rounded up to even).
     private static func accumulate(
-        rows: Range<Int>, x: UnsafePointer<Double>, y: UnsafePointer<Double>, columns d: Int,
+        rows: Range<Int>, x: UnsafePointer<Double>, y: UnsafePointer<Double>?, columns d: Int,
         shift: UnsafePointer<Double>, into total: UnsafeMutablePointer<Double>
     ) {
         let m = d + 2, p = (m + 1) & ~1
@@ -89,7 +90,7 @@ struct AugmentedGram: Sendable {
                         let row = x + (i + r) * d
                         for j in 0..<d { a[j] = row[j] - shift[j] }
                         a[d] = 1
-                        a[d + 1] = y[i + r] - shift[d + 1]
+                        a[d + 1] = y.map { $0[i + r] - shift[d + 1] } ?? 0
                     } else {
                         for j in 0..<m { a[j] = 0 }
                     }

@@ -21,4 +21,19 @@ extension ClosedFormSolver {
         else { return .infinity }
         return Double(rowCount) / largest
     }
+
+    /// AᵀA for A = [X 1] (the ones column last, only when `withOnes`) of a row-major n × d `design`, as a dense
+    /// symmetric matrix: the same two-thread kernel that forms the solver's Gram matrix.
+    public static func gramMatrix(rowCount n: Int, design: [Double], withOnes: Bool) -> [Double] {
+        let d = n == 0 ? 0 : design.count / n
+        let order = d + (withOnes ? 1 : 0)
+        guard n > 0, d > 0,
+            let gram = try? AugmentedGram(
+                matrix: design, target: [], rowCount: n, partition: RowPartition(rowCount: n, minimumRows: 1), shifted: false)
+        else { return [Double](repeating: 0, count: order * order) }
+        let m = d + 2
+        var out = [Double](repeating: 0, count: order * order)
+        for j in 0..<order { for k in 0..<order { out[j * order + k] = gram.entries[j * m + k] } }
+        return out
+    }
 }

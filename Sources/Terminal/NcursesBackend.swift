@@ -18,6 +18,8 @@ public final class NcursesBackend: Backend {
     private var leftButtonDown = false
     private let signals: SignalMonitor
     private var isOpen = true
+    /// Draw only ASCII (for terminals or fonts without Unicode glyphs): every other character becomes its stand-in.
+    public var asciiOnly = false
 
     /// Takes over the terminal. Throws `TerminalError.notATerminal` when stdin or stdout is not a TTY.
     /// - Parameter noColor: draw without colour (NO_COLOR).
@@ -82,7 +84,8 @@ public final class NcursesBackend: Backend {
         }
         for change in frame.changes(since: previous) {
             let look = self.look(for: change.cell)
-            let scalar = change.cell.character.unicodeScalars.first?.value ?? 32
+            let character = asciiOnly ? change.cell.character.asciiStandIn : change.cell.character
+            let scalar = character.unicodeScalars.first?.value ?? 32
             _ = descent_put_wide(Int32(change.y), Int32(change.x), wchar_t(scalar), look.attributes, look.pair)
         }
         wnoutrefresh(descent_stdscr())

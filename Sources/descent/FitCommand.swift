@@ -134,15 +134,17 @@ struct FitCommand: ParsableCommand {
         var progress = ProgressBar()
         let total = setup.stop.steps
         var trajectory = ParameterTrajectory(capacity: ParameterTrajectory.capacity(features: loaded.train.featureCount))
+        // Read the options once: a parsed option's getter is a generic lookup, too slow for every step.
+        let keepsHistory = history, exports = export != nil
         func recordModel() {
-            guard export != nil, trajectory.wants(step: run.step) else { return }
+            guard exports, trajectory.wants(step: run.step) else { return }
             let model = run.model
             trajectory.record(step: run.step, weights: model.weights, intercept: model.intercept)
         }
         recordModel()
         var lossHistory: [(step: Int, loss: Double)] = []
         func recordHistory() {
-            guard history, let step = run.latestTrainLossStep, let loss = run.latestTrainLoss else { return }
+            guard keepsHistory, let step = run.latestTrainLossStep, let loss = run.latestTrainLoss else { return }
             if lossHistory.last?.step != step { lossHistory.append((step, loss)) }
         }
         while run.outcome == nil {
@@ -155,7 +157,7 @@ struct FitCommand: ParsableCommand {
         run.refreshLosses()
         recordHistory()
         writeExport(run, setup, trajectory)
-        return report(&run, loaded, setup, history: history ? lossHistory : nil)
+        return report(&run, loaded, setup, history: keepsHistory ? lossHistory : nil)
     }
 
     /// The report of a finished iterative run (its hyperparameters and scaling as they ended).

@@ -18,6 +18,7 @@ struct RaceCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var display: DisplayOptions
 
     @Option(name: .customLong("batch-size"), help: "Rows per mini-batch step.")
     var batchSize: Int = 32
@@ -123,7 +124,8 @@ struct RaceCommand: ParsableCommand {
         var state = RaceState(
             width: backend.size.width, height: backend.size.height, dataName: loaded.train.name,
             rowCount: loaded.train.rowCount, featureNames: loaded.train.featureNames, contestants: contestants)
-        state.renderMode = RenderMode.detect(environment: environment)
+        state.renderMode = display.renderMode(environment: environment)
+        backend.asciiOnly = state.renderMode == .ascii
         let status = RaceApp(race: race, backend: backend, styles: noColor ? theme.withoutColor.styles : theme.styles, state: state)
             .run()
         backend.close()

@@ -17,6 +17,7 @@ struct UICommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var display: DisplayOptions
 
     @Option(help: ArgumentHelp(
         "Colour theme: default, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/descent/themes.",
@@ -139,7 +140,8 @@ struct UICommand: ParsableCommand {
             featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept)
         state.locked = locked
         state.hidden = hidden
-        state.renderMode = RenderMode.detect(environment: environment)
+        state.renderMode = display.renderMode(environment: environment)
+        backend.asciiOnly = state.renderMode == .ascii
         if let theme, let index = catalog.index(of: theme) {
             state.themeIndex = index
         } else if theme == nil, noColor || backend.colorDepth == .none, let index = catalog.index(of: "monochrome") {

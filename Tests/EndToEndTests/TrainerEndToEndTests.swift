@@ -10,12 +10,14 @@ final class TrainerEndToEndTests: XCTestCase {
         return folder.appendingPathComponent("descent").path
     }
 
-    private func start(width: Int = 120, height: Int = 40, arguments: String = "") throws -> TmuxSession {
+    private func start(
+        width: Int = 120, height: Int = 40, arguments: String = "", locale: String = "C.UTF-8"
+    ) throws -> TmuxSession {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
         let session = try TmuxSession(
             command: "'\(binary)' \(arguments); echo EXIT=$?; sleep 30", width: width, height: height,
-            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+            environment: ["LANG": locale, "TERM": "xterm-256color"])
         try session.waitFor("the panels") { $0.contains("Loss") && $0.contains("Controls") }
         return session
     }
@@ -23,6 +25,17 @@ final class TrainerEndToEndTests: XCTestCase {
     private func step(in screen: String) -> Int? {
         guard let range = screen.range(of: #"step (\d+)"#, options: .regularExpression) else { return nil }
         return Int(screen[range].dropFirst(5))
+    }
+
+    func testNonUTF8LocaleDrawsOnlyASCII() throws {
+        let tmux = try start(width: 80, height: 24, locale: "C")
+        defer { tmux.close() }
+        try tmux.send("c")
+        let screen = try tmux.waitFor("the closed-form figures") { $0.contains("rank 1") }
+        XCTAssertTrue(screen.allSatisfy(\.isASCII), "non-ASCII on a C-locale screen:\n\(screen)")
+        for text in ["Loss", "Weights", "Controls", "+-", "lr"] {
+            XCTAssertTrue(screen.contains(text), "missing \(text):\n\(screen)")
+        }
     }
 
     func testStartsWithEveryPanel() throws {

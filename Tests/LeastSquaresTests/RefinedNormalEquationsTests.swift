@@ -116,3 +116,27 @@ extension RefinedNormalEquationsTests {
         }
     }
 }
+
+extension RefinedNormalEquationsTests {
+    func testGramMatrixMatchesAPlainFloat80Sum() {
+        var numbers = ReferenceAlgebra.Numbers(state: 12)
+        for (n, d) in [(1, 1), (7, 3), (1030, 5), (5000, 4)] {
+            let x = (0..<(n * d)).map { _ in numbers.next() * 10 + 3 }
+            for withOnes in [false, true] {
+                let m = d + (withOnes ? 1 : 0)
+                let gram = ClosedFormSolver.gramMatrix(rowCount: n, design: x, withOnes: withOnes)
+                XCTAssertEqual(gram.count, m * m)
+                for j in 0..<m {
+                    for k in 0..<m {
+                        var sum: Float80 = 0
+                        for i in 0..<n {
+                            let a = j < d ? Float80(x[i * d + j]) : 1, b = k < d ? Float80(x[i * d + k]) : 1
+                            sum += a * b
+                        }
+                        XCTAssertEqual(gram[j * m + k], Double(sum), accuracy: 1e-13 * abs(Double(sum)), "n \(n) d \(d) (\(j), \(k))")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 // The figures `descent bench` reports, as JSON (the keys peers.py also prints) or as a table.
+import Foundation
 
 /// Median figures of one benchmark run; a figure is nil when it was not measured.
 struct BenchmarkFigures {
@@ -42,6 +43,8 @@ struct BenchmarkFigures {
         var lines = ["descent bench: \(rows) × \(features) Float64 (medians)"]
         func add(_ name: String, _ value: Double?, _ unit: String, digits: Int) {
             guard let value else { return }
+            // Small figures (tiny data sets) keep three significant digits.
+            let digits = value > 0 && value < 1 ? max(digits, 2 - Int(log10(value).rounded(.down))) : digits
             lines.append(name.padding(toLength: 34, withPad: " ", startingAt: 0) + Self.format(value, digits: digits) + " " + unit)
         }
         add("full-batch GD step", gdStepMilliseconds, "ms", digits: 2)

@@ -1,12 +1,14 @@
 // The workloads of `descent bench`, each run through the same Engine code a training session uses.
 import Engine
 import Foundation
+import Trainer
 
 /// Runs every workload on one seeded synthetic data set and collects median figures.
 ///
 /// Training workloads drive a `TrainingRun` (the type the session's thread steps), the closed form goes
 /// through `ClosedFormComparison.solve` (what the session computes on request), and the CSV is loaded
-/// through `DataSpecification.load` (what `fit` and the UI call). Features are not standardized, like the
+/// through `DataSpecification.load` (what `fit` and the UI call), and a frame is drawn by the Trainer's own
+/// `FrameBenchmark` (a 200 × 60 screen with a 100,000-point scatter). Features are not standardized, like the
 /// peers' workloads; the kernels are the same either way.
 struct BenchmarkSuite {
     var rows: Int
@@ -29,6 +31,8 @@ struct BenchmarkSuite {
         figures.csvLoadMegabytesPerSecond = try csvMegabytesPerSecond(csvFile, repetitions: quick ? 1 : 3)
         if resetWorked { figures.csvPeakResidentMegabytes = PeakMemory.megabytes() }
         report("CSV: done")
+        figures.renderFrameMilliseconds = FrameBenchmark.renderFrameMilliseconds(frames: quick ? 5 : 20)
+        report("render: done")
         return figures
     }
 
