@@ -1,4 +1,4 @@
-// The classroom features in the real binary under tmux: v, n, g, e, record then replay headless, the live race.
+// The classroom features in the real binary under tmux: v, n, g, e, convergence, record then replay headless, race.
 import Foundation
 import XCTest
 
@@ -123,6 +123,51 @@ final class ClassroomEndToEndTests: XCTestCase {
         let replayed = try XCTUnwrap(report["coefficients"] as? [Double])
         XCTAssertEqual(replayed.map(\.bitPattern), recordedWeights.map(\.bitPattern), "bit-identical coefficients")
         XCTAssertEqual((report["intercept"] as? Double)?.bitPattern, (final?["intercept"] as? Double)?.bitPattern)
+    }
+
+    func testConvergenceOnLineSpaceRunsOnResetConvergesAgainAndReplayMatches() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("converge.jsonl").path
+        let tmux = try start("--speed max --record '\(file)'", ready: { $0.contains("Controls") })
+        defer { tmux.close() }
+        try tmux.send("Space")
+        let converged = try tmux.waitFor("convergence") { $0.contains("CONVERGED:") }
+        let convergedStep = try XCTUnwrap(step(in: converged), converged)
+        XCTAssertTrue(converged.contains("fell below 1e-10"), converged)
+        try tmux.send("Space")
+        try tmux.waitFor("running on past convergence") {
+            (self.step(in: $0) ?? 0) > convergedStep + 50 && !$0.contains("CONVERGED")
+        }
+        try tmux.send("r")
+        try tmux.waitFor("the reset") { self.step(in: $0) == 0 }
+        try tmux.send("Space")
+        let again = try tmux.waitFor("convergence after reset") { $0.contains("CONVERGED:") }
+        XCTAssertEqual(step(in: again), convergedStep, "the same step as before the reset")
+        try tmux.send("q")
+        let screen = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        let final = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])["final"] as? [String: Any]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["fit", "--replay", file, "--json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(report["steps"] as? Int, final?["step"] as? Int)
+        XCTAssertEqual(report["steps"] as? Int, convergedStep)
+        XCTAssertEqual(report["status"] as? String, "converged")
+        let replayed = try XCTUnwrap(report["coefficients"] as? [Double])
+        let recorded = try XCTUnwrap(final?["coefficients"] as? [Double])
+        XCTAssertEqual(replayed.map(\.bitPattern), recorded.map(\.bitPattern), "bit-identical coefficients")
     }
 
     func testRaceShowsAllThreeMethodsLive() throws {
