@@ -108,17 +108,7 @@ final class ClassroomEndToEndTests: XCTestCase {
         XCTAssertGreaterThan(recordedSteps, 30)
         XCTAssertGreaterThan(lines.count, 4, "the setup, the commands and the final line")
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["fit", "--replay", file, "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let report = try replayHeadless(file)
         XCTAssertEqual(report["steps"] as? Int, recordedSteps)
         let replayed = try XCTUnwrap(report["coefficients"] as? [Double])
         XCTAssertEqual(replayed.map(\.bitPattern), recordedWeights.map(\.bitPattern), "bit-identical coefficients")
@@ -151,17 +141,7 @@ final class ClassroomEndToEndTests: XCTestCase {
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         let final = try XCTUnwrap(
             JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])["final"] as? [String: Any]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["fit", "--replay", file, "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let report = try replayHeadless(file)
         XCTAssertEqual(report["steps"] as? Int, final?["step"] as? Int)
         XCTAssertEqual(report["steps"] as? Int, convergedStep)
         XCTAssertEqual(report["status"] as? String, "converged")
@@ -195,5 +175,20 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("Space")
         let diverged = try tmux.waitFor("the divergence") { $0.contains("DIVERGED") && $0.contains("2/λmax") }
         XCTAssertTrue(diverged.contains("lr 2.4 > 2/λmax"), diverged)
+    }
+
+    /// `descent fit --replay FILE --json`, run to the end; its JSON report.
+    private func replayHeadless(_ file: String) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["fit", "--replay", file, "--json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }
