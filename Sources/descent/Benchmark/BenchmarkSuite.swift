@@ -33,6 +33,9 @@ struct BenchmarkSuite {
         report("CSV: done")
         figures.renderFrameMilliseconds = FrameBenchmark.renderFrameMilliseconds(frames: quick ? 5 : 20)
         report("render: done")
+        figures.trainingSpeedWithUIRatio = quick
+            ? FrameBenchmark.uiOverhead(seconds: 0.2, rounds: 1).ratio : FrameBenchmark.uiOverhead().ratio
+        report("training with the UI: done")
         return figures
     }
 
