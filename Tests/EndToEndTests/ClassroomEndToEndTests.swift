@@ -100,9 +100,7 @@ final class ClassroomEndToEndTests: XCTestCase {
         let screen = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("EXIT=0"), screen)
 
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-        let final = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])["final"] as? [String: Any]
+        let (lines, final) = try recording(file)
         let recordedSteps = try XCTUnwrap(final?["step"] as? Int)
         let recordedWeights = try XCTUnwrap(final?["coefficients"] as? [Double])
         XCTAssertGreaterThan(recordedSteps, 30)
@@ -138,9 +136,7 @@ final class ClassroomEndToEndTests: XCTestCase {
         let screen = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("EXIT=0"), screen)
 
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
-        let final = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])["final"] as? [String: Any]
+        let final = try recording(file).final
         let report = try replayHeadless(file)
         XCTAssertEqual(report["steps"] as? Int, final?["step"] as? Int)
         XCTAssertEqual(report["steps"] as? Int, convergedStep)
@@ -190,5 +186,13 @@ final class ClassroomEndToEndTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// A recording's lines and the object of its last line, `{"final": {...}}`.
+    private func recording(_ file: String) throws -> (lines: [Substring], final: [String: Any]?) {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        let last = try XCTUnwrap(lines.last, "the recording is empty")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        return (lines, object["final"] as? [String: Any])
     }
 }
