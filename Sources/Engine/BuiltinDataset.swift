@@ -41,7 +41,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
     private static func synthetic(_ parameters: SyntheticParameters, seed: UInt64) -> Dataset {
         var random = SeededGenerator(seed: seed)
         let n = parameters.rows ?? 1000, d = parameters.features
-        var x = [Double](repeating: 0, count: n * d)
+        var x = HugePageArray.zeros(count: n * d)
         for k in x.indices { x[k] = random.nextGaussian() }
         let kappa = parameters.conditionNumber
         if kappa > 1 && d > 1 {
@@ -58,7 +58,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
             }
         }
         let trueWeights = (0..<d).map { _ in 4 * random.nextUnit() - 2 }
-        var y = [Double](repeating: 0, count: n)
+        var y = HugePageArray.zeros(count: n)
         for i in 0..<n {
             var sum = 1.0
             for j in 0..<d { sum += x[i * d + j] * trueWeights[j] }

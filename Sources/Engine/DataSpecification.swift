@@ -110,7 +110,7 @@ extension Dataset {
         }
         if chosen.isEmpty { throw DataError.noFeatures(.init(file: name)) }
         let values = chosen.map(column)
-        var newX = [Double](repeating: 0, count: n * chosen.count)
+        var newX = HugePageArray.zeros(count: n * chosen.count)
         for (j, v) in values.enumerated() { for i in 0..<n { newX[i * chosen.count + j] = v[i] } }
         return Dataset(name: name, featureNames: chosen, targetName: target, x: newX, y: column(target))
     }

@@ -44,7 +44,7 @@ extension Dataset {
 
         let n = table.rowCount, d = featureIndices.count
         let y = try table.numbers(column: targetIndex)
-        var x = [Double](repeating: 0, count: n * d)
+        var x = HugePageArray.zeros(count: n * d)
         for (j, c) in featureIndices.enumerated() {
             let values = try table.numbers(column: c)
             for i in 0..<n { x[i * d + j] = values[i] }

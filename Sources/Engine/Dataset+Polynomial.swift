@@ -5,7 +5,7 @@ extension Dataset {
     public func polynomial(degree: Int) -> Dataset {
         guard degree > 1 else { return self }
         let n = rowCount, k = featureCount, d = k * degree
-        var expanded = [Double](repeating: 0, count: n * d)
+        var expanded = HugePageArray.zeros(count: n * d)
         for i in 0..<n {
             for j in 0..<k {
                 let base = x[i * k + j]

@@ -45,7 +45,7 @@ public struct FeatureScaling: Sendable, Equatable {
         // The identity shares the data's storage: no copy of a large X.
         if shifts.allSatisfy({ $0 == 0 }) && scales.allSatisfy({ $0 == 1 }) { return data.x }
         let d = data.featureCount
-        var result = data.x
+        var result = HugePageArray.copy(of: data.x)
         result.withUnsafeMutableBufferPointer { x in
             for k in x.indices {
                 let j = k % d
