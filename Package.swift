@@ -18,10 +18,10 @@ let package = Package(
         .systemLibrary(
             name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
-        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
-        .target(name: "LeastSquares", dependencies: ["CLapack"]),
+        .target(name: "CKernels"),
+        .target(name: "LeastSquares", dependencies: ["CLapack", "CKernels"]),
         .target(
-            name: "Engine", dependencies: ["LeastSquares", "CPrefetch", .product(name: "TOMLKit", package: "TOMLKit")]),
+            name: "Engine", dependencies: ["LeastSquares", "CKernels", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(

@@ -1,5 +1,5 @@
 // The rows GD runs on, and the fused passes over them that give loss and gradient together.
-import CPrefetch
+import CKernels
 import Foundation
 
 /// Row-major n × d features (already scaled if standardization is on) and the target. The passes split

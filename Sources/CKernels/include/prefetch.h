@@ -1,6 +1,6 @@
-// C shim for the cache prefetch hint, which Swift has no intrinsic for.
-#ifndef DESCENT_CPREFETCH_SHIM_H
-#define DESCENT_CPREFETCH_SHIM_H
+// The cache prefetch hint, which Swift has no intrinsic for.
+#ifndef DESCENT_PREFETCH_H
+#define DESCENT_PREFETCH_H
 
 /// Asks the CPU to start fetching the cache line holding `address`; never faults, never waits.
 static inline void descent_prefetch(const void *address) {
