@@ -66,6 +66,34 @@ public struct DesignMatrix: Sendable {
         }
     }
 
+    /// `residualPass` over the rows `order[batch]` (a mini-batch of an epoch's order), after starting to fetch
+    /// the rows `order[lookahead]` that coming steps will use.
+    public func residualPass(
+        parameters: [Double], intercept: Double, order: UnsafeBufferPointer<Int>, batch: Range<Int>,
+        lookahead: Range<Int>, gradient: inout [Double]
+    ) -> Double {
+        let d = columnCount
+        precondition(gradient.count == d + 1 && parameters.count >= d && batch.upperBound <= order.count)
+        precondition(lookahead.upperBound <= order.count)
+        guard let indices = order.baseAddress, !batch.isEmpty else {
+            for j in 0...d { gradient[j] = 0 }
+            return 0
+        }
+        return x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                parameters.withUnsafeBufferPointer { wb in
+                    gradient.withUnsafeMutableBufferPointer { gb in
+                        let pass = ResidualPass(
+                            level: descent_vector_level_current(), x: xb.baseAddress!, y: yb.baseAddress!,
+                            columnCount: d, w: wb.baseAddress!, intercept: intercept)
+                        pass.prefetch(rows: UnsafeBufferPointer(rebasing: order[lookahead]))
+                        return pass.run(indices: indices + batch.lowerBound, count: batch.count, gradient: gb.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
     /// Σr² over all rows at the given parameters (no gradient).
     public func sumOfSquaredResiduals(parameters: [Double], intercept: Double) -> Double {
         sumOfSquaredResiduals(parameters: parameters, intercept: intercept, level: descent_vector_level_current())

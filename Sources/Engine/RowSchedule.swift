@@ -1,4 +1,5 @@
 // The order in which SGD and mini-batch steps visit rows: a fresh seeded shuffle every epoch.
+import CKernels
 
 /// Hands out batches of row indices without replacement within an epoch; the last batch of an epoch may
 /// be short. The shuffle costs O(n) once per epoch; a batch costs O(batch).
@@ -6,6 +7,9 @@ public struct RowSchedule: Sendable, Equatable {
     private var order: [Int]
     private var position: Int
     private var random: SeededGenerator
+
+    /// Swaps of the shuffle whose targets are fetched into cache ahead of them.
+    static let shuffleLead = 16
 
     public init(rowCount: Int, seed: UInt64) {
         order = Array(0..<rowCount)
@@ -15,19 +19,69 @@ public struct RowSchedule: Sendable, Equatable {
 
     /// The indices of the next batch of up to `size` rows.
     public mutating func nextBatch(size: Int) -> ArraySlice<Int> {
+        order[nextBatchPositions(size: size)]
+    }
+
+    /// Where the next batch of up to `size` rows lies in the epoch's order (`withOrder`), shuffling first when an
+    /// epoch begins.
+    public mutating func nextBatchPositions(size: Int) -> Range<Int> {
         if position >= order.count {
-            random.shuffle(&order)
+            RowSchedule.shuffle(&order, &random)
             position = 0
         }
         let end = min(order.count, position + max(1, size))
         defer { position = end }
-        return order[position..<end]
+        return position..<end
+    }
+
+    /// Where the rows that the coming batches will visit lie in the epoch's order: up to `count` positions,
+    /// starting `skip` rows after the next one (none past the end of the epoch).
+    public func upcomingPositions(skip: Int, count: Int) -> Range<Int> {
+        let start = min(order.count, position + skip)
+        return start..<min(order.count, start + count)
     }
 
     /// Up to `count` indices that the coming batches will visit, starting `skip` rows after the next one
     /// (none past the end of the epoch): rows worth fetching into cache before they are needed.
     public func upcoming(skip: Int, count: Int) -> ArraySlice<Int> {
-        let start = min(order.count, position + skip)
-        return order[start..<min(order.count, start + count)]
+        order[upcomingPositions(skip: skip, count: count)]
+    }
+
+    /// Calls `body` with the current epoch's order of row indices (valid until the next call that may shuffle).
+    public func withOrder<Result>(_ body: (UnsafeBufferPointer<Int>) throws -> Result) rethrows -> Result {
+        try order.withUnsafeBufferPointer(body)
+    }
+
+    /// Fisher–Yates, the same permutation as `SeededGenerator.shuffle` (the same draws in the same order), with
+    /// each swap's random target fetched into cache `shuffleLead` swaps before it: on a large order the targets
+    /// miss the cache, and this lets those misses overlap instead of following one another.
+    static func shuffle(_ values: inout [Int], _ random: inout SeededGenerator) {
+        let n = values.count
+        guard n > 1 else { return }
+        let lead = shuffleLead
+        values.withUnsafeMutableBufferPointer { v in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: lead) { targets in
+                // targets[i % lead] holds the draw for position i, made `lead` positions earlier.
+                var i = n - 1
+                while i > 0 && i > n - 1 - lead {
+                    let j = random.nextInt(below: i + 1)
+                    targets[i % lead] = j
+                    descent_prefetch(v.baseAddress! + j)
+                    i -= 1
+                }
+                i = n - 1
+                while i > 0 {
+                    let j = targets[i % lead]
+                    let later = i - lead
+                    if later > 0 {
+                        let k = random.nextInt(below: later + 1)
+                        targets[later % lead] = k
+                        descent_prefetch(v.baseAddress! + k)
+                    }
+                    v.swapAt(i, j)
+                    i -= 1
+                }
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public struct TrainingRun: Sendable {
 
     /// Evaluations costing at most this many multiply-adds run every step.
     static let cheapEvaluation = 200_000
+    /// Rows of the next mini-batch fetched into cache during a step: a whole batch of the usual sizes.
+    static let batchLookahead = 64
     /// Loss above this multiple of the best loss so far counts as divergence.
     static let divergenceFactor = 1e6
 
@@ -263,10 +265,17 @@ public struct TrainingRun: Sendable {
                 let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
                 guard recordTrainLoss(sse / Double(n)) else { return false }
             }
-            let rows = schedule.nextBatch(size: batch)
-            // Drawn rows are scattered through memory: fetch a coming step's rows during this one.
-            let ahead = batch == 1 ? schedule.upcoming(skip: 3, count: 1) : schedule.upcoming(skip: 0, count: 4)
-            _ = design.residualPass(parameters: parameters, intercept: intercept, rows: rows, lookahead: ahead, gradient: &gradient)
+            let rows = schedule.nextBatchPositions(size: batch)
+            // Drawn rows are scattered through memory: fetch the next step's rows during this one (for SGD, the
+            // row three steps on, so a few are always on their way).
+            let ahead = batch == 1
+                ? schedule.upcomingPositions(skip: 3, count: 1)
+                : schedule.upcomingPositions(skip: 0, count: min(batch, TrainingRun.batchLookahead))
+            schedule.withOrder { order in
+                _ = design.residualPass(
+                    parameters: parameters, intercept: intercept, order: order, batch: rows, lookahead: ahead,
+                    gradient: &gradient)
+            }
             rowsUsed = rows.count
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
@@ -282,7 +291,7 @@ public struct TrainingRun: Sendable {
         step += 1
         rowsSeen += rowsUsed
 
-        if !parameters.allSatisfy(\.isFinite) {
+        if !TrainingRun.allFinite(parameters) {
             diverge(because: "the weights became non-finite at step \(step)")
             return true
         }
@@ -291,6 +300,12 @@ public struct TrainingRun: Sendable {
         } else if let limit = stop.epochs, epoch >= limit {
             finish(.maxSteps, "reached the epoch limit (\(limit))")
         }
+        return true
+    }
+
+    /// Whether every value is finite (a plain loop: this runs every step).
+    private static func allFinite(_ values: [Double]) -> Bool {
+        for value in values where !value.isFinite { return false }
         return true
     }
 
