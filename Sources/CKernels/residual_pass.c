@@ -496,5 +496,10 @@ double descent_squared_residuals(
 }
 
 void descent_prefetch_rows(const double *x, const double *y, ptrdiff_t d, const ptrdiff_t *indices, ptrdiff_t count) {
-    for (ptrdiff_t k = 0; k < count; k++) prefetch_row(x, y, d, indices[k]);
+    for (ptrdiff_t k = 0; k < count; k++) {
+        const double *row = x + indices[k] * d;
+        for (ptrdiff_t j = 0; j < d; j += 8) descent_prefetch_to_l2(row + j);
+        descent_prefetch_to_l2(row + (d - 1));
+        descent_prefetch_to_l2(y + indices[k]);
+    }
 }

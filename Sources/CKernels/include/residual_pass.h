@@ -27,7 +27,7 @@ double descent_squared_residuals_at_level(
 double descent_squared_residuals(
     const double *x, const double *y, ptrdiff_t d, ptrdiff_t begin, ptrdiff_t end, const double *w, double intercept);
 
-/// Starts fetching the rows indices[0..<count] of x (every cache line of each) and their targets into cache.
+/// Starts fetching the rows indices[0..<count] of x (every cache line of each) and their targets into L2.
 void descent_prefetch_rows(const double *x, const double *y, ptrdiff_t d, const ptrdiff_t *indices, ptrdiff_t count);
 
 #endif
