@@ -8,7 +8,8 @@ public struct RowSchedule: Sendable, Equatable {
     private var position: Int
     private var random: SeededGenerator
 
-    /// Swaps of the shuffle whose targets are fetched into cache ahead of them.
+    /// Swaps of the shuffle whose targets are fetched into cache ahead of them (a power of two: slots are
+    /// found with a mask, not a division).
     static let shuffleLead = 16
 
     public init(rowCount: Int, seed: UInt64) {
@@ -58,27 +59,34 @@ public struct RowSchedule: Sendable, Equatable {
     static func shuffle(_ values: inout [Int], _ random: inout SeededGenerator) {
         let n = values.count
         guard n > 1 else { return }
-        let lead = shuffleLead
+        let lead = shuffleLead, mask = shuffleLead - 1
+        // A local copy keeps the generator's state in registers; through the inout it round-trips memory per draw.
+        var generator = random
+        defer { random = generator }
         values.withUnsafeMutableBufferPointer { v in
+            let base = v.baseAddress!
             withUnsafeTemporaryAllocation(of: Int.self, capacity: lead) { targets in
-                // targets[i % lead] holds the draw for position i, made `lead` positions earlier.
+                let slots = targets.baseAddress!
+                // slots[i & mask] holds the draw for position i, made `lead` positions earlier.
                 var i = n - 1
                 while i > 0 && i > n - 1 - lead {
-                    let j = random.nextInt(below: i + 1)
-                    targets[i % lead] = j
-                    descent_prefetch(v.baseAddress! + j)
+                    let j = generator.nextInt(below: i + 1)
+                    slots[i & mask] = j
+                    descent_prefetch(base + j)
                     i -= 1
                 }
                 i = n - 1
                 while i > 0 {
-                    let j = targets[i % lead]
+                    let j = slots[i & mask]
                     let later = i - lead
                     if later > 0 {
-                        let k = random.nextInt(below: later + 1)
-                        targets[later % lead] = k
-                        descent_prefetch(v.baseAddress! + k)
+                        let k = generator.nextInt(below: later + 1)
+                        slots[later & mask] = k
+                        descent_prefetch(base + k)
                     }
-                    v.swapAt(i, j)
+                    let value = base[i]
+                    base[i] = base[j]
+                    base[j] = value
                     i -= 1
                 }
             }
