@@ -69,13 +69,13 @@ public struct DesignMatrix: Sendable {
     /// `residualPass` over the rows `order[batch]` (a mini-batch of an epoch's order), after starting to fetch
     /// the rows `order[lookahead]` that coming steps will use.
     public func residualPass(
-        parameters: [Double], intercept: Double, order: UnsafeBufferPointer<Int>, batch: Range<Int>,
-        lookahead: Range<Int>, gradient: inout [Double]
+        parameters: [Double], intercept: Double, order: [Int], batch: Range<Int>, lookahead: Range<Int>,
+        gradient: inout [Double]
     ) -> Double {
         let d = columnCount
         precondition(gradient.count == d + 1 && parameters.count >= d && batch.upperBound <= order.count)
         precondition(lookahead.upperBound <= order.count)
-        guard let indices = order.baseAddress, !batch.isEmpty else {
+        guard !batch.isEmpty else {
             for j in 0...d { gradient[j] = 0 }
             return 0
         }
@@ -83,11 +83,14 @@ public struct DesignMatrix: Sendable {
             y.withUnsafeBufferPointer { yb in
                 parameters.withUnsafeBufferPointer { wb in
                     gradient.withUnsafeMutableBufferPointer { gb in
-                        let pass = ResidualPass(
-                            level: descent_vector_level_current(), x: xb.baseAddress!, y: yb.baseAddress!,
-                            columnCount: d, w: wb.baseAddress!, intercept: intercept)
-                        pass.prefetch(rows: UnsafeBufferPointer(rebasing: order[lookahead]))
-                        return pass.run(indices: indices + batch.lowerBound, count: batch.count, gradient: gb.baseAddress!)
+                        order.withUnsafeBufferPointer { ob in
+                            let pass = ResidualPass(
+                                level: descent_vector_level_current(), x: xb.baseAddress!, y: yb.baseAddress!,
+                                columnCount: d, w: wb.baseAddress!, intercept: intercept)
+                            pass.prefetch(rows: UnsafeBufferPointer(rebasing: ob[lookahead]))
+                            return pass.run(
+                                indices: ob.baseAddress! + batch.lowerBound, count: batch.count, gradient: gb.baseAddress!)
+                        }
                     }
                 }
             }

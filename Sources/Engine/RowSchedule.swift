@@ -48,10 +48,8 @@ public struct RowSchedule: Sendable, Equatable {
         order[upcomingPositions(skip: skip, count: count)]
     }
 
-    /// Calls `body` with the current epoch's order of row indices (valid until the next call that may shuffle).
-    public func withOrder<Result>(_ body: (UnsafeBufferPointer<Int>) throws -> Result) rethrows -> Result {
-        try order.withUnsafeBufferPointer(body)
-    }
+    /// The current epoch's order of row indices (`nextBatchPositions` and `upcomingPositions` index it).
+    public var epochOrder: [Int] { order }
 
     /// Fisher–Yates, the same permutation as `SeededGenerator.shuffle` (the same draws in the same order), with
     /// each swap's random target fetched into cache `shuffleLead` swaps before it: on a large order the targets

@@ -271,11 +271,9 @@ public struct TrainingRun: Sendable {
             let ahead = batch == 1
                 ? schedule.upcomingPositions(skip: 3, count: 1)
                 : schedule.upcomingPositions(skip: 0, count: min(batch, TrainingRun.batchLookahead))
-            schedule.withOrder { order in
-                _ = design.residualPass(
-                    parameters: parameters, intercept: intercept, order: order, batch: rows, lookahead: ahead,
-                    gradient: &gradient)
-            }
+            _ = design.residualPass(
+                parameters: parameters, intercept: intercept, order: schedule.epochOrder, batch: rows, lookahead: ahead,
+                gradient: &gradient)
             rowsUsed = rows.count
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {

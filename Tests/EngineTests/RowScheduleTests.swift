@@ -23,10 +23,8 @@ final class RowScheduleTests: XCTestCase {
             let ahead = Array(byIndices.upcoming(skip: 0, count: 5))
             let positions = byPositions.nextBatchPositions(size: size)
             let aheadPositions = byPositions.upcomingPositions(skip: 0, count: 5)
-            byPositions.withOrder { order in
-                XCTAssertEqual(Array(order[positions]), expected)
-                XCTAssertEqual(Array(order[aheadPositions]), ahead)
-            }
+            XCTAssertEqual(Array(byPositions.epochOrder[positions]), expected)
+            XCTAssertEqual(Array(byPositions.epochOrder[aheadPositions]), ahead)
             seen += expected
         }
         // Epoch 1: 4 + 4 + 2 (short); epoch 2: 3 + 3 + 3 + 1 (short).
