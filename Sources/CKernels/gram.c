@@ -16,18 +16,22 @@ enum {
 };
 
 /// block[k][j…j+7] += Σᵢ panel[i][j…j+7]·panel[i][k] for the `count` columns k from `first`, accumulators in
-/// registers while the panel's rows stream past (inlined with constant `count` and `fused`).
+/// registers while the panel's rows stream past (inlined with constant `count` and `fused`). The first
+/// `aheadLines` iterations each prefetch one cache line from `ahead`.
 static inline __attribute__((always_inline)) void gram_tile(
     const double *panel, size_t rows, size_t stride, size_t j, size_t first, const size_t count, const int fused,
-    double *block) {
+    double *block, const char *ahead, size_t aheadLines) {
     gram_vector sums[MOST_TILE_COLUMNS];
     for (size_t c = 0; c < count; c++) memcpy(&sums[c], block + (first + c) * stride + j, sizeof(gram_vector));
-    for (size_t i = 0; i < rows; i++) {
-        const double *row = panel + i * stride;
+    // Pointers walk the panel, so every load is base + displacement (Intel splits FMAs with an indexed
+    // memory operand into two micro-ops at issue).
+    const double *lanes = panel + j, *column = panel + first;
+    for (size_t i = 0; i < rows; i++, lanes += stride, column += stride) {
+        if (i < aheadLines) __builtin_prefetch(ahead + 64 * i, 0, 3);
         gram_vector a;
-        memcpy(&a, row + j, sizeof a);
+        memcpy(&a, lanes, sizeof a);
         for (size_t c = 0; c < count; c++) {
-            double v = row[first + c];
+            double v = column[c];
             gram_vector b = {v, v, v, v, v, v, v, v};
             sums[c] = fused ? __builtin_elementwise_fma(a, b, sums[c]) : sums[c] + a * b;
         }
@@ -37,15 +41,23 @@ static inline __attribute__((always_inline)) void gram_tile(
 
 /// Adds the panel's outer products to the upper triangle of `block` (rows k, eight-lane groups of j ≤ k), in tiles
 /// of at most `most` columns; a tile's width is a constant in each switch case so its accumulators stay in registers.
+/// The tiles share out the prefetching of `nextBytes` from `next` (the following panel's rows), so memory
+/// fetches them while this panel's arithmetic runs instead of when they are packed.
 static inline __attribute__((always_inline)) void gram_panel(
-    const double *panel, size_t rows, size_t stride, size_t order, const size_t most, const int fused, double *block) {
+    const double *panel, size_t rows, size_t stride, size_t order, const size_t most, const int fused, double *block,
+    const double *next, size_t nextBytes) {
+    size_t allTiles = 0;
+    for (size_t j = 0; j < order; j += LANES) allTiles += (order - j + most - 1) / most;
+    size_t lines = (nextBytes + 63) / 64, tile = 0;
     for (size_t j = 0; j < order; j += LANES) {
         size_t columns = order - j, tiles = (columns + most - 1) / most;
-        for (size_t t = 0; t < tiles; t++) {
+        for (size_t t = 0; t < tiles; t++, tile++) {
             size_t from = j + columns * t / tiles, to = j + columns * (t + 1) / tiles;
+            size_t firstLine = lines * tile / allTiles, endLine = lines * (tile + 1) / allTiles;
+            const char *ahead = (const char *)next + 64 * firstLine;
             switch (to - from) {
 #define GRAM_TILE_CASE(n) \
-    case n: gram_tile(panel, rows, stride, j, from, n, fused, block); break;
+    case n: gram_tile(panel, rows, stride, j, from, n, fused, block, ahead, endLine - firstLine); break;
                 GRAM_TILE_CASE(1) GRAM_TILE_CASE(2) GRAM_TILE_CASE(3) GRAM_TILE_CASE(4)
                 GRAM_TILE_CASE(5) GRAM_TILE_CASE(6) GRAM_TILE_CASE(7) GRAM_TILE_CASE(8)
                 GRAM_TILE_CASE(9) GRAM_TILE_CASE(10) GRAM_TILE_CASE(11) GRAM_TILE_CASE(12)
@@ -71,7 +83,10 @@ static inline __attribute__((always_inline)) void gram_block(
             row[columns] = 1;
             row[columns + 1] = y ? y[start + i] - shift[columns + 1] : 0;
         }
-        gram_panel(panel, count, stride, order, most, fused, block);
+        // The next panel's rows (past this block's end too: a prefetch never faults).
+        const double *next = x + (start + PANEL_ROWS) * columns;
+        if (y) for (size_t b = 0; b < PANEL_ROWS * sizeof(double); b += 64) __builtin_prefetch((const char *)(y + start + PANEL_ROWS) + b, 0, 3);
+        gram_panel(panel, count, stride, order, most, fused, block, next, PANEL_ROWS * columns * sizeof(double));
     }
 }
 
