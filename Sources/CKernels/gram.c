@@ -79,7 +79,15 @@ static inline __attribute__((always_inline)) void gram_block(
         for (size_t i = 0; i < count; i++) {
             const double *source = x + (start + i) * columns;
             double *row = panel + i * stride;
-            for (size_t k = 0; k < columns; k++) row[k] = source[k] - shift[k];
+            size_t k = 0;
+            for (; k + LANES <= columns; k += LANES) {
+                gram_vector value, offset;
+                memcpy(&value, source + k, sizeof value);
+                memcpy(&offset, shift + k, sizeof offset);
+                value -= offset;
+                memcpy(row + k, &value, sizeof value);
+            }
+            for (; k < columns; k++) row[k] = source[k] - shift[k];
             row[columns] = 1;
             row[columns + 1] = y ? y[start + i] - shift[columns + 1] : 0;
         }
