@@ -50,14 +50,17 @@ struct AugmentedGram: Sendable {
                 y.withUnsafeBufferPointer { yb in
                     offsets.withUnsafeBufferPointer { sb in
                         part.withUnsafeMutableBufferPointer { pb in
-                            descent_gram_at_level(
-                                level, xb.baseAddress.map { $0 + rows.lowerBound * d }, yb.isEmpty ? nil : yb.baseAddress! + rows.lowerBound,
-                                rows.count, d, sb.baseAddress!, pb.baseAddress!)
+                            // An empty array's base address may be non-nil: no target is passed as nil.
+                            let first = xb.baseAddress.map { $0 + rows.lowerBound * d }
+                            let targets = yb.isEmpty ? nil : yb.baseAddress! + rows.lowerBound
+                            return descent_gram_at_level(level, first, targets, rows.count, d, sb.baseAddress!, pb.baseAddress!)
                         }
                     }
                 }
             }
-            guard status == 0 else { throw LeastSquaresError.invalidProblem("no memory for the Gram matrix's scratch space") }
+            guard status == 0 else {
+                throw LeastSquaresError.invalidProblem("no memory for the Gram matrix's scratch space")
+            }
             return part
         }
         var full = parts[0]

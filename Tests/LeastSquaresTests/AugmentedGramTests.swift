@@ -92,7 +92,8 @@ final class AugmentedGramTests: XCTestCase {
         // Two parts of 65,536+ rows each: the two-thread path, checked against one part.
         let n = 140_001, d = 3
         let (x, y) = data(rows: n, columns: d, seed: 5)
-        let two = RowPartition(rowCount: n, minimumRows: d, workers: 2), one = RowPartition(rowCount: n, minimumRows: d, workers: 1)
+        let two = RowPartition(rowCount: n, minimumRows: d, workers: 2)
+        let one = RowPartition(rowCount: n, minimumRows: d, workers: 1)
         XCTAssertEqual(two.ranges.count, 2)
         for level in levels {
             let split = try AugmentedGram(matrix: x, target: y, rowCount: n, partition: two, level: level)
