@@ -66,7 +66,13 @@ public struct LineChart: Sendable {
         if drawn.count == series.count && smoothing > 0 && smoothing < 1 {
             for s in series { _ = draw(s, role: .ghost, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
         }
-        for s in drawn { unplaceable += draw(s, role: s.role, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
+        var summaries: [DecimatedColumns] = []
+        for s in drawn {
+            let summary = draw(s, role: s.role, on: &canvas, xAxis: xAxis, yAxis: yAxis)
+            unplaceable += summary.unplaceable
+            summaries.append(summary)
+        }
+        markLines(drawn, summaries: summaries, on: &canvas, yAxis: yAxis)
         canvas.render(into: &buffer, area: plot)
 
         for line in referenceLines {
@@ -83,13 +89,72 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// Heavy box glyphs for plain solid and dashed lines (they read best in a legend), else the line's own sample.
     private func legendEntry(for s: Series) -> LegendEntry {
-        let symbol = mode.usesUnicode ? (s.dashed ? "╍╍" : "━━") : String(repeating: s.marker, count: 2)
+        let symbol: String
+        if !mode.usesUnicode {
+            symbol = String(repeating: s.marker, count: 2)
+        } else if !s.marksLine, s.pattern == .solid || s.pattern == .dashed {
+            symbol = s.pattern == .dashed ? "╍╍" : "━━"
+        } else {
+            symbol = Self.sample(of: s, mode: mode, width: 3)
+        }
         return LegendEntry(symbol: symbol, name: s.name, role: s.role)
     }
 
-    /// Draws one series column by column; returns how many of its points had no place on the y axis.
-    private func draw(_ s: Series, role: StyleRole, on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> Int {
+    /// A flat stretch of `series` as the chart draws it in `mode`, `width` cells long: its dash pattern, and its
+    /// marker in the middle when it marks its line. For legends drawn outside the chart that must match the lines.
+    public static func sample(of series: Series, mode: RenderMode, width: Int) -> String {
+        var canvas = DotCanvas(mode: mode, columns: width, rows: 1)
+        let y = canvas.dotHeight / 2
+        for x in 0..<canvas.dotWidth where series.pattern.draws(column: x) {
+            canvas.plot(x: x, y: y, role: series.role, marker: series.marker)
+        }
+        if series.marksLine, mode.usesUnicode, width > 0 {
+            canvas.overlay(column: width / 2, row: 0, cell: Cell(series.marker, role: series.role))
+        }
+        return String((0..<width).map { canvas.character(column: $0, row: 0) ?? " " })
+    }
+
+    /// Writes each line-marking series' marker on its line every few cells, the series staggered so their
+    /// marks fall in different columns. A mark never covers a line that is not marked (the live loss under
+    /// pinned ghosts). ASCII lines are drawn in their markers already.
+    private func markLines(_ drawn: [Series], summaries: [DecimatedColumns], on canvas: inout DotCanvas, yAxis: Axis) {
+        guard mode.usesUnicode else { return }
+        let marked = drawn.indices.filter { drawn[$0].marksLine }
+        guard !marked.isEmpty, canvas.columns >= 4 else { return }
+        let unmarked = drawn.indices.filter { !drawn[$0].marksLine }.map { summaries[$0] }
+        let spacing = max(6, min(16, canvas.columns / 4))
+        let dotsPerColumn = mode.dotsPerCell.x
+        for (rank, index) in marked.enumerated() {
+            let s = drawn[index], summary = summaries[index]
+            let offset = 1 + rank * spacing / marked.count
+            for column in stride(from: offset, to: canvas.columns, by: spacing) {
+                let dots = (column * dotsPerColumn)..<((column + 1) * dotsPerColumn)
+                guard let c = dots.first(where: { summary.filled[$0] }), summary.last[c].isFinite,
+                    let cell = canvas.cellPosition(x: c, y: yAxis.dot(units: summary.last[c], dots: canvas.dotHeight)),
+                    !unmarked.contains(where: { rows(of: $0, dots: dots, canvas: canvas, yAxis: yAxis)?.contains(cell.row) == true })
+                else { continue }
+                canvas.overlay(column: cell.column, row: cell.row, cell: Cell(s.marker, role: s.role, attributes: .bold))
+            }
+        }
+    }
+
+    /// The cell rows (from the top) a summarised line spans in dot columns `dots`, nil where it has no data.
+    private func rows(of summary: DecimatedColumns, dots: Range<Int>, canvas: DotCanvas, yAxis: Axis) -> ClosedRange<Int>? {
+        let filled = dots.filter { summary.filled[$0] }
+        guard let low = filled.map({ summary.minimum[$0] }).min(), let high = filled.map({ summary.maximum[$0] }).max(),
+            let c = filled.first
+        else { return nil }
+        let bottom = min(max(yAxis.dot(units: low, dots: canvas.dotHeight), 0), canvas.dotHeight - 1)
+        let top = min(max(yAxis.dot(units: high, dots: canvas.dotHeight), 0), canvas.dotHeight - 1)
+        guard let lowCell = canvas.cellPosition(x: c, y: bottom), let highCell = canvas.cellPosition(x: c, y: top) else { return nil }
+        return highCell.row...lowCell.row
+    }
+
+    /// Draws one series column by column; returns its per-column summary (with how many of its points had no
+    /// place on the y axis).
+    private func draw(_ s: Series, role: StyleRole, on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> DecimatedColumns {
         let columns = canvas.dotWidth, dots = canvas.dotHeight
         let summary: DecimatedColumns
         switch s.data {
@@ -104,14 +169,14 @@ public struct LineChart: Sendable {
             let hi = yAxis.dot(units: summary.maximum[c], dots: dots)
             let entry = summary.first[c].isNaN
                 ? min(max(previous?.y ?? lo, lo), hi) : yAxis.dot(units: summary.first[c], dots: dots)
-            let visible = !s.dashed || (c / 4) % 2 == 0
+            let visible = s.pattern.draws(column: c)
             if let p = previous, visible {
                 canvas.line(from: p, to: (c, entry), role: role, marker: s.marker)
             }
             if visible { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
             previous = (c, yAxis.dot(units: summary.last[c], dots: dots))
         }
-        return summary.unplaceable
+        return summary
     }
 
     private func centre(_ text: String, in rect: Rect, buffer: inout Buffer) {

@@ -29,11 +29,16 @@ struct LossPanel {
             buffer.write(Readout.number(optimum), x: x, y: inner.y, role: .legend, clip: inner)
         }
         let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
-        let chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
-        drawChart(into: &buffer, area: chartArea)
+        var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
         if state.snapshot.status == .converged {
-            ConvergenceNote(message: state.snapshot.message).render(into: &buffer, area: chartArea)
+            // The note takes rows from the chart rather than covering any of it.
+            let note = ConvergenceNote(message: state.snapshot.message, step: state.snapshot.step)
+            let lines = note.lines(width: chartArea.width - 2, maxLines: ConvergenceNote.rowBudget(chartHeight: chartArea.height))
+            note.render(lines, into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: lines.count))
+            chartArea.y += lines.count
+            chartArea.height -= lines.count
         }
+        drawChart(into: &buffer, area: chartArea)
         if state.snapshot.status == .diverged {
             DivergenceBanner(
                 message: state.snapshot.message ?? "the loss grew without bound",
@@ -84,7 +89,11 @@ struct LossPanel {
     private func drawChart(into buffer: inout Buffer, area: Rect) {
         let ghosts = state.ghosts.runs
         guard charts.trainLoss.totalSteps > 0 && !charts.trainLoss.buckets.isEmpty || !ghosts.isEmpty else {
-            buffer.write("press Space to train, s to take one step", x: area.x + 1, y: area.y + area.height / 2, role: .dim, clip: area)
+            // Wrapped, so a half-width panel at 80 columns does not cut the hint off.
+            let lines = DivergenceBanner.wrap("press Space to train, s to step", width: area.width - 2)
+            for (offset, line) in lines.enumerated() {
+                buffer.write(line, x: area.x + 1, y: area.y + area.height / 2 - lines.count / 2 + offset, role: .dim, clip: area)
+            }
             return
         }
         let axis = EpochAxis(snapshot: state.snapshot, trainingRows: state.rowCount)
@@ -93,11 +102,11 @@ struct LossPanel {
             let ghostAxis = EpochAxis(stepsPerEpoch: Double(state.rowCount) / Double(max(1, ghost.batchSize)))
             series.append(Series(
                 name: ghost.label, role: .ghost, marker: Self.ghostMarkers[index % Self.ghostMarkers.count],
-                dashed: index % 2 == 1, buckets: buckets(ghost.curve, axis: ghostAxis)))
+                pattern: index % 2 == 1 ? .dashed : .solid, marksLine: true, buckets: buckets(ghost.curve, axis: ghostAxis)))
         }
         series.append(Series(name: "train", role: .lossTrain, marker: "*", buckets: buckets(charts.trainLoss, axis: axis)))
         if let test = charts.testLoss, !test.buckets.isEmpty {
-            series.append(Series(name: "test", role: .lossTest, marker: "+", dashed: true, buckets: buckets(test, axis: axis)))
+            series.append(Series(name: "test", role: .lossTest, marker: "+", pattern: .dashed, buckets: buckets(test, axis: axis)))
         }
         var references: [ReferenceLine] = []
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {

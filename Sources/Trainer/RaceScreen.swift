@@ -13,13 +13,42 @@ public struct RaceScreen {
         self.curves = curves
     }
 
-    /// Each contestant's colour and marker, so they read apart in colour and in monochrome alike.
-    static let styles: [(role: StyleRole, marker: Character, dashed: Bool)] = [
-        (.lossTrain, "G", false), (.lossTest, "S", true), (.reference, "M", false), (.heatHigh, "m", true),
-        (.weightNegative, "A", false),
-    ]
+    /// How one contestant looks: colour, dash pattern and the letter written along its line.
+    struct Look: Equatable {
+        var role: StyleRole
+        var pattern: LinePattern
+        var marker: Character
+    }
 
-    static func style(_ index: Int) -> (role: StyleRole, marker: Character, dashed: Bool) { styles[index % styles.count] }
+    /// Colours and dash patterns by position: up to five contestants, no two alike in either.
+    static let roles: [StyleRole] = [.lossTrain, .lossTest, .reference, .heatHigh, .weightNegative]
+    static let patterns: [LinePattern] = [.solid, .dashed, .dotted, .dashDot, .longDash]
+
+    /// Each contestant's look. Colour alone fails on a monochrome projector, so every line also has its own
+    /// dash pattern and carries its method's letter (G, S, B, M, A); a letter already taken becomes a digit.
+    static func looks(_ contestants: [RaceContestant]) -> [Look] {
+        var taken = Set<Character>()
+        return contestants.enumerated().map { index, contestant in
+            var marker = letter(contestant.hyperparameters)
+            if !taken.insert(marker).inserted { marker = Character(String((index + 1) % 10)) }
+            return Look(role: roles[index % roles.count], pattern: patterns[index % patterns.count], marker: marker)
+        }
+    }
+
+    /// The method's letter: the update rule when it is not plain, else GD, SGD or mini-Batch.
+    static func letter(_ hyperparameters: Hyperparameters) -> Character {
+        switch hyperparameters.update {
+        case .adam: return "A"
+        case .momentum: return "M"
+        case .nesterov: return "N"
+        case .plain:
+            switch hyperparameters.method {
+            case .gd: return "G"
+            case .sgd: return "S"
+            case .minibatch: return "B"
+            }
+        }
+    }
 
     public func render() -> Buffer {
         var buffer = Buffer(width: max(0, state.width), height: max(0, state.height))
@@ -63,19 +92,18 @@ public struct RaceScreen {
         PanelFrame(title: "Training loss · " + (state.logLossAxis ? "log y" : "linear y")).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 2 else { return }
-        var x = inner.x + 1
-        for (index, contestant) in state.contestants.enumerated() {
-            let style = Self.style(index)
-            let symbol = state.renderMode.usesUnicode ? (style.dashed ? "┅" : "━") : String(style.marker)
-            x = buffer.write("\(symbol) \(contestant.label)  ", x: x, y: inner.y, role: style.role, clip: inner)
+        let looks = Self.looks(state.contestants)
+        let lines = state.contestants.indices.map { index in
+            Series(
+                name: state.contestants[index].label, role: looks[index].role, marker: looks[index].marker,
+                pattern: looks[index].pattern, marksLine: true,
+                buckets: index < curves.count ? LossPanel.buckets(curves[index]) : [])
         }
+        drawLegend(lines, into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
         let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        let series = curves.enumerated().compactMap { index, curve -> Series? in
-            guard !curve.buckets.isEmpty, index < state.contestants.count else { return nil }
-            let style = Self.style(index)
-            return Series(
-                name: state.contestants[index].label, role: style.role, marker: style.marker, dashed: style.dashed,
-                buckets: LossPanel.buckets(curve))
+        let series = lines.filter {
+            if case let .buckets(buckets) = $0.data { return !buckets.isEmpty }
+            return false
         }
         if series.isEmpty {
             buffer.write("press Space to start the race, s to step", x: chart.x + 1, y: chart.y + chart.height / 2, role: .dim, clip: chart)
@@ -88,6 +116,19 @@ public struct RaceScreen {
         for word in state.toolbar() {
             let active = word.action == .run && state.isRunning
             buffer.write("[" + word.text + "]", x: word.area.x, y: word.area.y, role: active ? .buttonActive : .button, clip: area)
+        }
+    }
+
+    /// Each line's sample (its dashes and letter, as drawn in the chart) and name; shorter samples when the
+    /// names would not fit.
+    private func drawLegend(_ lines: [Series], into buffer: inout Buffer, area: Rect) {
+        let mode = state.renderMode
+        let names = lines.map(\.name).reduce(0) { $0 + $1.count }
+        let sampleWidth = names + lines.count * 8 - 2 <= area.width ? 5 : 3
+        var x = area.x
+        for line in lines {
+            x = buffer.write(LineChart.sample(of: line, mode: mode, width: sampleWidth), x: x, y: area.y, role: line.role, clip: area)
+            x = buffer.write(" " + line.name, x: x, y: area.y, role: line.role, clip: area) + 2
         }
     }
 
@@ -113,10 +154,10 @@ public struct RaceScreen {
             buffer.write(String(names[column].prefix(weightWidth - 1)), x: x, y: inner.y, role: .label, clip: inner)
             x += weightWidth
         }
+        let looks = Self.looks(state.contestants)
         for (index, contestant) in state.contestants.enumerated() where inner.y + 1 + index < inner.bottom {
             let y = inner.y + 1 + index
             let snapshot = index < state.snapshots.count ? state.snapshots[index] : TrainingSnapshot()
-            let style = Self.style(index)
             x = inner.x + 1
             var cells = [
                 contestant.label, Readout.rate(contestant.hyperparameters.learningRate), "\(snapshot.step)",
@@ -124,7 +165,7 @@ public struct RaceScreen {
             ]
             for (offset, (_, width)) in fixed.enumerated() {
                 buffer.write(
-                    String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: offset == 0 ? style.role : .value, clip: inner)
+                    String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: offset == 0 ? looks[index].role : .value, clip: inner)
                 x += width
             }
             let values = snapshot.weights + (snapshot.intercept.map { [$0] } ?? [])
