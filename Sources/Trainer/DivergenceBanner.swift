@@ -32,9 +32,14 @@ struct DivergenceBanner {
 
     /// Splits `text` into lines of at most `width` characters at spaces.
     static func wrap(_ text: String, width: Int) -> [String] {
+        wrap(words: text.split(separator: " ").map(String.init), width: width)
+    }
+
+    /// Fills lines of at most `width` characters with `words` in order, a space between two on a line.
+    static func wrap(words: [String], width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
+        for word in words {
             if !current.isEmpty, current.count + 1 + word.count > width {
                 lines.append(current)
                 current = ""

@@ -122,15 +122,53 @@ final class ClassroomScreenTests: XCTestCase {
     }
 
     func testConvergedRunSaysSoWithTheEnginesMessage() {
-        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        var state = TrainerFixtures.state(width: 120, height: 40, status: .converged)
         state.snapshot.message = "the relative change of the loss fell below 1e-10 at step 1234"
         let converged = frame(state)
         XCTAssertTrue(converged.lines[0].contains("CONVERGED"))
         XCTAssertTrue(converged.text.contains("CONVERGED: the relative change"), converged.text)
         XCTAssertTrue(converged.text.contains("below 1e-10 at") && converged.text.contains("step 1234"), converged.text)
         XCTAssertTrue(converged.text.contains("Space runs on"), converged.text)
+        state.width = 80
+        state.height = 24
+        let small = frame(state)
+        XCTAssertTrue(small.text.contains("CONVERGED step 1234 · Space runs on"), "one short line at 80×24\n" + small.text)
+        state.snapshot.step = 63
+        XCTAssertTrue(frame(state).text.contains("CONVERGED at step 63 · Space runs on"))
+        state.snapshot.step = 12_345_678
+        XCTAssertTrue(frame(state).text.contains("CONVERGED · Space runs on"), "a step too long to fit is left to the status bar")
         state.snapshot.status = .running
         XCTAssertFalse(frame(state).text.contains("CONVERGED"), "once it runs on, it is no longer converged")
+    }
+
+    /// The note takes rows of its own: below it, the chart is exactly the chart a panel shorter by those rows
+    /// draws, so no cell of the curve, its axes or labels is covered.
+    func testConvergenceNoteLeavesTheLossCurveWhole() {
+        for (width, height, noteRows) in [(80, 24, 1), (120, 40, 2)] {
+            var state = TrainerFixtures.state(width: width, height: height, status: .converged)
+            state.snapshot.message = "the relative change of the loss fell below 1e-10 at step 1234"
+            let panel = state.layout.loss
+            var converged = Buffer(width: width, height: height)
+            LossPanel(state: state, charts: TrainerFixtures.charts()).render(into: &converged, area: panel)
+            state.snapshot.status = .paused
+            var shorter = Buffer(width: width, height: height)
+            let shifted = Rect(x: panel.x, y: panel.y + noteRows, width: panel.width, height: panel.height - noteRows)
+            LossPanel(state: state, charts: TrainerFixtures.charts()).render(into: &shorter, area: shifted)
+
+            let noteTop = panel.y + 2, chartTop = noteTop + noteRows
+            for y in noteTop..<chartTop {
+                XCTAssertFalse(converged.lines[y].contains { ("\u{2801}"..."\u{28FF}").contains($0) }, "row \(y) is the note's alone")
+            }
+            XCTAssertTrue(converged.lines[noteTop].contains("CONVERGED"), "\(width)×\(height)")
+            XCTAssertFalse(converged.lines[chartTop].contains("CONVERGED"), "the note has \(noteRows) rows at \(width)×\(height)")
+            let chartRows = chartTop..<(panel.bottom - 1)
+            XCTAssertEqual(
+                chartRows.map { converged.lines[$0] }, chartRows.map { shorter.lines[$0] },
+                "at \(width)×\(height) the chart under the note is whole")
+            XCTAssertGreaterThan(
+                chartRows.map { converged.lines[$0].filter { ("\u{2801}"..."\u{28FF}").contains($0) }.count }.reduce(0, +), 20,
+                "the curve is drawn")
+        }
     }
 
     func testReplayProgressInTheTitle() {
