@@ -17,17 +17,7 @@ struct LossPanel {
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        var x = inner.x + 1
-        x = buffer.write("━ train ", x: x, y: inner.y, role: .lossTrain, clip: inner)
-        x = buffer.write(Readout.number(state.snapshot.trainLoss) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
-        if let test = state.snapshot.testLoss {
-            x = buffer.write(state.renderMode.usesUnicode ? "┅ test " : "+ test ", x: x, y: inner.y, role: .lossTest, clip: inner)
-            x = buffer.write(Readout.number(test) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
-        }
-        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
-            x = buffer.write("╌ loss* ", x: x, y: inner.y, role: .reference, clip: inner)
-            buffer.write(Readout.number(optimum), x: x, y: inner.y, role: .legend, clip: inner)
-        }
+        drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
         let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
         var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
         if state.snapshot.status == .converged {
@@ -44,6 +34,28 @@ struct LossPanel {
                 message: state.snapshot.message ?? "the loss grew without bound",
                 explanation: state.snapshot.divergenceExplanation
             ).render(into: &buffer, area: inner)
+        }
+    }
+
+    /// Each line's symbol, name and latest value. When they do not fit, tighter gaps, then fewer entries (the
+    /// optimum first): never a value cut short, which would read as another number.
+    private func drawLegend(into buffer: inout Buffer, area: Rect) {
+        var entries: [(label: String, role: StyleRole, value: String)] = [
+            ("━ train", .lossTrain, Readout.number(state.snapshot.trainLoss)),
+        ]
+        if let test = state.snapshot.testLoss {
+            entries.append((state.renderMode.usesUnicode ? "┅ test" : "+ test", .lossTest, Readout.number(test)))
+        }
+        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
+            entries.append(("╌ loss*", .reference, Readout.number(optimum)))
+        }
+        func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
+        while entries.count > 1, width(gap: 1) > area.width { entries.removeLast() }
+        let gap = width(gap: 2) <= area.width ? 2 : 1
+        var x = area.x
+        for entry in entries {
+            x = buffer.write(entry.label + " ", x: x, y: area.y, role: entry.role, clip: area)
+            x = buffer.write(entry.value, x: x, y: area.y, role: .legend, clip: area) + gap
         }
     }
 

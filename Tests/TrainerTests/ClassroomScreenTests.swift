@@ -171,6 +171,26 @@ final class ClassroomScreenTests: XCTestCase {
         }
     }
 
+    /// At 80×24 train, test and the optimum do not all fit the legend row: whole entries go, never a digit.
+    func testLossLegendDropsWholeEntriesRatherThanCuttingANumber() {
+        var state = TrainerFixtures.state(width: 80, height: 24, comparing: true)
+        state.snapshot.trainLoss = 2872.4
+        state.snapshot.testLoss = 2879.1
+        state.snapshot.closedForm?.trainLoss = 2871.9
+        let row = { (state: TrainerState) -> String in
+            let buffer = self.frame(state)
+            let loss = state.layout.loss
+            return String(buffer.lines[loss.y + 1].dropFirst(loss.x + 1).prefix(loss.width - 2))
+        }
+        XCTAssertEqual(row(state).trimmingCharacters(in: .whitespaces), "━ train 2872 ┅ test 2879 ╌ loss* 2872", "one-space gaps fit all three")
+        state.snapshot.trainLoss = 0.000_123_4
+        state.snapshot.testLoss = 0.000_234_5
+        XCTAssertEqual(row(state).trimmingCharacters(in: .whitespaces), "━ train 1.23e-04  ┅ test 2.35e-04", "the optimum gives way whole")
+        state.width = 120
+        state.height = 40
+        XCTAssertTrue(row(state).contains("━ train 1.23e-04  ┅ test 2.35e-04  ╌ loss* 2872"), "wider, all three")
+    }
+
     func testReplayProgressInTheTitle() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.replayProgress = (2, 7)
