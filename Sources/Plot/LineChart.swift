@@ -18,11 +18,13 @@ public struct LineChart: Sendable {
     public var yRange: ClosedRange<Double>?
     /// What x measures, e.g. "step" or "epoch", shown at the end of the x axis when there is room.
     public var xName: String?
+    /// x counts whole things (steps): no ticks fall between two of them.
+    public var xIsWhole: Bool
 
     public init(
         title: String? = nil, series: [Series] = [], referenceLines: [ReferenceLine] = [],
         yScale: AxisScale = .linear, mode: RenderMode = .braille, smoothing: Double = 0, showsLegend: Bool = true,
-        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil, xIsWhole: Bool = false
     ) {
         self.title = title
         self.series = series
@@ -34,6 +36,7 @@ public struct LineChart: Sendable {
         self.xRange = xRange
         self.yRange = yRange
         self.xName = xName
+        self.xIsWhole = xIsWhole
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -53,7 +56,8 @@ public struct LineChart: Sendable {
             yAxis = Axis.fitting(min: lo, max: hi, scale: yScale)
         }
         let legend = showsLegend ? series.map { legendEntry(for: $0) } : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName)
+        let frame = ChartFrame(
+            title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName, xMinimumStep: xIsWhole ? 1 : 0)
         let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 

@@ -28,14 +28,26 @@ struct LossPanel {
             chartArea.y += lines.count
             chartArea.height -= lines.count
         }
-        drawChart(into: &buffer, area: chartArea)
         if state.snapshot.status == .diverged {
-            DivergenceBanner(
+            let banner = DivergenceBanner(
                 message: state.snapshot.message ?? "the loss grew without bound",
-                explanation: state.snapshot.divergenceExplanation
-            ).render(into: &buffer, area: inner)
+                explanation: state.snapshot.divergenceExplanation)
+            // Above a chart that keeps enough rows to show the loss running away, else over the whole panel:
+            // never a box with bits of the chart showing round its edges.
+            let rows = banner.lines(width: inner.width - 4, maxLines: Int.max).count + 2
+            guard chartArea.height - rows >= Self.chartRowsBesideBanner else {
+                banner.render(into: &buffer, area: inner)
+                return
+            }
+            banner.render(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: rows))
+            chartArea.y += rows
+            chartArea.height -= rows
         }
+        drawChart(into: &buffer, area: chartArea)
     }
+
+    /// The fewest chart rows worth drawing under the divergence banner.
+    static let chartRowsBesideBanner = 8
 
     /// Each line's symbol, name and latest value. When they do not fit, tighter gaps, then fewer entries (the
     /// optimum first): never a value cut short, which would read as another number.
@@ -127,7 +139,7 @@ struct LossPanel {
         LineChart(
             series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
             mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
-            xName: state.showsEpochs ? "epoch" : "step"
+            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs
         ).render(into: &buffer, area: area)
     }
 

@@ -110,7 +110,7 @@ public struct RaceScreen {
         } else {
             LineChart(
                 series: series, yScale: state.logLossAxis ? .logarithmic : .linear, mode: state.renderMode,
-                showsLegend: false, xName: "step"
+                showsLegend: false, xName: "step", xIsWhole: true
             ).render(into: &buffer, area: chart)
         }
         for word in state.toolbar() {

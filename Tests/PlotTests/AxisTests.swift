@@ -79,4 +79,13 @@ final class AxisTests: XCTestCase {
         let labels = Axis(from: 0, to: 0.0012).ticks(maxCount: 7).map(\.label)
         XCTAssertEqual(labels, ["0", "2e-04", "4e-04", "6e-04", "8e-04", "1e-03", "1.2e-03"])
     }
+
+    /// Three training steps: no tick at step 0.5.
+    func testWholeNumberAxisHasNoTicksBetweenWholes() {
+        let axis = Axis(from: 0, to: 3)
+        XCTAssertTrue(axis.ticks(maxCount: 8).map(\.label).contains("0.5"), "a plain axis may split a unit")
+        XCTAssertEqual(axis.ticks(maxCount: 8, minimumStep: 1).map(\.label), ["0", "1", "2", "3"])
+        XCTAssertEqual(Axis(from: 0, to: 1).ticks(maxCount: 8, minimumStep: 1).map(\.label), ["0", "1"])
+        XCTAssertEqual(Axis(from: 0, to: 1000).ticks(maxCount: 6, minimumStep: 1).map(\.label), ["0", "200", "400", "600", "800", "1k"])
+    }
 }

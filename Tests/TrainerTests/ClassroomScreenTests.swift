@@ -68,6 +68,36 @@ final class ClassroomScreenTests: XCTestCase {
         XCTAssertTrue(buffer.text.contains("overshoots"), "and why")
     }
 
+    /// The divergence banner covers the whole loss panel where the chart could not keep 8 rows beside it, else
+    /// it sits above a whole chart: never a box with pieces of the chart peeking round it.
+    func testDivergenceBannerCoversThePanelOrSitsAboveAWholeChart() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .diverged)
+        state.hyperparameters.learningRate = 0.5
+        state.snapshot.hyperparameters.learningRate = 0.5
+        var inner = PanelFrame.inner(of: state.layout.loss)
+        let small = frame(state)
+        for y in inner.y..<inner.bottom {
+            for x in inner.x..<inner.right {
+                XCTAssertEqual(small[x, y].role, .error, "(\(x), \(y)) belongs to the banner at 80×24\n" + small.text)
+            }
+        }
+        state.width = 120
+        state.height = 40
+        inner = PanelFrame.inner(of: state.layout.loss)
+        let large = frame(state)
+        let bannerRows = (inner.y..<inner.bottom).filter { y in large[inner.x, y].role == .error }
+        XCTAssertEqual(bannerRows.first, inner.y + 1, "under the legend")
+        XCTAssertEqual(bannerRows.count, bannerRows.last! - bannerRows.first! + 1, "one block")
+        for y in bannerRows {
+            XCTAssertTrue((inner.x..<inner.right).allSatisfy { large[$0, y].role == .error }, "row \(y) is the banner's alone")
+        }
+        XCTAssertTrue(large.lines[bannerRows.first! + 1].contains("DIVERGED — training paused"))
+        let chartRows = (bannerRows.last! + 1)..<inner.bottom
+        XCTAssertGreaterThanOrEqual(chartRows.count, LossPanel.chartRowsBesideBanner)
+        XCTAssertTrue(chartRows.contains { large.lines[$0].contains("┤") }, "the chart's axis is drawn below\n" + large.text)
+        XCTAssertTrue(chartRows.contains { large.lines[$0].contains { ("\u{2801}"..."\u{28FF}").contains($0) } }, "and its curve")
+    }
+
     func testLearningRateSliderTurnsToWarningAboveTheBound() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         let area = state.layout.controlAreas[.learningRate]!
