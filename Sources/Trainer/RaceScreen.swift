@@ -137,7 +137,9 @@ public struct RaceScreen {
         PanelFrame(title: "Weights per method").render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        let fixed = [("method", 14), ("lr", 9), ("step", 8), ("train MSE", 11)]
+        // Wide enough for every label: "mini-batch 256" cut to "mini-batch 25" would name another race.
+        let labelWidth = max(14, (state.contestants.map(\.label.count).max() ?? 0) + 1)
+        let fixed = [("method", labelWidth), ("lr", 9), ("step", 8), ("train MSE", 11)]
         let weightWidth = 10
         let names = state.featureNames + (state.snapshots.first?.intercept != nil ? ["b"] : [])
         let fixedWidth = fixed.reduce(0) { $0 + $1.1 }

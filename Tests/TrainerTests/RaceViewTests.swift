@@ -105,6 +105,13 @@ final class RaceViewTests: XCTestCase {
         XCTAssertEqual(RaceScreen.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
     }
 
+    func testTheTableShowsLongLabelsWhole() {
+        let contestants = RaceContestant.standard(stableRate: 1, batchSize: 1024)
+        let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 2000, featureNames: ["x"], contestants: contestants)
+        let table = RaceScreen(state: state, curves: []).render().lines[state.layout.table.y + 2..<state.layout.table.bottom - 1]
+        XCTAssertTrue(table.contains { $0.contains("mini-batch 1024 ") }, table.joined(separator: "\n"))
+    }
+
     func testARealRaceRunsEveryMethodFromTheSameStart() {
         let race = RaceSession(train: TrainerFixtures.lineData, stop: StopCriteria(steps: 30))
         defer { race.shutdown() }
