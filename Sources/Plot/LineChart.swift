@@ -133,15 +133,27 @@ public struct LineChart: Sendable {
         for (rank, index) in marked.enumerated() {
             let s = drawn[index], summary = summaries[index]
             let offset = 1 + rank * spacing / marked.count
+            let filled = summary.filled.indices.filter { summary.filled[$0] }
             for column in stride(from: offset, to: canvas.columns, by: spacing) {
                 let dots = (column * dotsPerColumn)..<((column + 1) * dotsPerColumn)
-                guard let c = dots.first(where: { summary.filled[$0] }), summary.last[c].isFinite,
-                    let cell = canvas.cellPosition(x: c, y: yAxis.dot(units: summary.last[c], dots: canvas.dotHeight)),
+                let c = dots.first { summary.filled[$0] } ?? dots.lowerBound
+                guard let value = Self.value(of: summary, at: c, filled: filled),
+                    let cell = canvas.cellPosition(x: c, y: yAxis.dot(units: value, dots: canvas.dotHeight)),
                     !unmarked.contains(where: { rows(of: $0, dots: dots, canvas: canvas, yAxis: yAxis)?.contains(cell.row) == true })
                 else { continue }
                 canvas.overlay(column: cell.column, row: cell.row, cell: Cell(s.marker, role: s.role, attributes: .bold))
             }
         }
+    }
+
+    /// Where a summarised line is at dot column `c` in axis units: its last value in a filled column, else the
+    /// straight join of the filled columns either side (few points, long segments), nil outside its span.
+    private static func value(of summary: DecimatedColumns, at c: Int, filled: [Int]) -> Double? {
+        if summary.filled[c] { return summary.last[c].isFinite ? summary.last[c] : nil }
+        guard let next = filled.first(where: { $0 > c }), let previous = filled.last(where: { $0 < c }) else { return nil }
+        let from = summary.last[previous], to = summary.first[next].isNaN ? summary.last[next] : summary.first[next]
+        guard from.isFinite, to.isFinite else { return nil }
+        return from + (to - from) * Double(c - previous) / Double(next - previous)
     }
 
     /// The cell rows (from the top) a summarised line spans in dot columns `dots`, nil where it has no data.
@@ -173,11 +185,10 @@ public struct LineChart: Sendable {
             let hi = yAxis.dot(units: summary.maximum[c], dots: dots)
             let entry = summary.first[c].isNaN
                 ? min(max(previous?.y ?? lo, lo), hi) : yAxis.dot(units: summary.first[c], dots: dots)
-            let visible = s.pattern.draws(column: c)
-            if let p = previous, visible {
-                canvas.line(from: p, to: (c, entry), role: role, marker: s.marker)
+            if let p = previous {
+                canvas.line(from: p, to: (c, entry), role: role, marker: s.marker, pattern: s.pattern)
             }
-            if visible { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
+            if s.pattern.draws(column: c) { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
             previous = (c, yAxis.dot(units: summary.last[c], dots: dots))
         }
         return summary

@@ -66,6 +66,20 @@ final class LinePatternTests: XCTestCase {
         }
     }
 
+    /// Two points far apart make one long segment: it is dashed along its length, not drawn or left out whole.
+    func testALongSegmentIsDashedAlongItsLength() {
+        for pattern in [LinePattern.dashed, .dotted] {
+            let chart = LineChart(
+                series: [Series(name: "s", role: .lossTrain, pattern: pattern, xs: [0, 100], ys: [1, 1])],
+                mode: .braille, showsLegend: false, yRange: 0...2)
+            let buffer = render(chart, width: 40, height: 10)
+            let row = buffer.lines.first { $0.contains { ("\u{2801}"..."\u{28FF}").contains($0) } } ?? ""
+            let plot = row.drop { $0 != "│" && $0 != "┤" }.dropFirst()
+            XCTAssertGreaterThan(plot.filter { $0 != " " }.count, 5, "\(pattern): drawn along the segment\n" + buffer.text)
+            XCTAssertGreaterThan(plot.filter { $0 == " " }.count, 5, "\(pattern): with gaps\n" + buffer.text)
+        }
+    }
+
     func testASCIIChartsAreLeftAsTheyWere() {
         let xs = (0..<50).map(Double.init)
         let marked = Series(name: "a", role: .lossTrain, marker: "A", marksLine: true, xs: xs, ys: xs)
