@@ -46,6 +46,30 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    /// SGD's loss hops between 0.9xxx and 1.xxx every frame: the bar must not hop between its wide and narrow
+    /// forms with it (separators flickering on a projector). Only the step count's growth may change the form.
+    func testStatusBarFormDoesNotFlickerWithTheLoss() {
+        func separators(_ line: String) -> String {
+            let text = String(line.reversed().drop { $0 == " " }.reversed())
+            return String(text.filter { $0 == "│" }) + "\(text.components(separatedBy: "  ").count) \(text.contains("test MSE"))"
+        }
+        for width in [80, 100, 120] {
+            for step in [9, 99, 999, 9_999, 99_999, 999_999] {
+                var forms = Set<String>()
+                for (loss, r2) in [(0.9568, 0.9876), (1.071, 0.9729), (0.999_9, -0.5), (12.34, 0.9)] {
+                    var state = TrainerFixtures.state(width: width, height: 24)
+                    state.snapshot.step = step
+                    state.snapshot.epoch = Double(step) / 10
+                    state.snapshot.trainLoss = loss
+                    state.snapshot.trainR2 = r2
+                    state.snapshot.testLoss = loss * 1.1
+                    forms.insert(separators(frame(state).lines.last!))
+                }
+                XCTAssertEqual(forms.count, 1, "\(width) columns, step \(step): the bar changed form with the loss")
+            }
+        }
+    }
+
     func testHelpListsEveryKey() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
