@@ -83,8 +83,9 @@ public struct RaceScreen {
         buffer.fill(area, with: Cell(" ", role: .titleBar))
         let statuses = state.snapshots.map(\.status)
         let word = statuses.contains(.running) ? "RUNNING" : (statuses.allSatisfy { $0 == .ready } ? "READY" : "PAUSED")
-        let x = buffer.write(
-            " Descent race · \(state.dataName) (\(state.rowCount) rows) ", x: area.x, y: area.y, role: .titleBar, clip: area)
+        let others = " Descent race ·  (\(state.rowCount) rows) ".count + "RUNNING".count + 2
+        let name = TitleBar.fit(state.dataName, width: area.width - others)
+        let x = buffer.write(" Descent race · \(name) (\(state.rowCount) rows) ", x: area.x, y: area.y, role: .titleBar, clip: area)
         buffer.write(" " + word + " ", x: x, y: area.y, role: .titleBar, attributes: [.bold], clip: area)
     }
 

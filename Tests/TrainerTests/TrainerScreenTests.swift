@@ -70,6 +70,26 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    /// A long CSV name is cut, not the run state: the back row reads RUNNING or CONVERGED whatever the file.
+    func testLongDataNameGivesWayToTheRunStateAndHint() {
+        var starts = Set<Int>()
+        for status in [TrainingStatus.ready, .running, .paused, .converged, .diverged] {
+            var state = TrainerFixtures.state(width: 80, height: 24, status: status)
+            state.dataName = "household_energy_consumption_measurements_2024.csv"
+            let title = frame(state).lines[0]
+            XCTAssertTrue(title.contains(TitleBar.word(for: status)), title)
+            XCTAssertTrue(title.contains("? help  q quit"), title)
+            XCTAssertTrue(title.contains("household_energy") && title.contains("… (200 rows"), title)
+            starts.insert(title.distance(from: title.startIndex, to: title.range(of: TitleBar.word(for: status))!.lowerBound))
+        }
+        XCTAssertEqual(starts.count, 1, "the state word stays put as it changes")
+        var race = RaceState(
+            width: 80, height: 24, dataName: String(repeating: "long_name_", count: 10), rowCount: 300, featureNames: ["x"],
+            contestants: RaceContestant.standard(stableRate: 1))
+        race.snapshots[0].status = .running
+        XCTAssertTrue(RaceScreen(state: race, curves: []).render().lines[0].contains("RUNNING"))
+    }
+
     func testHelpListsEveryKey() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
