@@ -41,10 +41,11 @@ struct StatusBar {
     /// `widest` pads the figures that hop about from frame to frame (losses, R², speed) to the widest they
     /// take in their notation, for choosing a form that does not flicker.
     func fields(compact: Bool, scaling: Bool = true, widest: Bool = false) -> [String] {
-        func number(_ value: Double) -> String {
+        func number(_ value: Double, signed: Bool = false) -> String {
             let text = Readout.number(value)
             guard widest else { return text }
-            return text.padding(toLength: max(text.count, text.contains("e") ? 9 : 7), withPad: " ", startingAt: 0)
+            let width = (text.contains("e") ? 8 : 6) + (signed ? 1 : 0)
+            return text.padding(toLength: max(text.count, width), withPad: " ", startingAt: 0)
         }
         let speed = Readout.count(snapshot.stepsPerSecond)
         var fields = [
@@ -54,11 +55,13 @@ struct StatusBar {
             "lr " + Readout.rate(hyperparameters.learningRate),
             "batch \(effectiveBatch)",
             (compact ? "MSE " : "train MSE ") + number(snapshot.trainLoss),
-            "R² " + number(snapshot.trainR2),
+            "R² " + number(snapshot.trainR2, signed: true),
         ]
         if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
+        // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
+        if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
         if !compact, let test = snapshot.testLoss { fields.append("test MSE " + number(test)) }
-        fields.append((widest ? speed.padding(toLength: max(5, speed.count), withPad: " ", startingAt: 0) : speed)
+        fields.append((widest ? speed.padding(toLength: max(4, speed.count), withPad: " ", startingAt: 0) : speed)
             + (compact ? "/s" : " steps/s"))
         return fields
     }

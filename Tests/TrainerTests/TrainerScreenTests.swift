@@ -33,6 +33,23 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.snapshot.step = 5000
+        state.snapshot.epoch = 5000
+        state.snapshot.trainLoss = 3.06
+        state.snapshot.trainR2 = 0.9281
+        state.snapshot.stepsPerSecond = 0
+        state.hyperparameters.update = .adam
+        var status = frame(state).lines.last!
+        XCTAssertTrue(status.contains("z-scores"), status)
+        XCTAssertFalse(status.contains(" ep "), "GD's epoch is its step: \(status)")
+        state.hyperparameters.method = .sgd
+        state.snapshot.epoch = 25
+        status = frame(state).lines.last!
+        XCTAssertTrue(status.contains("ep 25.0"), status)
+    }
+
     func testStatusBarFitsWorstCaseAt80Columns() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 12_345_678
