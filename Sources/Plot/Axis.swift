@@ -28,11 +28,13 @@ public struct Axis: Sendable, Hashable {
         let lo = Swift.min(a, b), hi = Swift.max(a, b)
         var (l, u) = widened(lo, hi, scale: scale)
         let pad = (u - l) * padding
+        let nonNegative = scale == .linear && lo >= 0
         if lo != hi || padding > 0 {
-            let nonNegative = scale == .linear && lo >= 0
-            l = nonNegative ? Swift.max(0, l - pad) : l - pad
+            l -= pad
             u += pad
         }
+        // Neither padding nor the widening of a single value (step 0 alone) reaches below zero.
+        if nonNegative { l = Swift.max(0, l) }
         axis.lower = l
         axis.upper = u
         return axis

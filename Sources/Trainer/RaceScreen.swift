@@ -98,7 +98,8 @@ public struct RaceScreen {
             Series(
                 name: state.contestants[index].label, role: looks[index].role, marker: looks[index].marker,
                 pattern: looks[index].pattern, marksLine: true,
-                buckets: index < curves.count ? LossPanel.buckets(curves[index]) : [])
+                // Nothing until the first step: a lone dot at step 0 says less than the hint to start.
+                buckets: index < curves.count && curves[index].totalSteps > 0 ? LossPanel.buckets(curves[index]) : [])
         }
         drawLegend(lines, into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
         let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)

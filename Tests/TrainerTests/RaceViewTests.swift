@@ -105,6 +105,16 @@ final class RaceViewTests: XCTestCase {
         XCTAssertEqual(RaceScreen.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
     }
 
+    func testBeforeTheFirstStepTheChartSaysHowToStart() {
+        let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 20, featureNames: ["x"], contestants: contestants)
+        let start = (0..<3).map { _ in
+            LossCurve(buckets: [LossCurve.Bucket(firstStep: 0, lastStep: 0, min: 200, max: 200, last: 200)], totalSteps: 0)
+        }
+        let text = RaceScreen(state: state, curves: start).render().text
+        XCTAssertTrue(text.contains("press Space to start the race"), text)
+        XCTAssertFalse(text.contains("-1"), "no axis from step -1")
+    }
+
     func testTheTableShowsLongLabelsWhole() {
         let contestants = RaceContestant.standard(stableRate: 1, batchSize: 1024)
         let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 2000, featureNames: ["x"], contestants: contestants)
