@@ -31,6 +31,29 @@ final class ClassroomScreenTests: XCTestCase {
         }
     }
 
+    /// Eight features: 80 columns show the first few of each vector, 120 columns more, and no line is cut.
+    func testNarrationShowsAsManyWeightsAsTheWidthAllows() {
+        let names = (1...8).map { "feature\($0)" }
+        let x = (0..<40 * 8).map { Double(($0 * 37) % 11) - 5 }
+        let y = (0..<40).map { Double($0 % 7) }
+        var run = TrainingRun(train: Dataset(name: "wide", featureNames: names, targetName: "y", x: x, y: y))
+        let narration = run.narrateNextStep(rowLimit: 3)
+        var shown: [Int] = []
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = TrainerFixtures.state(width: width, height: height)
+            state.featureNames = names
+            state.overlay = .narration
+            state.narration = narration
+            let buffer = frame(state)
+            let gradient = buffer.lines.first { $0.contains("∇: ") } ?? ""
+            shown.append(names.filter { gradient.contains($0 + " ") }.count)
+            let inside = String(gradient.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(inside.hasSuffix("…"), "whole, the rest marked as left out: \(gradient)")
+        }
+        XCTAssertGreaterThanOrEqual(shown[0], 3, "\(shown)")
+        XCTAssertGreaterThan(shown[1], shown[0], "wider shows more: \(shown)")
+    }
+
     func testGoldenGhosts80x24() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.ghosts.pin(TrainerFixtures.ghost(rate: 0.01))
