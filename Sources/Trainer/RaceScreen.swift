@@ -79,11 +79,20 @@ public struct RaceScreen {
         return buffer
     }
 
+    /// The race's state in one word. A race every contestant ended by itself (step limit, convergence,
+    /// divergence) is FINISHED, not PAUSED: the class should not wait for it to go on.
+    static func word(for statuses: [TrainingStatus]) -> String {
+        if statuses.contains(.running) { return "RUNNING" }
+        if statuses.allSatisfy({ $0 == .ready }) { return "READY" }
+        if statuses.allSatisfy({ $0 != .ready && $0 != .paused }) { return "FINISHED" }
+        return "PAUSED"
+    }
+
     private func renderTitle(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .titleBar))
         let statuses = state.snapshots.map(\.status)
-        let word = statuses.contains(.running) ? "RUNNING" : (statuses.allSatisfy { $0 == .ready } ? "READY" : "PAUSED")
-        let others = " Descent race ·  (\(state.rowCount) rows) ".count + "RUNNING".count + 2
+        let word = Self.word(for: statuses)
+        let others = " Descent race ·  (\(state.rowCount) rows) ".count + "FINISHED".count + 2
         let name = TitleBar.fit(state.dataName, width: area.width - others)
         let x = buffer.write(" Descent race · \(name) (\(state.rowCount) rows) ", x: area.x, y: area.y, role: .titleBar, clip: area)
         buffer.write(" " + word + " ", x: x, y: area.y, role: .titleBar, attributes: [.bold], clip: area)

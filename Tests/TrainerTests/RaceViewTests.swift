@@ -105,6 +105,17 @@ final class RaceViewTests: XCTestCase {
         XCTAssertEqual(RaceScreen.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
     }
 
+    func testTheTitleSaysWhenTheRaceIsOver() {
+        XCTAssertEqual(RaceScreen.word(for: [.ready, .ready, .ready]), "READY")
+        XCTAssertEqual(RaceScreen.word(for: [.running, .maxSteps, .paused]), "RUNNING")
+        XCTAssertEqual(RaceScreen.word(for: [.paused, .paused, .paused]), "PAUSED")
+        XCTAssertEqual(RaceScreen.word(for: [.maxSteps, .paused, .maxSteps]), "PAUSED", "one can still go on")
+        XCTAssertEqual(RaceScreen.word(for: [.maxSteps, .converged, .diverged]), "FINISHED")
+        var state = state()
+        state.snapshots = state.snapshots.map { var s = $0; s.status = .maxSteps; return s }
+        XCTAssertTrue(RaceScreen(state: state, curves: curves()).render().lines[0].contains("FINISHED"))
+    }
+
     func testBeforeTheFirstStepTheChartSaysHowToStart() {
         let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 20, featureNames: ["x"], contestants: contestants)
         let start = (0..<3).map { _ in
