@@ -36,7 +36,7 @@ final class ClassroomScreenTests: XCTestCase {
         let names = (1...8).map { "feature\($0)" }
         let x = (0..<40 * 8).map { Double(($0 * 37) % 11) - 5 }
         let y = (0..<40).map { Double($0 % 7) }
-        var run = TrainingRun(train: Dataset(name: "wide", featureNames: names, targetName: "y", x: x, y: y))
+        let run = TrainingRun(train: Dataset(name: "wide", featureNames: names, targetName: "y", x: x, y: y))
         let narration = run.narrateNextStep(rowLimit: 3)
         var shown: [Int] = []
         for (width, height) in [(80, 24), (120, 40)] {
