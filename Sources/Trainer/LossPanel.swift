@@ -18,7 +18,9 @@ struct LossPanel {
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
         drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
-        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
+        // The convergence note's row is kept from the ghosts' rows, not from the chart's five.
+        let noteRow = state.snapshot.status == .converged ? 1 : 0
+        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner, reserving: noteRow)
         var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
         if state.snapshot.status == .converged {
             // The note takes rows from the chart rather than covering any of it.
@@ -72,11 +74,12 @@ struct LossPanel {
     }
 
     /// Names the ghosts under the train legend: a row each with the full label while the chart keeps five
-    /// rows, else short labels packed into the rows there are. Returns the rows used.
-    private func drawGhostLegend(into buffer: inout Buffer, area inner: Rect) -> Int {
+    /// rows (and `reserved` more for a note), else short labels packed into the rows there are. Returns the
+    /// rows used.
+    private func drawGhostLegend(into buffer: inout Buffer, area inner: Rect, reserving reserved: Int) -> Int {
         let ghosts = state.ghosts.runs
         guard !ghosts.isEmpty else { return 0 }
-        let spare = max(1, inner.height - 1 - 5)
+        let spare = max(1, inner.height - 1 - 5 - reserved)
         let mode = state.renderMode
         var lines: [String]
         if ghosts.count <= spare {

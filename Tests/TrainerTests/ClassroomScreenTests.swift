@@ -54,6 +54,19 @@ final class ClassroomScreenTests: XCTestCase {
         XCTAssertGreaterThan(shown[1], shown[0], "wider shows more: \(shown)")
     }
 
+    /// Ghosts, the test loss and the convergence note at once at 80×24: the chart still keeps five rows.
+    func testLegendRowsLeaveTheChartFiveRows() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        state.snapshot.testLoss = 0.6
+        for rate in [0.01, 0.02, 0.05] { state.ghosts.pin(TrainerFixtures.ghost(rate: rate)) }
+        let buffer = frame(state)
+        let inner = PanelFrame.inner(of: state.layout.loss)
+        let note = (inner.y..<inner.bottom).first { buffer.lines[$0].contains("│ CONVERGED") }
+        XCTAssertNotNil(note, "the note keeps its row\n" + buffer.text)
+        XCTAssertGreaterThanOrEqual(inner.bottom - (note ?? inner.bottom) - 1, 5, "and the chart its five\n" + buffer.text)
+        XCTAssertTrue(buffer.text.contains("─3 gd 0.05/200"), "the ghosts are packed, each still named\n" + buffer.text)
+    }
+
     func testGoldenGhosts80x24() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.ghosts.pin(TrainerFixtures.ghost(rate: 0.01))
