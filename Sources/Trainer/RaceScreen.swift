@@ -13,43 +13,6 @@ public struct RaceScreen {
         self.curves = curves
     }
 
-    /// How one contestant looks: colour, dash pattern and the letter written along its line.
-    struct Look: Equatable {
-        var role: StyleRole
-        var pattern: LinePattern
-        var marker: Character
-    }
-
-    /// Colours and dash patterns by position: up to five contestants, no two alike in either.
-    static let roles: [StyleRole] = [.lossTrain, .lossTest, .reference, .heatHigh, .weightNegative]
-    static let patterns: [LinePattern] = [.solid, .dashed, .dotted, .dashDot, .longDash]
-
-    /// Each contestant's look. Colour alone fails on a monochrome projector, so every line also has its own
-    /// dash pattern and carries its method's letter (G, S, B, M, A); a letter already taken becomes a digit.
-    static func looks(_ contestants: [RaceContestant]) -> [Look] {
-        var taken = Set<Character>()
-        return contestants.enumerated().map { index, contestant in
-            var marker = letter(contestant.hyperparameters)
-            if !taken.insert(marker).inserted { marker = Character(String((index + 1) % 10)) }
-            return Look(role: roles[index % roles.count], pattern: patterns[index % patterns.count], marker: marker)
-        }
-    }
-
-    /// The method's letter: the update rule when it is not plain, else GD, SGD or mini-Batch.
-    static func letter(_ hyperparameters: Hyperparameters) -> Character {
-        switch hyperparameters.update {
-        case .adam: return "A"
-        case .momentum: return "M"
-        case .nesterov: return "N"
-        case .plain:
-            switch hyperparameters.method {
-            case .gd: return "G"
-            case .sgd: return "S"
-            case .minibatch: return "B"
-            }
-        }
-    }
-
     public func render() -> Buffer {
         var buffer = Buffer(width: max(0, state.width), height: max(0, state.height))
         let layout = state.layout
@@ -102,7 +65,7 @@ public struct RaceScreen {
         PanelFrame(title: "Training loss · " + (state.logLossAxis ? "log y" : "linear y")).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 2 else { return }
-        let looks = Self.looks(state.contestants)
+        let looks = RaceLook.looks(state.contestants)
         let lines = state.contestants.indices.map { index in
             Series(
                 name: state.contestants[index].label, role: looks[index].role, marker: looks[index].marker,
@@ -167,7 +130,7 @@ public struct RaceScreen {
             buffer.write(String(names[column].prefix(weightWidth - 1)), x: x, y: inner.y, role: .label, clip: inner)
             x += weightWidth
         }
-        let looks = Self.looks(state.contestants)
+        let looks = RaceLook.looks(state.contestants)
         for (index, contestant) in state.contestants.enumerated() where inner.y + 1 + index < inner.bottom {
             let y = inner.y + 1 + index
             let snapshot = index < state.snapshots.count ? state.snapshots[index] : TrainingSnapshot()

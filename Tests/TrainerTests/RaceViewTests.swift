@@ -67,7 +67,7 @@ final class RaceViewTests: XCTestCase {
     /// roles ignored, must tell each line apart and match it to its legend entry.
     func testEveryContestantHasItsOwnLookWithoutColour() {
         let five = RaceContestant.standard(stableRate: 1, extras: [.momentum, .adam])
-        let looks = RaceScreen.looks(five)
+        let looks = RaceLook.looks(five)
         XCTAssertEqual(looks.map(\.marker), ["G", "S", "B", "M", "A"])
         XCTAssertEqual(Set(looks.map(\.pattern)).count, 5, "no two share a dash pattern")
         let curves = (0..<5).map { k in
@@ -98,11 +98,11 @@ final class RaceViewTests: XCTestCase {
 
     func testAdamAloneKeepsItsLetterAndAPatternOfItsOwn() {
         let four = RaceContestant.standard(stableRate: 1, extras: [.adam])
-        let looks = RaceScreen.looks(four)
+        let looks = RaceLook.looks(four)
         XCTAssertEqual(looks.last?.marker, "A")
         XCTAssertEqual(Set(looks.map(\.pattern)).count, 4)
         let twins = [four[0], four[0]]
-        XCTAssertEqual(RaceScreen.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
+        XCTAssertEqual(RaceLook.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
     }
 
     func testTheTitleSaysWhenTheRaceIsOver() {
