@@ -162,6 +162,22 @@ final class ClassroomEndToEndTests: XCTestCase {
         XCTAssertTrue(end.contains("EXIT=0"), end)
     }
 
+    func testRaceTakesTheThemeOptionAndNamesAnUnknownTheme() throws {
+        let tmux = try start("race --theme nosuch", ready: { $0.contains("Weights per method") })
+        defer { tmux.close() }
+        try tmux.send("q")
+        // The warning went to stderr before the race took the screen; the restored screen shows it again.
+        let end = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
+        XCTAssertTrue(end.contains("EXIT=0"), end)
+        XCTAssertTrue(end.contains("warning: --theme nosuch: no such theme (have default, light"), end)
+        let light = try start("race --theme light", ready: { $0.contains("Weights per method") })
+        defer { light.close() }
+        try light.send("q")
+        let lightEnd = try light.waitFor("the exit") { $0.contains("EXIT=") }
+        XCTAssertTrue(lightEnd.contains("EXIT=0"), lightEnd)
+        XCTAssertFalse(lightEnd.contains("warning"), lightEnd)
+    }
+
     func testAPresetSetsTheLessonAndLockedControlsRefuse() throws {
         let presets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Presets/overshoot.toml").path
