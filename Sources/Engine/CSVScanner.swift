@@ -127,29 +127,32 @@ struct CSVScanner {
 
     /// Reads the next record when it is exactly `width` plain numbers (no spaces, no quotes) separated by the
     /// delimiter and ended by a line end or the end of the bytes, writing them to `values`: the common case,
-    /// parsed in place in one pass. Otherwise leaves the position unchanged and returns nil, and the caller
-    /// reads the record with `nextRecord`, which gives the same numbers for such a record.
-    mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> (line: Int, start: Int)? {
-        let count = bytes.count
+    /// parsed in place in one pass. Returns the byte where the record starts. Otherwise leaves the position
+    /// unchanged and returns nil (`values` may be partly written), and the caller reads the record with
+    /// `nextRecord`, which gives the same numbers for such a record.
+    @inline(__always)
+    mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> Int? {
+        let count = bytes.count, delimiter = self.delimiter
+        guard let base = bytes.baseAddress else { return nil }
         var i = index
         for c in 0..<width {
-            guard let (value, end) = DecimalNumberParser.prefix(bytes, from: i) else { return nil }
+            guard let (value, end) = DecimalNumberParser.prefix(base, from: i, count: count) else { return nil }
             values[c] = value
             if c < width - 1 {
-                guard end < count, bytes[end] == delimiter else { return nil }
+                guard end < count, base[end] == delimiter else { return nil }
                 i = end + 1
             } else {
-                guard end == count || bytes[end] == CSVScanner.lf || bytes[end] == CSVScanner.cr else { return nil }
+                guard end == count || base[end] == CSVScanner.lf || base[end] == CSVScanner.cr else { return nil }
                 i = end
             }
         }
-        let record = (line, index)
-        if i < count && bytes[i] == CSVScanner.cr { i += 1 }
-        if i < count && bytes[i] == CSVScanner.lf { i += 1 }
+        let start = index
+        if i < count && base[i] == CSVScanner.cr { i += 1 }
+        if i < count && base[i] == CSVScanner.lf { i += 1 }
         index = i
         line += 1
         lineStart = i
-        return record
+        return start
     }
 
     private func isBlank(_ field: CSVField) -> Bool {

@@ -44,11 +44,8 @@ extension Dataset {
 
         let n = table.rowCount, d = featureIndices.count
         let y = try table.numbers(column: targetIndex)
-        var x = HugePageArray.zeros(count: n * d)
-        for (j, c) in featureIndices.enumerated() {
-            let values = try table.numbers(column: c)
-            for i in 0..<n { x[i * d + j] = values[i] }
-        }
+        for c in featureIndices { try table.checkNumbers(column: c) }
+        let x = HugePageArray.filled(count: n * d) { table.copyRows(columns: featureIndices, to: $0.baseAddress!) }
         let name = table.file.split(separator: "/").last.map(String.init) ?? table.file
         let dataset = Dataset(
             name: name, featureNames: featureIndices.map { header[$0] }, targetName: header[targetIndex], x: x, y: y)
@@ -65,7 +62,13 @@ extension CSVTable {
 
     /// Every cell of a column as a finite Double, or the error for the first cell that is not one.
     func numbers(column c: Int) throws -> [Double] {
-        guard let row = columns[c].firstProblemRow else { return columns[c].values }
+        try checkNumbers(column: c)
+        return values(column: c)
+    }
+
+    /// Throws the error for the first cell of column `c` that is not a finite number, if there is one.
+    func checkNumbers(column c: Int) throws {
+        guard let row = columns[c].firstProblemRow else { return }
         let cell = cells(ofRow: row)[c]
         let text = String(Substring(cell.text).trimmingASCIISpaces())
         switch CellNumber(Substring(cell.text)) {

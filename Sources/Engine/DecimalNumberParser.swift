@@ -1,29 +1,27 @@
-// Decimal text to Double, correctly rounded: a Float80 fast path for short numbers, Swift's parser otherwise.
+// Decimal text to Double, correctly rounded: Clinger's exact path, else Eisel–Lemire, else Swift's parser.
 
-/// Parses plain decimal numbers (`-12.5`, `3e-7`, `.5`, `1E+10`) from UTF-8 bytes, giving exactly `Double(text)`.
+/// Parses plain decimal numbers (`-12.5`, `3e-7`, `.5`, `5.`, `+1E+10`, `007`) from UTF-8 bytes, giving
+/// exactly `Double(text)`.
 ///
-/// Fast path: up to 19 significant digits w and a decimal exponent |e| ≤ 27. Then w and 10^|e| are exact in
-/// Float80 (64-bit significand; 5²⁷ < 2⁶⁴), so w·10^e or w/10^−e is one correctly rounded Float80 operation.
-/// Rounding that to Double is a second rounding, which can differ from rounding the exact value only when the
-/// Float80 result sits exactly halfway between two Doubles (its 11 extra bits are 10000000000): if the exact
-/// value were not within half a Float80 ulp of that midpoint, the first rounding could neither reach nor cross
-/// it. That one case, and everything else (more digits, larger exponents), goes to Swift's correctly rounded
-/// `Double(_: Substring)`.
+/// The digits are read into a 64-bit integer w (eight at a time where eight digits follow), the point and
+/// exponent into a decimal exponent q. With at most 19 significant digits w is exact, and then:
+/// - w ≤ 2⁵³ and |q| ≤ 22 (Clinger): w and 10^|q| are exact Doubles, so one multiplication or division
+///   is the correctly rounded value;
+/// - otherwise `EiselLemire` rounds w·10^q correctly from a 128-bit power of five.
+/// More than 19 significant digits, exponents too long to hold, and Eisel–Lemire's rare refusal go to
+/// Swift's correctly rounded `Double(_: Substring)`.
 enum DecimalNumberParser {
     /// The value of the whole of `bytes` as a decimal number, or nil when it is not one (hex, inf, nan,
     /// spaces and anything else are not).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if let fast = fastPath(bytes) { return fast }
+        if let base = bytes.baseAddress, let (value, end) = prefix(base, from: 0, count: bytes.count), end == bytes.count {
+            return value
+        }
         return slowPath(bytes)
     }
 
-    private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
-
-    /// 10^e exactly, for 0 ≤ e ≤ 27 (10¹⁹ < 2⁶⁴; above that a product of two exact powers, itself exact).
-    @inline(__always)
-    private static func powerOfTen(_ e: Int) -> Float80 {
-        e <= 19 ? Float80(smallPowersOfTen[e]) : Float80(smallPowersOfTen[19]) * Float80(smallPowersOfTen[e - 19])
-    }
+    private static let zero = UInt8(ascii: "0"), minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
+    private static let dot = UInt8(ascii: "."), lowercaseE = UInt8(ascii: "e")
 
     /// Whether the 8 bytes of `chunk` are all ASCII digits (SWAR: no branch per byte).
     @inline(__always)
@@ -40,103 +38,90 @@ enum DecimalNumberParser {
         return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
-    /// Appends the digits at `i` to `mantissa` (eight at a time while they fit in 19 significant digits),
-    /// returning how many digits were read; stops at the first non-digit or when a 20th digit would be needed.
+    /// Appends the digits at `i` to `mantissa` (wrapping past 19 digits: the caller counts them), eight at a
+    /// time while eight follow.
     @inline(__always)
-    private static func readDigits(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ mantissa: inout UInt64, _ significant: inout Int
-    ) -> Int {
-        let start = i, count = bytes.count
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        while i + 8 <= count, significant + 8 <= 19 {
-            let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    private static func readDigits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ count: Int, _ mantissa: inout UInt64) {
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= count {
+            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             guard isEightDigits(chunk) else { break }
             mantissa = mantissa &* 100_000_000 &+ eightDigits(chunk)
-            significant += 8
             i += 8
         }
-        while i < count, bytes[i] >= zero, bytes[i] <= nine, significant < 19 {
-            mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- zero)
-            significant += 1
+        while i < count, base[i] &- zero < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(base[i] &- zero)
             i += 1
         }
-        return i - start
     }
 
+    /// The number that starts at `start` (bytes `base[start..<count]`) and where it ends (the first byte that
+    /// cannot continue it), when the fast paths can decide it; nil otherwise. A caller that checks the number
+    /// fills its whole field gets exactly what `parse` gives for that field. The value is always finite.
     @inline(__always)
-    private static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let (value, end) = prefix(bytes, from: 0), end == bytes.count else { return nil }
-        return value
-    }
-
-    /// The number that starts at `start` and where it ends (the first byte that cannot continue it), when the
-    /// fast path can decide it; nil otherwise. A caller that checks the number fills its whole field gets
-    /// exactly what `parse` gives for that field.
-    @inline(__always)
-    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
-        let count = bytes.count
-        guard start < count else { return nil }
+    static func prefix(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (value: Double, end: Int)? {
         var i = start
-        var negative = false
-        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-            negative = bytes[i] == UInt8(ascii: "-")
-            i += 1
-        }
+        guard i < count else { return nil }
+        let negative = base[i] == minus
+        if negative || base[i] == plus { i += 1 }
+        let digitsStart = i
         var mantissa: UInt64 = 0
-        var significant = 0, exponent = 0, digits = 0
-        // Leading zeros are not significant.
-        while i < count, bytes[i] == zero {
-            digits += 1
+        readDigits(base, &i, count, &mantissa)
+        var digitCount = i - digitsStart
+        var exponent = 0
+        if i < count, base[i] == dot {
             i += 1
+            let fractionStart = i
+            readDigits(base, &i, count, &mantissa)
+            exponent = fractionStart - i
+            digitCount -= exponent
         }
-        digits += readDigits(bytes, &i, &mantissa, &significant)
-        if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }  // more than 19 significant digits
-        if i < count, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            if significant == 0 {
-                while i < count, bytes[i] == zero {
-                    exponent -= 1
-                    digits += 1
-                    i += 1
-                }
-            }
-            let fraction = readDigits(bytes, &i, &mantissa, &significant)
-            if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }
-            exponent -= fraction
-            digits += fraction
-        }
-        guard digits > 0 else { return nil }
-        if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        guard digitCount > 0 else { return nil }
+        let digitsEnd = i
+        if i < count, base[i] | 0x20 == lowercaseE {
             i += 1
             var exponentNegative = false
-            if i < count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-                exponentNegative = bytes[i] == UInt8(ascii: "-")
+            if i < count, base[i] == minus || base[i] == plus {
+                exponentNegative = base[i] == minus
                 i += 1
             }
-            var written = 0, exponentDigits = 0
-            while i < count, bytes[i] >= zero, bytes[i] <= nine {
-                if written > 10_000 { return nil }
-                written = written * 10 + Int(bytes[i] &- zero)
-                exponentDigits += 1
+            let exponentStart = i
+            var written = 0
+            while i < count, base[i] &- zero < 10 {
+                // Beyond this the value is 0 or infinite whatever the digits; the exact parser says which.
+                guard written < 100_000 else { return nil }
+                written = written * 10 + Int(base[i] &- zero)
                 i += 1
             }
-            guard exponentDigits > 0 else { return nil }
+            guard i > exponentStart else { return nil }
             exponent += exponentNegative ? -written : written
         }
+        if digitCount > 19 {
+            // Leading zeros (before or after the point) are not significant and left the mantissa exact.
+            var k = digitsStart, leadingZeros = 0
+            while k < digitsEnd, base[k] == zero || base[k] == dot {
+                if base[k] == zero { leadingZeros += 1 }
+                k += 1
+            }
+            guard digitCount - leadingZeros <= 19 else { return nil }
+        }
         if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
-        guard exponent >= -27, exponent <= 27 else { return nil }
-        let w = Float80(mantissa)
-        let value = exponent >= 0 ? w * powerOfTen(exponent) : w / powerOfTen(-exponent)
-        // Exactly halfway between two Doubles after the first rounding: let the exact parser decide.
-        if value.significandBitPattern & 0x7FF == 0x400 { return nil }
-        let result = Double(value)
-        return (negative ? -result : result, i)
+        let magnitude: Double
+        if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let w = Double(mantissa)
+            magnitude = exponent < 0 ? w / exactPowersOfTen[-exponent] : w * exactPowersOfTen[exponent]
+        } else {
+            // Overflow is left to the exact parser too: a caller taking only finite numbers need not check.
+            guard let value = EiselLemire.double(mantissa: mantissa, exponent: exponent), value.isFinite else { return nil }
+            magnitude = value
+        }
+        return (negative ? -magnitude : magnitude, i)
     }
 
     private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         for byte in bytes {
             switch byte {
-            case zero...nine, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            case zero...UInt8(ascii: "9"), dot, UInt8(ascii: "e"), UInt8(ascii: "E"), plus, minus:
                 continue
             default:
                 return nil
@@ -147,9 +132,8 @@ enum DecimalNumberParser {
     }
 }
 
-/// 10⁰…10¹⁹ (a literal table: no lazy initialisation on the hot path).
-private let smallPowersOfTen: [UInt64] = [
-    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-    100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-    10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+/// 10⁰…10²², every power of ten a Double holds exactly (a literal table: no lazy initialisation on the hot path).
+private let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
 ]
