@@ -132,26 +132,27 @@ struct CSVScanner {
     /// `nextRecord`, which gives the same numbers for such a record.
     @inline(__always)
     mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> Int? {
-        let count = bytes.count, delimiter = self.delimiter
+        let delimiter = self.delimiter
         guard let base = bytes.baseAddress else { return nil }
-        var i = index
+        let end = base + bytes.count
+        var p = base + index
         for c in 0..<width {
-            guard let (value, end) = DecimalNumberParser.prefix(base, from: i, count: count) else { return nil }
+            guard let (value, numberEnd) = DecimalNumberParser.prefix(p, end: end) else { return nil }
             values[c] = value
-            if c < width - 1 {
-                guard end < count, base[end] == delimiter else { return nil }
-                i = end + 1
+            p = numberEnd
+            if c < width &- 1 {
+                guard p < end, p.pointee == delimiter else { return nil }
+                p += 1
             } else {
-                guard end == count || base[end] == CSVScanner.lf || base[end] == CSVScanner.cr else { return nil }
-                i = end
+                guard p == end || p.pointee == CSVScanner.lf || p.pointee == CSVScanner.cr else { return nil }
             }
         }
         let start = index
-        if i < count && base[i] == CSVScanner.cr { i += 1 }
-        if i < count && base[i] == CSVScanner.lf { i += 1 }
-        index = i
+        if p < end && p.pointee == CSVScanner.cr { p += 1 }
+        if p < end && p.pointee == CSVScanner.lf { p += 1 }
+        index = p - base
         line += 1
-        lineStart = i
+        lineStart = index
         return start
     }
 

@@ -1,20 +1,18 @@
-// Decimal text to Double, correctly rounded: Clinger's exact path, else Eisel–Lemire, else Swift's parser.
+// Decimal text to Double, correctly rounded: SWAR digit reading and Eisel–Lemire, else Swift's parser.
 
 /// Parses plain decimal numbers (`-12.5`, `3e-7`, `.5`, `5.`, `+1E+10`, `007`) from UTF-8 bytes, giving
 /// exactly `Double(text)`.
 ///
 /// The digits are read into a 64-bit integer w (eight at a time where eight digits follow), the point and
-/// exponent into a decimal exponent q. With at most 19 significant digits w is exact, and then:
-/// - w ≤ 2⁵³ and |q| ≤ 22 (Clinger): w and 10^|q| are exact Doubles, so one multiplication or division
-///   is the correctly rounded value;
-/// - otherwise `EiselLemire` rounds w·10^q correctly from a 128-bit power of five.
-/// More than 19 significant digits, exponents too long to hold, and Eisel–Lemire's rare refusal go to
-/// Swift's correctly rounded `Double(_: Substring)`.
+/// exponent into a decimal exponent q. With at most 19 significant digits w is exact, and then a whole number
+/// up to 2⁵³ is exact as it is, and everything else is rounded correctly by `EiselLemire` from a 128-bit power
+/// of five. More than 19 significant digits, exponents too long to hold, overflow and Eisel–Lemire's rare
+/// refusal go to Swift's correctly rounded `Double(_: Substring)`.
 enum DecimalNumberParser {
     /// The value of the whole of `bytes` as a decimal number, or nil when it is not one (hex, inf, nan,
     /// spaces and anything else are not).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if let base = bytes.baseAddress, let (value, end) = prefix(base, from: 0, count: bytes.count), end == bytes.count {
+        if let base = bytes.baseAddress, let (value, end) = prefix(base, end: base + bytes.count), end == base + bytes.count {
             return value
         }
         return slowPath(bytes)
@@ -23,14 +21,7 @@ enum DecimalNumberParser {
     private static let zero = UInt8(ascii: "0"), minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
     private static let dot = UInt8(ascii: "."), lowercaseE = UInt8(ascii: "e")
 
-    /// Whether the 8 bytes of `chunk` are all ASCII digits (SWAR: no branch per byte).
-    @inline(__always)
-    private static func isEightDigits(_ chunk: UInt64) -> Bool {
-        ((chunk & 0xF0F0_F0F0_F0F0_F0F0) | (((chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
-            == 0x3333_3333_3333_3333
-    }
-
-    /// The value of 8 ASCII digits read little-endian (the first digit in the lowest byte).
+    /// The value of 8 decimal digits, one a byte (0…9, or their ASCII codes), the first in the lowest byte.
     @inline(__always)
     private static func eightDigits(_ chunk: UInt64) -> UInt64 {
         var value = ((chunk & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
@@ -38,84 +29,98 @@ enum DecimalNumberParser {
         return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
-    /// Appends the digits at `i` to `mantissa` (wrapping past 19 digits: the caller counts them), eight at a
-    /// time while eight follow.
+    /// Appends the run of ASCII digits at `p` to `mantissa` (wrapping past 19 digits: the caller counts them):
+    /// eight at a time while eight follow (SWAR: one unaligned load, one check, three multiplications), then
+    /// one at a time.
     @inline(__always)
-    private static func readDigits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ count: Int, _ mantissa: inout UInt64) {
-        let raw = UnsafeRawPointer(base)
-        while i + 8 <= count {
-            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            guard isEightDigits(chunk) else { break }
-            mantissa = mantissa &* 100_000_000 &+ eightDigits(chunk)
-            i += 8
+    private static func readDigits(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ mantissa: inout UInt64) {
+        while end - p >= 8 {
+            let digits = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+            // A byte's high bit is set when it is not 0…9 after the xor (its low 7 bits ≥ 10, or its high bit set).
+            let nonDigits = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+            guard nonDigits == 0 else { break }
+            mantissa = mantissa &* 100_000_000 &+ eightDigits(digits)
+            p += 8
         }
-        while i < count, base[i] &- zero < 10 {
-            mantissa = mantissa &* 10 &+ UInt64(base[i] &- zero)
-            i += 1
+        readShortDigits(&p, end, &mantissa)
+    }
+
+    /// Appends the digits at `p` to `mantissa` one at a time.
+    @inline(__always)
+    private static func readShortDigits(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ mantissa: inout UInt64) {
+        while p < end, p.pointee &- zero < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(p.pointee &- zero)
+            p += 1
         }
     }
 
-    /// The number that starts at `start` (bytes `base[start..<count]`) and where it ends (the first byte that
-    /// cannot continue it), when the fast paths can decide it; nil otherwise. A caller that checks the number
-    /// fills its whole field gets exactly what `parse` gives for that field. The value is always finite.
+    /// The number that starts at `start` (bytes up to `end`) and where it ends (the first byte that cannot
+    /// continue it), when the fast paths can decide it; nil otherwise. A caller that checks the number fills
+    /// its whole field gets exactly what `parse` gives for that field. The value is always finite.
     @inline(__always)
-    static func prefix(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (value: Double, end: Int)? {
-        var i = start
-        guard i < count else { return nil }
-        let negative = base[i] == minus
-        if negative || base[i] == plus { i += 1 }
-        let digitsStart = i
+    static func prefix(_ start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> (value: Double, end: UnsafePointer<UInt8>)? {
+        var p = start
+        guard p < end else { return nil }
+        let negative = p.pointee == minus
+        if negative || p.pointee == plus { p += 1 }
+        let digitsStart = p
         var mantissa: UInt64 = 0
-        readDigits(base, &i, count, &mantissa)
-        var digitCount = i - digitsStart
+        // Integer parts are mostly a digit or two: eight at a time would cost more than it saves.
+        readShortDigits(&p, end, &mantissa)
+        var digitCount = p - digitsStart
         var exponent = 0
-        if i < count, base[i] == dot {
-            i += 1
-            let fractionStart = i
-            readDigits(base, &i, count, &mantissa)
-            exponent = fractionStart - i
-            digitCount -= exponent
+        if p < end, p.pointee == dot {
+            p += 1
+            let fractionStart = p
+            readDigits(&p, end, &mantissa)
+            exponent = fractionStart - p
+            digitCount &-= exponent
         }
         guard digitCount > 0 else { return nil }
-        let digitsEnd = i
-        if i < count, base[i] | 0x20 == lowercaseE {
-            i += 1
+        let digitsEnd = p
+        if p < end, p.pointee | 0x20 == lowercaseE {
+            p += 1
             var exponentNegative = false
-            if i < count, base[i] == minus || base[i] == plus {
-                exponentNegative = base[i] == minus
-                i += 1
+            if p < end, p.pointee == minus || p.pointee == plus {
+                exponentNegative = p.pointee == minus
+                p += 1
             }
-            let exponentStart = i
+            let exponentStart = p
             var written = 0
-            while i < count, base[i] &- zero < 10 {
+            while p < end, p.pointee &- zero < 10 {
                 // Beyond this the value is 0 or infinite whatever the digits; the exact parser says which.
                 guard written < 100_000 else { return nil }
-                written = written * 10 + Int(base[i] &- zero)
-                i += 1
+                written = written &* 10 &+ Int(p.pointee &- zero)
+                p += 1
             }
-            guard i > exponentStart else { return nil }
-            exponent += exponentNegative ? -written : written
+            guard p > exponentStart else { return nil }
+            exponent &+= exponentNegative ? -written : written
         }
         if digitCount > 19 {
             // Leading zeros (before or after the point) are not significant and left the mantissa exact.
             var k = digitsStart, leadingZeros = 0
-            while k < digitsEnd, base[k] == zero || base[k] == dot {
-                if base[k] == zero { leadingZeros += 1 }
+            while k < digitsEnd, k.pointee == zero || k.pointee == dot {
+                if k.pointee == zero { leadingZeros &+= 1 }
                 k += 1
             }
-            guard digitCount - leadingZeros <= 19 else { return nil }
+            guard digitCount &- leadingZeros <= 19 else { return nil }
         }
-        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         let magnitude: Double
-        if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            let w = Double(mantissa)
-            magnitude = exponent < 0 ? w / exactPowersOfTen[-exponent] : w * exactPowersOfTen[exponent]
+        if mantissa == 0 {
+            magnitude = 0
+        } else if exponent == 0, mantissa <= 1 << 53 {
+            // A whole number that a Double holds exactly.
+            magnitude = Double(Int64(bitPattern: mantissa))
         } else {
+            // Eisel–Lemire for every fraction, even where a Clinger division would do: choosing between the two
+            // is a branch as random as the digit counts, and mispredicting it costs more than the conversion.
             // Overflow is left to the exact parser too: a caller taking only finite numbers need not check.
             guard let value = EiselLemire.double(mantissa: mantissa, exponent: exponent), value.isFinite else { return nil }
             magnitude = value
         }
-        return (negative ? -magnitude : magnitude, i)
+        // The sign as a bit, not a branch: it is as random as the data.
+        let sign: UInt64 = negative ? 1 << 63 : 0
+        return (Double(bitPattern: magnitude.bitPattern | sign), p)
     }
 
     private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -132,8 +137,6 @@ enum DecimalNumberParser {
     }
 }
 
-/// 10⁰…10²², every power of ten a Double holds exactly (a literal table: no lazy initialisation on the hot path).
-private let exactPowersOfTen: [Double] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
-]
+/// 10⁰…10⁸ as integers (a literal table: no lazy initialisation on the hot path).
+private let powersOfTenBelow9: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+

@@ -15,16 +15,14 @@ enum EiselLemire {
         let leadingZeros = w.leadingZeroBitCount
         let normalised = w << UInt64(leadingZeros)
         let index = 2 * (q - PowersOfFive.smallestExponent)
-        let (high, low) = PowersOfFive.words.withUnsafeBufferPointer { table in
-            var product = normalised.multipliedFullWidth(by: table[index])
-            // Only when the bits below the 55 we keep are all ones can the lower word of 5^q change them.
-            if product.high & 0x1FF == 0x1FF {
-                let second = normalised.multipliedFullWidth(by: table[index + 1]).high
-                let (sum, carry) = product.low.addingReportingOverflow(second)
-                product.low = sum
-                if carry { product.high &+= 1 }
-            }
-            return (product.high, product.low)
+        let table = PowersOfFive.words
+        var (high, low) = normalised.multipliedFullWidth(by: table[index])
+        // Only when the bits below the 55 we keep are all ones can the lower word of 5^q change them.
+        if high & 0x1FF == 0x1FF {
+            let second = normalised.multipliedFullWidth(by: table[index + 1]).high
+            let (sum, carry) = low.addingReportingOverflow(second)
+            low = sum
+            if carry { high &+= 1 }
         }
         if low == .max && (q < -27 || q > 55) { return nil }
         let upperBit = Int(high >> 63)

@@ -191,8 +191,9 @@ final class DecimalNumberParserTests: XCTestCase {
     func prefix(_ text: String) -> Double? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let (value, end) = DecimalNumberParser.prefix(buffer.baseAddress!, from: 0, count: buffer.count),
-                end == buffer.count else { return nil }
+            let base = buffer.baseAddress!
+            guard let (value, end) = DecimalNumberParser.prefix(base, end: base + buffer.count), end == base + buffer.count
+            else { return nil }
             return value
         }
     }
