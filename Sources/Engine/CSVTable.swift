@@ -136,18 +136,21 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// Writes columns `chosen` of every row, in that order, to `destination` (row-major, `chosen.count` a row),
-    /// each part on its own thread.
-    func copyRows(columns chosen: [Int], to destination: UnsafeMutablePointer<Double>) {
-        let target = SharedDoubles(base: destination)
+    /// Writes columns `chosen` of every row, in that order, to `x` (row-major, `chosen.count` a row) and column
+    /// `target` to `y`, in one pass over the values with each part on its own thread.
+    func copyRows(columns chosen: [Int], to x: UnsafeMutablePointer<Double>, column target: Int, to y: UnsafeMutablePointer<Double>) {
+        let destination = SharedDoubles(x: x, y: y)
         DispatchQueue.concurrentPerform(iterations: parts.count) { p in
             let values = parts[p].values, width = values.width, d = chosen.count
-            var output = target.base + partFirstRows[p] * d
+            var xRow = destination.x + partFirstRows[p] * d
+            var yRow = destination.y + partFirstRows[p]
             var input = UnsafePointer(values.base)
             chosen.withUnsafeBufferPointer { chosen in
                 for _ in 0..<values.rowCount {
-                    for j in 0..<d { output[j] = input[chosen[j]] }
-                    output += d
+                    for j in 0..<d { xRow[j] = input[chosen[j]] }
+                    yRow.pointee = input[target]
+                    xRow += d
+                    yRow += 1
                     input += width
                 }
             }
@@ -203,7 +206,8 @@ public struct CSVTable: Sendable {
     }
 }
 
-/// The destination of `copyRows`, written by each part's thread in rows no other thread writes.
+/// The destinations of `copyRows`, written by each part's thread in rows no other thread writes.
 private struct SharedDoubles: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>
+    let x: UnsafeMutablePointer<Double>
+    let y: UnsafeMutablePointer<Double>
 }

@@ -43,9 +43,14 @@ extension Dataset {
         if featureIndices.isEmpty { throw DataError.noFeatures(headerPlace) }
 
         let n = table.rowCount, d = featureIndices.count
-        let y = try table.numbers(column: targetIndex)
+        try table.checkNumbers(column: targetIndex)
         for c in featureIndices { try table.checkNumbers(column: c) }
-        let x = HugePageArray.filled(count: n * d) { table.copyRows(columns: featureIndices, to: $0.baseAddress!) }
+        var y: [Double] = []
+        let x = HugePageArray.filled(count: n * d) { x in
+            y = HugePageArray.filled(count: n) { y in
+                table.copyRows(columns: featureIndices, to: x.baseAddress!, column: targetIndex, to: y.baseAddress!)
+            }
+        }
         let name = table.file.split(separator: "/").last.map(String.init) ?? table.file
         let dataset = Dataset(
             name: name, featureNames: featureIndices.map { header[$0] }, targetName: header[targetIndex], x: x, y: y)
