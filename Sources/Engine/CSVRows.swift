@@ -11,8 +11,6 @@ struct CSVRows: Sendable {
     var checkpoints: [CSVRowPlace]
     /// The line just after the range.
     var nextLine: Int
-    /// Whether any record held a quote character (a split at a line end may then have cut a quoted field).
-    var sawQuote = false
 
     var rowCount: Int { values.rowCount }
 
@@ -65,9 +63,6 @@ struct CSVRows: Sendable {
                 throw DataError.raggedRow(.init(file: file, line: record.line, column: column), fields: fields.count, expected: width)
             }
             if row % CSVRows.checkpointInterval == 0 { checkpoints.append(CSVRowPlace(line: record.line, start: record.start)) }
-            if !sawQuote, memchr(scanner.bytes.baseAddress! + record.start, Int32(CSVScanner.quote), record.end - record.start) != nil {
-                sawQuote = true
-            }
             for c in 0..<width {
                 slot[c] = try CSVRows.readCell(fields[c], counting: &columns[c], row: row, scanner: scanner)
             }

@@ -63,9 +63,10 @@ public struct CSVTable: Sendable {
 
         let width = header.count
         let rowsStart = scanner.index, firstLine = scanner.line
-        // Without quotes every line end ends a record, so the rows can be split in two at a line end and read
-        // on two threads. Any error, or any quote, and the rows are read again in one piece, so messages do
-        // not depend on the split.
+        // Large files are split in two at the line end after the middle and read on two threads. A line end
+        // inside a quoted field does not end a record, but a split there leaves the first half's last field
+        // unterminated, which is an error; on any error the rows are read again in one piece, so records and
+        // messages never depend on the split.
         var middle = rowsStart + (bytes.count - rowsStart) / 2
         while middle < bytes.count && bytes[middle] != CSVScanner.lf { middle += 1 }
         middle = min(bytes.count, middle + 1)
@@ -74,8 +75,7 @@ public struct CSVTable: Sendable {
         if bytes.count - rowsStart >= parallelBytes && middle < bytes.count,
             let halves = try? CSVRows.readInParallel(
                 source: source, file: file, delimiter: scanner.delimiter, width: width,
-                ranges: [rowsStart..<middle, middle..<bytes.count]),
-            !halves.contains(where: \.sawQuote)
+                ranges: [rowsStart..<middle, middle..<bytes.count])
         {
             parts = halves
             lineOffsets = [firstLine - 1]
