@@ -1,36 +1,24 @@
-// The Gram matrix AᵀA of A = [X 1] (or X) in Double, via BLAS dsyrk, for the textbook answer and GD stability.
-import CLapack
+// The Gram matrix AᵀA of A = [X 1] (or X) in Double, for the textbook answer and GD stability.
 
 /// G = AᵀA for A = X with a trailing column of ones when an intercept is fitted (column-major, full).
 struct GramMatrix {
     let order: Int
     var entries: [Double]
 
-    /// `design` is row-major n × d.
-    init(rowCount n: Int, design: [Double], fitIntercept: Bool) {
+    /// `design` is row-major n × d. One pass of the solver's Gram kernel (unshifted: the textbook system is
+    /// the plain XᵀX); nil only when the kernel cannot get its scratch memory.
+    init?(rowCount n: Int, design: [Double], fitIntercept: Bool) {
         let d = n == 0 ? 0 : design.count / n
         let p = d + (fitIntercept ? 1 : 0)
         order = p
         var g = [Double](repeating: 0, count: p * p)
-        if d > 0 && n > 0 {
-            // Row-major n × d is column-major d × n: XᵀX = Xt·Xtᵀ.
-            var gram = [Double](repeating: 0, count: d * d)
-            cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(d), Int32(n), 1, design, Int32(d), 0, &gram, Int32(d))
-            for j in 0..<d {
-                for i in 0...j {
-                    g[j * p + i] = gram[j * d + i]
-                    g[i * p + j] = gram[j * d + i]
-                }
-            }
-        }
-        if fitIntercept {
-            var sums = [Double](repeating: 0, count: d)
-            for i in 0..<n { for j in 0..<d { sums[j] += design[i * d + j] } }
-            for j in 0..<d {
-                g[d * p + j] = sums[j]
-                g[j * p + d] = sums[j]
-            }
-            g[d * p + d] = Double(n)
+        if n > 0 {
+            guard let gram = try? AugmentedGram(
+                matrix: design, target: [], rowCount: n, partition: RowPartition(rowCount: n, minimumRows: 1), shifted: false)
+            else { return nil }
+            // The augmented order is d + 2 with the ones column at d: its leading p × p block is AᵀA.
+            let m = gram.order
+            for j in 0..<p { for k in 0..<p { g[j * p + k] = gram.entries[j * m + k] } }
         }
         entries = g
     }

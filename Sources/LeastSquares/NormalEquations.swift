@@ -5,7 +5,7 @@ enum NormalEquations {
     /// θ = (w…, b) or (w…) with no intercept; nil when AᵀA is singular or the answer is not finite.
     static func solve(rowCount n: Int, design: [Double], target: [Double], fitIntercept: Bool, l2: Double) -> [Double]? {
         let d = design.count / max(1, n)
-        var gram = GramMatrix(rowCount: n, design: design, fitIntercept: fitIntercept)
+        guard var gram = GramMatrix(rowCount: n, design: design, fitIntercept: fitIntercept) else { return nil }
         if l2 > 0 { gram.addToCoefficientDiagonal(l2, coefficientCount: d) }
         var rhs = [Double](repeating: 0, count: gram.order)
         for i in 0..<n {

@@ -12,8 +12,8 @@ extension ClosedFormSolver {
         rowCount: Int, design: [Double], fitIntercept: Bool, l2: Double = 0
     ) -> Double {
         guard rowCount > 0 else { return .infinity }
-        var gram = GramMatrix(rowCount: rowCount, design: design, fitIntercept: fitIntercept)
-        guard gram.order > 0 else { return .infinity }
+        guard var gram = GramMatrix(rowCount: rowCount, design: design, fitIntercept: fitIntercept), gram.order > 0
+        else { return .infinity }
         let d = design.count / rowCount
         if l2 > 0 { gram.addToCoefficientDiagonal(Double(rowCount) * l2, coefficientCount: d) }
         guard let eigenvalues = try? LapackCall.symmetricEigenvalues(order: gram.order, &gram.entries),

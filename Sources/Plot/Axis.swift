@@ -28,11 +28,13 @@ public struct Axis: Sendable, Hashable {
         let lo = Swift.min(a, b), hi = Swift.max(a, b)
         var (l, u) = widened(lo, hi, scale: scale)
         let pad = (u - l) * padding
+        let nonNegative = scale == .linear && lo >= 0
         if lo != hi || padding > 0 {
-            let nonNegative = scale == .linear && lo >= 0
-            l = nonNegative ? Swift.max(0, l - pad) : l - pad
+            l -= pad
             u += pad
         }
+        // Neither padding nor the widening of a single value (step 0 alone) reaches below zero.
+        if nonNegative { l = Swift.max(0, l) }
         axis.lower = l
         axis.upper = u
         return axis
@@ -72,14 +74,16 @@ public struct Axis: Sendable, Hashable {
     }
 
     /// At most `maxCount` ticks inside the range: 1-2-5 steps on a linear axis, powers of ten
-    /// (with 2 and 5 between them when there is room) on a log axis.
-    public func ticks(maxCount: Int, labelWidth: Int = 7) -> [Tick] {
+    /// (with 2 and 5 between them when there is room) on a log axis. `minimumStep` keeps a linear axis of
+    /// whole numbers (training steps) from ticks between them.
+    public func ticks(maxCount: Int, labelWidth: Int = 7, minimumStep: Double = 0) -> [Tick] {
         let count = Swift.max(2, maxCount)
         switch scale {
         case .linear:
             guard lower.isFinite, upper.isFinite, (upper - lower).isFinite, upper > lower else { return [] }
             // The finest 1-2-5 step that still gives at most `count` ticks.
             var step = Self.niceStep((upper - lower) / Double(count) / 2.5)
+            if minimumStep > 0 { step = Swift.max(step, Self.niceStep(minimumStep)) }
             while Self.multipleCount(of: step, in: lower, upper) > Double(count) {
                 let coarser = Self.niceStep(step * 1.5)
                 guard coarser > step else { return [] }

@@ -12,6 +12,8 @@ struct ChartFrame {
     var mode: RenderMode
     /// What the x axis measures ("step", "actual"), written at the right end of the tick-label row when it fits.
     var xName: String?
+    /// The finest x tick spacing: 1 when x counts whole things such as steps.
+    var xMinimumStep: Double = 0
 
     /// Draws title, legend and axes into `area` and returns the plot area (possibly empty) left for the data.
     func render(into buffer: inout Buffer, area: Rect) -> Rect {
@@ -53,7 +55,7 @@ struct ChartFrame {
             for column in plot.x..<plot.right { buffer[column, axisY] = Cell(unicode ? "─" : "-", role: .axis) }
             let columnsWide = plot.width
             let dots = columnsWide * dpc.x
-            let xTicks = xAxis.ticks(maxCount: max(2, columnsWide / 8 + 1), labelWidth: 7)
+            let xTicks = xAxis.ticks(maxCount: max(2, columnsWide / 8 + 1), labelWidth: 7, minimumStep: xMinimumStep)
             var freeFrom = area.x
             for tick in xTicks {
                 guard let d = xAxis.dot(tick.value, dots: dots), d >= 0, d < dots else { continue }

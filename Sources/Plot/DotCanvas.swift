@@ -54,10 +54,11 @@ public struct DotCanvas: Sendable {
     }
 
     /// Draws a straight line of dots between two dot positions (Bresenham), clipped to the canvas.
-    /// With `dashed`, every other run of two dots is left out.
+    /// With `dashed`, every other run of two dots is left out; `pattern` leaves out the dot columns it does not
+    /// draw, so a long segment between two far-apart points is dashed like the rest of its series.
     public mutating func line(
         from start: (x: Int, y: Int), to end: (x: Int, y: Int), role: StyleRole, marker: Character = "*",
-        dashed: Bool = false
+        dashed: Bool = false, pattern: LinePattern = .solid
     ) {
         guard let (a, b) = clip(start, end) else { return }
         var x = a.x, y = a.y
@@ -66,7 +67,7 @@ public struct DotCanvas: Sendable {
         var error = dx + dy
         var n = 0
         while true {
-            if !dashed || (n / 2) % 2 == 0 { plot(x: x, y: y, role: role, marker: marker) }
+            if (!dashed || (n / 2) % 2 == 0) && pattern.draws(column: x) { plot(x: x, y: y, role: role, marker: marker) }
             n += 1
             if x == b.x && y == b.y { break }
             let e2 = 2 * error

@@ -18,11 +18,13 @@ public struct LineChart: Sendable {
     public var yRange: ClosedRange<Double>?
     /// What x measures, e.g. "step" or "epoch", shown at the end of the x axis when there is room.
     public var xName: String?
+    /// x counts whole things (steps): no ticks fall between two of them.
+    public var xIsWhole: Bool
 
     public init(
         title: String? = nil, series: [Series] = [], referenceLines: [ReferenceLine] = [],
         yScale: AxisScale = .linear, mode: RenderMode = .braille, smoothing: Double = 0, showsLegend: Bool = true,
-        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, xName: String? = nil, xIsWhole: Bool = false
     ) {
         self.title = title
         self.series = series
@@ -34,6 +36,7 @@ public struct LineChart: Sendable {
         self.xRange = xRange
         self.yRange = yRange
         self.xName = xName
+        self.xIsWhole = xIsWhole
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -53,7 +56,8 @@ public struct LineChart: Sendable {
             yAxis = Axis.fitting(min: lo, max: hi, scale: yScale)
         }
         let legend = showsLegend ? series.map { legendEntry(for: $0) } : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName)
+        let frame = ChartFrame(
+            title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName, xMinimumStep: xIsWhole ? 1 : 0)
         let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 
@@ -66,7 +70,13 @@ public struct LineChart: Sendable {
         if drawn.count == series.count && smoothing > 0 && smoothing < 1 {
             for s in series { _ = draw(s, role: .ghost, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
         }
-        for s in drawn { unplaceable += draw(s, role: s.role, on: &canvas, xAxis: xAxis, yAxis: yAxis) }
+        var summaries: [DecimatedColumns] = []
+        for s in drawn {
+            let summary = draw(s, role: s.role, on: &canvas, xAxis: xAxis, yAxis: yAxis)
+            unplaceable += summary.unplaceable
+            summaries.append(summary)
+        }
+        markLines(drawn, summaries: summaries, on: &canvas, yAxis: yAxis)
         canvas.render(into: &buffer, area: plot)
 
         for line in referenceLines {
@@ -83,13 +93,22 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// Heavy box glyphs for plain solid and dashed lines (they read best in a legend), else the line's own sample.
     private func legendEntry(for s: Series) -> LegendEntry {
-        let symbol = mode.usesUnicode ? (s.dashed ? "╍╍" : "━━") : String(repeating: s.marker, count: 2)
+        let symbol: String
+        if !mode.usesUnicode {
+            symbol = String(repeating: s.marker, count: 2)
+        } else if !s.marksLine, s.pattern == .solid || s.pattern == .dashed {
+            symbol = s.pattern == .dashed ? "╍╍" : "━━"
+        } else {
+            symbol = Self.sample(of: s, mode: mode, width: 3)
+        }
         return LegendEntry(symbol: symbol, name: s.name, role: s.role)
     }
 
-    /// Draws one series column by column; returns how many of its points had no place on the y axis.
-    private func draw(_ s: Series, role: StyleRole, on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> Int {
+    /// Draws one series column by column; returns its per-column summary (with how many of its points had no
+    /// place on the y axis).
+    private func draw(_ s: Series, role: StyleRole, on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> DecimatedColumns {
         let columns = canvas.dotWidth, dots = canvas.dotHeight
         let summary: DecimatedColumns
         switch s.data {
@@ -104,14 +123,13 @@ public struct LineChart: Sendable {
             let hi = yAxis.dot(units: summary.maximum[c], dots: dots)
             let entry = summary.first[c].isNaN
                 ? min(max(previous?.y ?? lo, lo), hi) : yAxis.dot(units: summary.first[c], dots: dots)
-            let visible = !s.dashed || (c / 4) % 2 == 0
-            if let p = previous, visible {
-                canvas.line(from: p, to: (c, entry), role: role, marker: s.marker)
+            if let p = previous {
+                canvas.line(from: p, to: (c, entry), role: role, marker: s.marker, pattern: s.pattern)
             }
-            if visible { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
+            if s.pattern.draws(column: c) { canvas.line(from: (c, lo), to: (c, hi), role: role, marker: s.marker) }
             previous = (c, yAxis.dot(units: summary.last[c], dots: dots))
         }
-        return summary.unplaceable
+        return summary
     }
 
     private func centre(_ text: String, in rect: Rect, buffer: inout Buffer) {

@@ -32,29 +32,45 @@ public struct Series: Sendable {
     public var role: StyleRole
     /// The character drawn for this series in ASCII mode and shown in its legend there.
     public var marker: Character
-    /// Dashed lines tell series apart on monochrome screens, where roles have no colour.
-    public var dashed: Bool
+    /// The dash pattern: it tells series apart on monochrome screens, where roles have no colour.
+    public var pattern: LinePattern
+    /// Writes `marker` on the line every few cells in every mode (not only ASCII), naming the line where it
+    /// runs; a chart staggers the marks of several such series so they do not land on one another.
+    public var marksLine: Bool
     public var data: Data
 
-    public init(name: String, role: StyleRole, marker: Character = "*", dashed: Bool = false, xs: [Double], ys: [Double]) {
-        self.init(name: name, role: role, marker: marker, dashed: dashed, data: .points(xs: xs, ys: ys))
+    public init(
+        name: String, role: StyleRole, marker: Character = "*", pattern: LinePattern = .solid, marksLine: Bool = false,
+        xs: [Double], ys: [Double]
+    ) {
+        self.init(name: name, role: role, marker: marker, pattern: pattern, marksLine: marksLine, data: .points(xs: xs, ys: ys))
     }
 
-    public init(name: String, role: StyleRole, marker: Character = "*", dashed: Bool = false, points: [(x: Double, y: Double)]) {
+    public init(
+        name: String, role: StyleRole, marker: Character = "*", pattern: LinePattern = .solid, marksLine: Bool = false,
+        points: [(x: Double, y: Double)]
+    ) {
         self.init(
-            name: name, role: role, marker: marker, dashed: dashed,
+            name: name, role: role, marker: marker, pattern: pattern, marksLine: marksLine,
             data: .points(xs: points.map(\.x), ys: points.map(\.y)))
     }
 
-    public init(name: String, role: StyleRole, marker: Character = "*", dashed: Bool = false, buckets: [Bucket]) {
-        self.init(name: name, role: role, marker: marker, dashed: dashed, data: .buckets(buckets))
+    public init(
+        name: String, role: StyleRole, marker: Character = "*", pattern: LinePattern = .solid, marksLine: Bool = false,
+        buckets: [Bucket]
+    ) {
+        self.init(name: name, role: role, marker: marker, pattern: pattern, marksLine: marksLine, data: .buckets(buckets))
     }
 
-    public init(name: String, role: StyleRole, marker: Character = "*", dashed: Bool = false, data: Data) {
+    public init(
+        name: String, role: StyleRole, marker: Character = "*", pattern: LinePattern = .solid, marksLine: Bool = false,
+        data: Data
+    ) {
         self.name = name
         self.role = role
         self.marker = marker
-        self.dashed = dashed
+        self.pattern = pattern
+        self.marksLine = marksLine
         self.data = data
     }
 

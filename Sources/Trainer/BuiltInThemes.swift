@@ -135,7 +135,7 @@ purple = "#cc79a7"
 [palette]
 paper = "#fdfdfb"
 mist = "#e4e7ec"
-silver = "#a0a7b4"
+silver = "#7c8390"
 grey = "#5f6673"
 ink = "#1d2026"
 orange = "#b97a00"

@@ -1,25 +1,56 @@
-// The note shown over the loss chart when the engine stopped the run because the loss settled.
+// The note shown with the loss chart when the engine stopped the run because the loss settled.
 import Plot
 
-/// `CONVERGED: <the engine's message> · Space runs on`, wrapped into the top right of the chart, where a
-/// falling loss curve leaves room and the y-axis labels stay visible.
+/// `CONVERGED: <the engine's message> · Space runs on`, on rows of its own between the legend and the chart, so
+/// it never hides the curve: wrapped in full where the chart can spare the rows, one short line on small screens.
 struct ConvergenceNote {
     /// The engine's reason (which tolerance, at which step).
     var message: String?
+    /// The step the run stopped at, for the short form.
+    var step: Int
 
-    static let heading = "CONVERGED:"
+    static let heading = "CONVERGED"
 
-    func render(into buffer: inout Buffer, area: Rect) {
-        guard area.width > 8, area.height > 0 else { return }
-        let text = Self.heading + " " + (message ?? "the loss settled") + " · Space runs on"
-        let lines = DivergenceBanner.wrap(text, width: min(area.width - 6, 48))
-        let shown = Array(lines.prefix(max(1, area.height / 2 - 1)))
-        let boxWidth = (shown.map(\.count).max() ?? 0) + 2
-        let box = Rect(x: area.right - boxWidth, y: area.y, width: boxWidth, height: shown.count)
-        buffer.fill(box, with: Cell(" ", role: .legend))
-        for (offset, line) in shown.enumerated() {
-            buffer.write(line, x: box.x + 1, y: box.y + offset, role: .legend, clip: box)
+    /// Rows the note may take from a chart `chartHeight` rows tall: none when the chart is tiny (the title bar
+    /// still says CONVERGED), one on an 80×24 screen, up to three where the chart keeps a dozen rows or more.
+    static func rowBudget(chartHeight: Int) -> Int {
+        if chartHeight < 6 { return 0 }
+        return chartHeight < 15 ? 1 : 3
+    }
+
+    /// The note in at most `maxLines` lines of `width` cells: the engine's full message where it fits, else
+    /// the step, else just the word and the key.
+    func lines(width: Int, maxLines: Int) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
+        let full = Self.wrap(Self.heading + ": " + (message ?? "the loss settled") + " · Space runs on", width: width)
+        if full.count <= maxLines, full.allSatisfy({ $0.count <= width }) { return full }
+        let short = [
+            "\(Self.heading) at step \(step) · Space runs on", "\(Self.heading) step \(step) · Space runs on",
+            "\(Self.heading) · Space runs on", Self.heading,
+        ]
+        return short.first { $0.count <= width }.map { [$0] } ?? []
+    }
+
+    /// Splits `text` at spaces into lines of at most `width` characters, never between "step" and its number.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if words.last == "step", word.first?.isNumber == true {
+                words[words.count - 1] += " " + word
+            } else {
+                words.append(word)
+            }
         }
-        buffer.write(Self.heading, x: box.x + 1, y: box.y, role: .legend, attributes: [.bold], clip: box)
+        return DivergenceBanner.wrap(words: words, width: width)
+    }
+
+    /// Writes `lines` from the top of `area`, one cell in from its left edge, the heading in bold.
+    func render(_ lines: [String], into buffer: inout Buffer, area: Rect) {
+        for (offset, line) in lines.enumerated() where offset < area.height {
+            buffer.write(line, x: area.x + 1, y: area.y + offset, role: .legend, clip: area)
+        }
+        if !lines.isEmpty {
+            buffer.write(Self.heading, x: area.x + 1, y: area.y, role: .legend, attributes: [.bold], clip: area)
+        }
     }
 }

@@ -17,37 +17,69 @@ struct LossPanel {
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        var x = inner.x + 1
-        x = buffer.write("━ train ", x: x, y: inner.y, role: .lossTrain, clip: inner)
-        x = buffer.write(Readout.number(state.snapshot.trainLoss) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
-        if let test = state.snapshot.testLoss {
-            x = buffer.write(state.renderMode.usesUnicode ? "┅ test " : "+ test ", x: x, y: inner.y, role: .lossTest, clip: inner)
-            x = buffer.write(Readout.number(test) + "  ", x: x, y: inner.y, role: .legend, clip: inner)
-        }
-        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
-            x = buffer.write("╌ loss* ", x: x, y: inner.y, role: .reference, clip: inner)
-            buffer.write(Readout.number(optimum), x: x, y: inner.y, role: .legend, clip: inner)
-        }
-        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner)
-        let chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
-        drawChart(into: &buffer, area: chartArea)
+        drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
+        // The convergence note's row is kept from the ghosts' rows, not from the chart's five.
+        let noteRow = state.snapshot.status == .converged ? 1 : 0
+        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner, reserving: noteRow)
+        var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
         if state.snapshot.status == .converged {
-            ConvergenceNote(message: state.snapshot.message).render(into: &buffer, area: chartArea)
+            // The note takes rows from the chart rather than covering any of it.
+            let note = ConvergenceNote(message: state.snapshot.message, step: state.snapshot.step)
+            let lines = note.lines(width: chartArea.width - 2, maxLines: ConvergenceNote.rowBudget(chartHeight: chartArea.height))
+            note.render(lines, into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: lines.count))
+            chartArea.y += lines.count
+            chartArea.height -= lines.count
         }
         if state.snapshot.status == .diverged {
-            DivergenceBanner(
+            let banner = DivergenceBanner(
                 message: state.snapshot.message ?? "the loss grew without bound",
-                explanation: state.snapshot.divergenceExplanation
-            ).render(into: &buffer, area: inner)
+                explanation: state.snapshot.divergenceExplanation)
+            // Above a chart that keeps enough rows to show the loss running away, else over the whole panel:
+            // never a box with bits of the chart showing round its edges.
+            let rows = banner.lines(width: inner.width - 4, maxLines: Int.max).count + 2
+            guard chartArea.height - rows >= Self.chartRowsBesideBanner else {
+                banner.render(into: &buffer, area: inner)
+                return
+            }
+            banner.render(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: rows))
+            chartArea.y += rows
+            chartArea.height -= rows
+        }
+        drawChart(into: &buffer, area: chartArea)
+    }
+
+    /// The fewest chart rows worth drawing under the divergence banner.
+    static let chartRowsBesideBanner = 8
+
+    /// Each line's symbol, name and latest value. When they do not fit, tighter gaps, then fewer entries (the
+    /// optimum first): never a value cut short, which would read as another number.
+    private func drawLegend(into buffer: inout Buffer, area: Rect) {
+        var entries: [(label: String, role: StyleRole, value: String)] = [
+            ("━ train", .lossTrain, Readout.number(state.snapshot.trainLoss)),
+        ]
+        if let test = state.snapshot.testLoss {
+            entries.append((state.renderMode.usesUnicode ? "┅ test" : "+ test", .lossTest, Readout.number(test)))
+        }
+        if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
+            entries.append(("╌ loss*", .reference, Readout.number(optimum)))
+        }
+        func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
+        while entries.count > 1, width(gap: 1) > area.width { entries.removeLast() }
+        let gap = width(gap: 2) <= area.width ? 2 : 1
+        var x = area.x
+        for entry in entries {
+            x = buffer.write(entry.label + " ", x: x, y: area.y, role: entry.role, clip: area)
+            x = buffer.write(entry.value, x: x, y: area.y, role: .legend, clip: area) + gap
         }
     }
 
     /// Names the ghosts under the train legend: a row each with the full label while the chart keeps five
-    /// rows, else short labels packed into the rows there are. Returns the rows used.
-    private func drawGhostLegend(into buffer: inout Buffer, area inner: Rect) -> Int {
+    /// rows (and `reserved` more for a note), else short labels packed into the rows there are. Returns the
+    /// rows used.
+    private func drawGhostLegend(into buffer: inout Buffer, area inner: Rect, reserving reserved: Int) -> Int {
         let ghosts = state.ghosts.runs
         guard !ghosts.isEmpty else { return 0 }
-        let spare = max(1, inner.height - 1 - 5)
+        let spare = max(1, inner.height - 1 - 5 - reserved)
         let mode = state.renderMode
         var lines: [String]
         if ghosts.count <= spare {
@@ -84,7 +116,11 @@ struct LossPanel {
     private func drawChart(into buffer: inout Buffer, area: Rect) {
         let ghosts = state.ghosts.runs
         guard charts.trainLoss.totalSteps > 0 && !charts.trainLoss.buckets.isEmpty || !ghosts.isEmpty else {
-            buffer.write("press Space to train, s to take one step", x: area.x + 1, y: area.y + area.height / 2, role: .dim, clip: area)
+            // Wrapped, so a half-width panel at 80 columns does not cut the hint off.
+            let lines = DivergenceBanner.wrap("press Space to train, s to step", width: area.width - 2)
+            for (offset, line) in lines.enumerated() {
+                buffer.write(line, x: area.x + 1, y: area.y + area.height / 2 - lines.count / 2 + offset, role: .dim, clip: area)
+            }
             return
         }
         let axis = EpochAxis(snapshot: state.snapshot, trainingRows: state.rowCount)
@@ -93,11 +129,11 @@ struct LossPanel {
             let ghostAxis = EpochAxis(stepsPerEpoch: Double(state.rowCount) / Double(max(1, ghost.batchSize)))
             series.append(Series(
                 name: ghost.label, role: .ghost, marker: Self.ghostMarkers[index % Self.ghostMarkers.count],
-                dashed: index % 2 == 1, buckets: buckets(ghost.curve, axis: ghostAxis)))
+                pattern: index % 2 == 1 ? .dashed : .solid, marksLine: true, buckets: buckets(ghost.curve, axis: ghostAxis)))
         }
         series.append(Series(name: "train", role: .lossTrain, marker: "*", buckets: buckets(charts.trainLoss, axis: axis)))
         if let test = charts.testLoss, !test.buckets.isEmpty {
-            series.append(Series(name: "test", role: .lossTest, marker: "+", dashed: true, buckets: buckets(test, axis: axis)))
+            series.append(Series(name: "test", role: .lossTest, marker: "+", pattern: .dashed, buckets: buckets(test, axis: axis)))
         }
         var references: [ReferenceLine] = []
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
@@ -106,7 +142,7 @@ struct LossPanel {
         LineChart(
             series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
             mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
-            xName: state.showsEpochs ? "epoch" : "step"
+            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs
         ).render(into: &buffer, area: area)
     }
 

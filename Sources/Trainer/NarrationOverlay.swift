@@ -7,8 +7,17 @@ import Plot
 struct NarrationOverlay {
     var narration: StepNarration?
 
-    /// Weights shown per vector: enough to read, few enough to fit 80 columns.
+    /// Weights shown per vector at the least: enough to read, few enough to fit 80 columns.
     static let components = 3
+
+    /// As many weights per vector as fit `width` on every line (wider screens show more of them), at least three.
+    static func components(for narration: StepNarration, width: Int) -> Int {
+        let most = narration.parameterNames.count
+        guard most > components else { return components }
+        return stride(from: most, to: components, by: -1).first { k in
+            narration.lines(components: k).allSatisfy { $0.count <= width }
+        } ?? components
+    }
 
     func render(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .help))
@@ -20,7 +29,7 @@ struct NarrationOverlay {
             return
         }
         let formulas = narration.formula
-        var lines = narration.lines(components: Self.components)
+        var lines = narration.lines(components: Self.components(for: narration, width: content.width))
         lines.removeLast(min(formulas.count, lines.count))
         var y = content.y
         for (index, line) in lines.enumerated() where y < content.bottom {

@@ -13,14 +13,6 @@ public struct RaceScreen {
         self.curves = curves
     }
 
-    /// Each contestant's colour and marker, so they read apart in colour and in monochrome alike.
-    static let styles: [(role: StyleRole, marker: Character, dashed: Bool)] = [
-        (.lossTrain, "G", false), (.lossTest, "S", true), (.reference, "M", false), (.heatHigh, "m", true),
-        (.weightNegative, "A", false),
-    ]
-
-    static func style(_ index: Int) -> (role: StyleRole, marker: Character, dashed: Bool) { styles[index % styles.count] }
-
     public func render() -> Buffer {
         var buffer = Buffer(width: max(0, state.width), height: max(0, state.height))
         let layout = state.layout
@@ -50,12 +42,22 @@ public struct RaceScreen {
         return buffer
     }
 
+    /// The race's state in one word. A race every contestant ended by itself (step limit, convergence,
+    /// divergence) is FINISHED, not PAUSED: the class should not wait for it to go on.
+    static func word(for statuses: [TrainingStatus]) -> String {
+        if statuses.contains(.running) { return "RUNNING" }
+        if statuses.allSatisfy({ $0 == .ready }) { return "READY" }
+        if statuses.allSatisfy({ $0 != .ready && $0 != .paused }) { return "FINISHED" }
+        return "PAUSED"
+    }
+
     private func renderTitle(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .titleBar))
         let statuses = state.snapshots.map(\.status)
-        let word = statuses.contains(.running) ? "RUNNING" : (statuses.allSatisfy { $0 == .ready } ? "READY" : "PAUSED")
-        let x = buffer.write(
-            " Descent race · \(state.dataName) (\(state.rowCount) rows) ", x: area.x, y: area.y, role: .titleBar, clip: area)
+        let word = Self.word(for: statuses)
+        let others = " Descent race ·  (\(state.rowCount) rows) ".count + "FINISHED".count + 2
+        let name = TitleBar.fit(state.dataName, width: area.width - others)
+        let x = buffer.write(" Descent race · \(name) (\(state.rowCount) rows) ", x: area.x, y: area.y, role: .titleBar, clip: area)
         buffer.write(" " + word + " ", x: x, y: area.y, role: .titleBar, attributes: [.bold], clip: area)
     }
 
@@ -63,26 +65,26 @@ public struct RaceScreen {
         PanelFrame(title: "Training loss · " + (state.logLossAxis ? "log y" : "linear y")).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 2 else { return }
-        var x = inner.x + 1
-        for (index, contestant) in state.contestants.enumerated() {
-            let style = Self.style(index)
-            let symbol = state.renderMode.usesUnicode ? (style.dashed ? "┅" : "━") : String(style.marker)
-            x = buffer.write("\(symbol) \(contestant.label)  ", x: x, y: inner.y, role: style.role, clip: inner)
+        let looks = RaceLook.looks(state.contestants)
+        let lines = state.contestants.indices.map { index in
+            Series(
+                name: state.contestants[index].label, role: looks[index].role, marker: looks[index].marker,
+                pattern: looks[index].pattern, marksLine: true,
+                // Nothing until the first step: a lone dot at step 0 says less than the hint to start.
+                buckets: index < curves.count && curves[index].totalSteps > 0 ? LossPanel.buckets(curves[index]) : [])
         }
+        drawLegend(lines, into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
         let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        let series = curves.enumerated().compactMap { index, curve -> Series? in
-            guard !curve.buckets.isEmpty, index < state.contestants.count else { return nil }
-            let style = Self.style(index)
-            return Series(
-                name: state.contestants[index].label, role: style.role, marker: style.marker, dashed: style.dashed,
-                buckets: LossPanel.buckets(curve))
+        let series = lines.filter {
+            if case let .buckets(buckets) = $0.data { return !buckets.isEmpty }
+            return false
         }
         if series.isEmpty {
             buffer.write("press Space to start the race, s to step", x: chart.x + 1, y: chart.y + chart.height / 2, role: .dim, clip: chart)
         } else {
             LineChart(
                 series: series, yScale: state.logLossAxis ? .logarithmic : .linear, mode: state.renderMode,
-                showsLegend: false, xName: "step"
+                showsLegend: false, xName: "step", xIsWhole: true
             ).render(into: &buffer, area: chart)
         }
         for word in state.toolbar() {
@@ -91,12 +93,27 @@ public struct RaceScreen {
         }
     }
 
+    /// Each line's sample (its dashes and letter, as drawn in the chart) and name; shorter samples when the
+    /// names would not fit.
+    private func drawLegend(_ lines: [Series], into buffer: inout Buffer, area: Rect) {
+        let mode = state.renderMode
+        let names = lines.map(\.name).reduce(0) { $0 + $1.count }
+        let sampleWidth = names + lines.count * 8 - 2 <= area.width ? 5 : 3
+        var x = area.x
+        for line in lines {
+            x = buffer.write(LineChart.sample(of: line, mode: mode, width: sampleWidth), x: x, y: area.y, role: line.role, clip: area)
+            x = buffer.write(" " + line.name, x: x, y: area.y, role: line.role, clip: area) + 2
+        }
+    }
+
     /// One row per contestant: rate, steps, loss, status, and as many weights as fit.
     private func renderTable(into buffer: inout Buffer, area: Rect) {
         PanelFrame(title: "Weights per method").render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        let fixed = [("method", 14), ("lr", 9), ("step", 8), ("train MSE", 11)]
+        // Wide enough for every label: "mini-batch 256" cut to "mini-batch 25" would name another race.
+        let labelWidth = max(14, (state.contestants.map(\.label.count).max() ?? 0) + 1)
+        let fixed = [("method", labelWidth), ("lr", 9), ("step", 8), ("train MSE", 11)]
         let weightWidth = 10
         let names = state.featureNames + (state.snapshots.first?.intercept != nil ? ["b"] : [])
         let fixedWidth = fixed.reduce(0) { $0 + $1.1 }
@@ -113,10 +130,10 @@ public struct RaceScreen {
             buffer.write(String(names[column].prefix(weightWidth - 1)), x: x, y: inner.y, role: .label, clip: inner)
             x += weightWidth
         }
+        let looks = RaceLook.looks(state.contestants)
         for (index, contestant) in state.contestants.enumerated() where inner.y + 1 + index < inner.bottom {
             let y = inner.y + 1 + index
             let snapshot = index < state.snapshots.count ? state.snapshots[index] : TrainingSnapshot()
-            let style = Self.style(index)
             x = inner.x + 1
             var cells = [
                 contestant.label, Readout.rate(contestant.hyperparameters.learningRate), "\(snapshot.step)",
@@ -124,7 +141,7 @@ public struct RaceScreen {
             ]
             for (offset, (_, width)) in fixed.enumerated() {
                 buffer.write(
-                    String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: offset == 0 ? style.role : .value, clip: inner)
+                    String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: offset == 0 ? looks[index].role : .value, clip: inner)
                 x += width
             }
             let values = snapshot.weights + (snapshot.intercept.map { [$0] } ?? [])

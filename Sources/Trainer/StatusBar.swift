@@ -38,29 +38,46 @@ struct StatusBar {
     }
 
     /// The figures in order; `scaling` adds "z-scores" or "raw" (left out only when nothing else fits).
-    func fields(compact: Bool, scaling: Bool = true) -> [String] {
+    /// `widest` pads the figures that hop about from frame to frame (losses, R², speed) to the widest they
+    /// take in their notation, for choosing a form that does not flicker.
+    func fields(compact: Bool, scaling: Bool = true, widest: Bool = false) -> [String] {
+        func number(_ value: Double, signed: Bool = false) -> String {
+            let text = Readout.number(value)
+            guard widest else { return text }
+            let width = (text.contains("e") ? 8 : 6) + (signed ? 1 : 0)
+            return text.padding(toLength: max(text.count, width), withPad: " ", startingAt: 0)
+        }
+        let speed = Readout.count(snapshot.stepsPerSecond)
         var fields = [
             "step \(snapshot.step)",
             (compact ? "ep " : "epoch ") + Readout.epoch(snapshot.epoch),
             compact ? Self.shortMethodName(hyperparameters) : Self.methodName(hyperparameters.method) + " · " + hyperparameters.update.rawValue,
             "lr " + Readout.rate(hyperparameters.learningRate),
             "batch \(effectiveBatch)",
-            (compact ? "MSE " : "train MSE ") + Readout.number(snapshot.trainLoss),
-            "R² " + Readout.number(snapshot.trainR2),
+            (compact ? "MSE " : "train MSE ") + number(snapshot.trainLoss),
+            "R² " + number(snapshot.trainR2, signed: true),
         ]
         if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
-        if !compact, let test = snapshot.testLoss { fields.append("test MSE " + Readout.number(test)) }
-        fields.append(Readout.count(snapshot.stepsPerSecond) + (compact ? "/s" : " steps/s"))
+        // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
+        if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
+        if !compact, let test = snapshot.testLoss { fields.append("test MSE " + number(test)) }
+        fields.append((widest ? speed.padding(toLength: max(4, speed.count), withPad: " ", startingAt: 0) : speed)
+            + (compact ? "/s" : " steps/s"))
         return fields
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .statusBar))
-        var line = " " + fields(compact: false).joined(separator: " │ ")
-        if line.count > area.width { line = " " + fields(compact: true).joined(separator: " │ ") }
-        if line.count > area.width { line = " " + fields(compact: true).joined(separator: "  ") }
-        if line.count > area.width { line = fields(compact: true).joined(separator: " ") }
-        if line.count > area.width { line = fields(compact: true, scaling: false).joined(separator: " ") }
+        // The form is chosen at the figures' widest, so a loss hopping between 0.9xxx and 1.xxx keeps the bar still.
+        let forms: [(prefix: String, compact: Bool, scaling: Bool, separator: String)] = [
+            (" ", false, true, " │ "), (" ", true, true, " │ "), (" ", true, true, "  "), ("", true, true, " "),
+            ("", true, false, " "),
+        ]
+        let form = forms.first {
+            ($0.prefix + fields(compact: $0.compact, scaling: $0.scaling, widest: true).joined(separator: $0.separator)).count
+                <= area.width
+        } ?? forms[forms.count - 1]
+        let line = form.prefix + fields(compact: form.compact, scaling: form.scaling).joined(separator: form.separator)
         buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
     }
 }

@@ -24,10 +24,21 @@ struct TitleBar {
         }
     }
 
+    static let hint = "? help  q quit "
+
+    /// `name` cut to `width` characters with an ellipsis (at least `minimum` kept), whole when it fits.
+    static func fit(_ name: String, width: Int, minimum: Int = 8) -> String {
+        let width = max(width, minimum)
+        return name.count <= width ? name : String(name.prefix(max(1, width - 1))) + "…"
+    }
+
     func render(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .titleBar))
         let features = featureCount == 1 ? "1 feature" : "\(featureCount) features"
-        let name = " Descent · \(dataName) (\(rowCount) rows, \(features)) "
+        // A long file name gives way before the run state does: that is what the back row must read. Measured
+        // against the longest state word, so the name does not change length when the state does.
+        let others = " Descent ·  (\(rowCount) rows, \(features)) ".count + "CONVERGED".count + 2 + Self.hint.count + 2
+        let name = " Descent · \(Self.fit(dataName, width: area.width - others)) (\(rowCount) rows, \(features)) "
         // A notice that would not fit beside the data's name takes its place (the name is back in seconds).
         let crowded = notice.map { name.count + 12 + $0.count + 17 > area.width } ?? false
         var x = crowded ? area.x : buffer.write(name, x: area.x, y: area.y, role: .titleBar, clip: area)
@@ -36,7 +47,7 @@ struct TitleBar {
         if let replay {
             x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) ", x: x + 1, y: area.y, role: .warning, clip: area)
         }
-        let hint = "? help  q quit "
+        let hint = Self.hint
         let hintX = area.right - hint.count
         if let notice, !notice.isEmpty {
             let room = crowded ? area.right - x - 1 : hintX - x - 2

@@ -1,4 +1,4 @@
-// Options for how the live views draw: the glyph set (braille, half-blocks or ASCII).
+// Options for how the live views draw: the colour theme and the glyph set (braille, half-blocks or ASCII).
 import ArgumentParser
 import Plot
 
@@ -8,6 +8,11 @@ enum Charset: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct DisplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Colour theme: default, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/descent/themes.",
+        valueName: "NAME"))
+    var theme: String?
+
     @Option(help: ArgumentHelp(
         "Glyphs: braille (2×4 dots a cell), blocks (half-blocks), ascii (no Unicode at all), or auto (braille in a UTF-8 locale, else ascii).",
         valueName: "auto|braille|blocks|ascii"))

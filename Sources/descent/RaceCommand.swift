@@ -106,16 +106,17 @@ struct RaceCommand: ParsableCommand {
         } else {
             fail("--speed: must be a positive number of steps per second or max, got '\(speed)'")
         }
-        for notice in loaded.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
         let environment = ProcessInfo.processInfo.environment
+        let themes = ThemeChoice(name: display.theme, environment: environment)
+        for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let backend: NcursesBackend
         do { backend = try NcursesBackend(noColor: noColor) } catch let error as TerminalError {
             fail(error.description)
         }
-        let catalog = ThemeCatalog(userDirectory: nil)
-        let plain = noColor || backend.colorDepth == .none
-        let theme = catalog.theme(at: plain ? catalog.index(of: "monochrome") ?? 0 : 0)
+        let theme = themes.catalog.theme(at: themes.index(colorless: noColor || backend.colorDepth == .none))
         let race = RaceSession(
             train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept,
             standardize: specification.standardize, seed: specification.seed, stop: StopCriteria(steps: steps),

@@ -20,11 +20,6 @@ struct UICommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     @Option(help: ArgumentHelp(
-        "Colour theme: default, light, high-contrast, monochrome, or NAME.toml in $XDG_CONFIG_HOME/descent/themes.",
-        valueName: "NAME"))
-    var theme: String?
-
-    @Option(help: ArgumentHelp(
         "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
     var speed: String?
 
@@ -117,14 +112,8 @@ struct UICommand: ParsableCommand {
 
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let themeDirectory = ThemeCatalog.userDirectory(environment: environment)
-        let catalog = ThemeCatalog(userDirectory: themeDirectory)
-        var warnings = catalog.warnings
-        // A theme file that failed to load has already said why; only an unknown name needs its own line.
-        if let theme, catalog.index(of: theme) == nil, !warnings.contains(where: { $0.contains("/\(theme).toml:") }) {
-            warnings.append("warning: --theme \(theme): no such theme (have \(catalog.names.joined(separator: ", "))); using the default theme")
-        }
-        for line in loaded.notices.map({ "note: " + $0 }) + warnings {
+        let themes = ThemeChoice(name: display.theme, environment: environment)
+        for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
 
@@ -142,21 +131,15 @@ struct UICommand: ParsableCommand {
         state.hidden = hidden
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
-        if let theme, let index = catalog.index(of: theme) {
-            state.themeIndex = index
-        } else if theme == nil, noColor || backend.colorDepth == .none, let index = catalog.index(of: "monochrome") {
-            state.themeIndex = index
-        }
+        state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
         let session = setup.makeSession(loaded)
         if comparing {
             state.isComparing = true
             session.requestClosedForm()
         }
         let app = TrainerApp(
-            session: session, backend: backend, catalog: catalog, state: state, noColor: noColor,
-            notice: warnings.first.map { warning in
-                themeDirectory.map { warning.replacingOccurrences(of: $0.path + "/", with: "") } ?? warning
-            }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+            session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
+            notice: themes.notice, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         let status = app.run()
         backend.close()
         // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.

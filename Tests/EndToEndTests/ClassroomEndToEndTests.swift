@@ -15,13 +15,15 @@ final class ClassroomEndToEndTests: XCTestCase {
         return url
     }
 
-    /// Starts `descent ARGUMENTS` in `directory` at 80×24 and waits for `ready` on screen.
-    private func start(_ arguments: String, in directory: URL? = nil, ready: @escaping (String) -> Bool) throws -> TmuxSession {
+    /// Starts `descent ARGUMENTS` in `directory` at `width`×`height` (80×24 unless told) and waits for `ready` on screen.
+    private func start(
+        _ arguments: String, in directory: URL? = nil, width: Int = 80, height: Int = 24, ready: @escaping (String) -> Bool
+    ) throws -> TmuxSession {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
         let cd = directory.map { "cd '\($0.path)' && " } ?? ""
         let session = try TmuxSession(
-            command: "\(cd)'\(binary)' \(arguments); echo EXIT=$?; sleep 30", width: 80, height: 24,
+            command: "\(cd)'\(binary)' \(arguments); echo EXIT=$?; sleep 30", width: width, height: height,
             environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
         try session.waitFor("the first screen", ready)
         return session
@@ -117,7 +119,8 @@ final class ClassroomEndToEndTests: XCTestCase {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("converge.jsonl").path
-        let tmux = try start("--speed max --record '\(file)'", ready: { $0.contains("Controls") })
+        // At 120×40 the note has room for the engine's whole message (80×24 shows a one-line form).
+        let tmux = try start("--speed max --record '\(file)'", width: 120, height: 40, ready: { $0.contains("Controls") })
         defer { tmux.close() }
         try tmux.send("Space")
         let converged = try tmux.waitFor("convergence") { $0.contains("CONVERGED:") }
@@ -157,6 +160,22 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("q")
         let end = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
         XCTAssertTrue(end.contains("EXIT=0"), end)
+    }
+
+    func testRaceTakesTheThemeOptionAndNamesAnUnknownTheme() throws {
+        let tmux = try start("race --theme nosuch", ready: { $0.contains("Weights per method") })
+        defer { tmux.close() }
+        try tmux.send("q")
+        // The warning went to stderr before the race took the screen; the restored screen shows it again.
+        let end = try tmux.waitFor("the exit") { $0.contains("EXIT=") }
+        XCTAssertTrue(end.contains("EXIT=0"), end)
+        XCTAssertTrue(end.contains("warning: --theme nosuch: no such theme (have default, light"), end)
+        let light = try start("race --theme light", ready: { $0.contains("Weights per method") })
+        defer { light.close() }
+        try light.send("q")
+        let lightEnd = try light.waitFor("the exit") { $0.contains("EXIT=") }
+        XCTAssertTrue(lightEnd.contains("EXIT=0"), lightEnd)
+        XCTAssertFalse(lightEnd.contains("warning"), lightEnd)
     }
 
     func testAPresetSetsTheLessonAndLockedControlsRefuse() throws {

@@ -79,4 +79,21 @@ final class AxisTests: XCTestCase {
         let labels = Axis(from: 0, to: 0.0012).ticks(maxCount: 7).map(\.label)
         XCTAssertEqual(labels, ["0", "2e-04", "4e-04", "6e-04", "8e-04", "1e-03", "1.2e-03"])
     }
+
+    /// Three training steps: no tick at step 0.5.
+    func testWholeNumberAxisHasNoTicksBetweenWholes() {
+        let axis = Axis(from: 0, to: 3)
+        XCTAssertTrue(axis.ticks(maxCount: 8).map(\.label).contains("0.5"), "a plain axis may split a unit")
+        XCTAssertEqual(axis.ticks(maxCount: 8, minimumStep: 1).map(\.label), ["0", "1", "2", "3"])
+        XCTAssertEqual(Axis(from: 0, to: 1).ticks(maxCount: 8, minimumStep: 1).map(\.label), ["0", "1"])
+        XCTAssertEqual(Axis(from: 0, to: 1000).ticks(maxCount: 6, minimumStep: 1).map(\.label), ["0", "200", "400", "600", "800", "1k"])
+    }
+
+    /// One point at step 0 (a run that has not stepped) gives 0…1, not an axis from step -1.
+    func testASingleValueAtZeroIsNotWidenedBelowZero() {
+        let axis = Axis.fitting(min: 0, max: 0, scale: .linear, padding: 0)
+        XCTAssertEqual(axis.lower, 0)
+        XCTAssertGreaterThan(axis.upper, 0)
+        XCTAssertEqual(Axis.fitting(min: -2, max: -2, scale: .linear, padding: 0).lower, -2.2, accuracy: 1e-12, "negative data still widens both ways")
+    }
 }

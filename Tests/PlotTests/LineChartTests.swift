@@ -21,7 +21,7 @@ final class LineChartTests: XCTestCase {
         return LineChart(
             title: "Loss", series: [
                 Series(name: "train", role: .lossTrain, marker: "*", xs: train.xs, ys: train.ys),
-                Series(name: "test", role: .lossTest, marker: "o", dashed: true, xs: test.0, ys: test.1),
+                Series(name: "test", role: .lossTest, marker: "o", pattern: .dashed, xs: test.0, ys: test.1),
             ],
             referenceLines: [ReferenceLine(value: 0.5, label: "optimum 0.5")], yScale: yScale, mode: mode, xName: "step")
     }

@@ -31,6 +31,42 @@ final class ClassroomScreenTests: XCTestCase {
         }
     }
 
+    /// Eight features: 80 columns show the first few of each vector, 120 columns more, and no line is cut.
+    func testNarrationShowsAsManyWeightsAsTheWidthAllows() {
+        let names = (1...8).map { "feature\($0)" }
+        let x = (0..<40 * 8).map { Double(($0 * 37) % 11) - 5 }
+        let y = (0..<40).map { Double($0 % 7) }
+        let run = TrainingRun(train: Dataset(name: "wide", featureNames: names, targetName: "y", x: x, y: y))
+        let narration = run.narrateNextStep(rowLimit: 3)
+        var shown: [Int] = []
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = TrainerFixtures.state(width: width, height: height)
+            state.featureNames = names
+            state.overlay = .narration
+            state.narration = narration
+            let buffer = frame(state)
+            let gradient = buffer.lines.first { $0.contains("∇: ") } ?? ""
+            shown.append(names.filter { gradient.contains($0 + " ") }.count)
+            let inside = String(gradient.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(inside.hasSuffix("…"), "whole, the rest marked as left out: \(gradient)")
+        }
+        XCTAssertGreaterThanOrEqual(shown[0], 3, "\(shown)")
+        XCTAssertGreaterThan(shown[1], shown[0], "wider shows more: \(shown)")
+    }
+
+    /// Ghosts, the test loss and the convergence note at once at 80×24: the chart still keeps five rows.
+    func testLegendRowsLeaveTheChartFiveRows() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        state.snapshot.testLoss = 0.6
+        for rate in [0.01, 0.02, 0.05] { state.ghosts.pin(TrainerFixtures.ghost(rate: rate)) }
+        let buffer = frame(state)
+        let inner = PanelFrame.inner(of: state.layout.loss)
+        let note = (inner.y..<inner.bottom).first { buffer.lines[$0].contains("│ CONVERGED") }
+        XCTAssertNotNil(note, "the note keeps its row\n" + buffer.text)
+        XCTAssertGreaterThanOrEqual(inner.bottom - (note ?? inner.bottom) - 1, 5, "and the chart its five\n" + buffer.text)
+        XCTAssertTrue(buffer.text.contains("─3 gd 0.05/200"), "the ghosts are packed, each still named\n" + buffer.text)
+    }
+
     func testGoldenGhosts80x24() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.ghosts.pin(TrainerFixtures.ghost(rate: 0.01))
@@ -66,6 +102,36 @@ final class ClassroomScreenTests: XCTestCase {
         GoldenFrame.assertMatches(buffer, named: "diverged-80x24")
         XCTAssertTrue(buffer.text.contains("lr 0.5 > 2/λmax = 0.25"), "the rate used and the bound")
         XCTAssertTrue(buffer.text.contains("overshoots"), "and why")
+    }
+
+    /// The divergence banner covers the whole loss panel where the chart could not keep 8 rows beside it, else
+    /// it sits above a whole chart: never a box with pieces of the chart peeking round it.
+    func testDivergenceBannerCoversThePanelOrSitsAboveAWholeChart() {
+        var state = TrainerFixtures.state(width: 80, height: 24, status: .diverged)
+        state.hyperparameters.learningRate = 0.5
+        state.snapshot.hyperparameters.learningRate = 0.5
+        var inner = PanelFrame.inner(of: state.layout.loss)
+        let small = frame(state)
+        for y in inner.y..<inner.bottom {
+            for x in inner.x..<inner.right {
+                XCTAssertEqual(small[x, y].role, .error, "(\(x), \(y)) belongs to the banner at 80×24\n" + small.text)
+            }
+        }
+        state.width = 120
+        state.height = 40
+        inner = PanelFrame.inner(of: state.layout.loss)
+        let large = frame(state)
+        let bannerRows = (inner.y..<inner.bottom).filter { y in large[inner.x, y].role == .error }
+        XCTAssertEqual(bannerRows.first, inner.y + 1, "under the legend")
+        XCTAssertEqual(bannerRows.count, bannerRows.last! - bannerRows.first! + 1, "one block")
+        for y in bannerRows {
+            XCTAssertTrue((inner.x..<inner.right).allSatisfy { large[$0, y].role == .error }, "row \(y) is the banner's alone")
+        }
+        XCTAssertTrue(large.lines[bannerRows.first! + 1].contains("DIVERGED — training paused"))
+        let chartRows = (bannerRows.last! + 1)..<inner.bottom
+        XCTAssertGreaterThanOrEqual(chartRows.count, LossPanel.chartRowsBesideBanner)
+        XCTAssertTrue(chartRows.contains { large.lines[$0].contains("┤") }, "the chart's axis is drawn below\n" + large.text)
+        XCTAssertTrue(chartRows.contains { large.lines[$0].contains { ("\u{2801}"..."\u{28FF}").contains($0) } }, "and its curve")
     }
 
     func testLearningRateSliderTurnsToWarningAboveTheBound() {
@@ -122,15 +188,73 @@ final class ClassroomScreenTests: XCTestCase {
     }
 
     func testConvergedRunSaysSoWithTheEnginesMessage() {
-        var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
+        var state = TrainerFixtures.state(width: 120, height: 40, status: .converged)
         state.snapshot.message = "the relative change of the loss fell below 1e-10 at step 1234"
         let converged = frame(state)
         XCTAssertTrue(converged.lines[0].contains("CONVERGED"))
         XCTAssertTrue(converged.text.contains("CONVERGED: the relative change"), converged.text)
         XCTAssertTrue(converged.text.contains("below 1e-10 at") && converged.text.contains("step 1234"), converged.text)
         XCTAssertTrue(converged.text.contains("Space runs on"), converged.text)
+        state.width = 80
+        state.height = 24
+        let small = frame(state)
+        XCTAssertTrue(small.text.contains("CONVERGED step 1234 · Space runs on"), "one short line at 80×24\n" + small.text)
+        state.snapshot.step = 63
+        XCTAssertTrue(frame(state).text.contains("CONVERGED at step 63 · Space runs on"))
+        state.snapshot.step = 12_345_678
+        XCTAssertTrue(frame(state).text.contains("CONVERGED · Space runs on"), "a step too long to fit is left to the status bar")
         state.snapshot.status = .running
         XCTAssertFalse(frame(state).text.contains("CONVERGED"), "once it runs on, it is no longer converged")
+    }
+
+    /// The note takes rows of its own: below it, the chart is exactly the chart a panel shorter by those rows
+    /// draws, so no cell of the curve, its axes or labels is covered.
+    func testConvergenceNoteLeavesTheLossCurveWhole() {
+        for (width, height, noteRows) in [(80, 24, 1), (120, 40, 2)] {
+            var state = TrainerFixtures.state(width: width, height: height, status: .converged)
+            state.snapshot.message = "the relative change of the loss fell below 1e-10 at step 1234"
+            let panel = state.layout.loss
+            var converged = Buffer(width: width, height: height)
+            LossPanel(state: state, charts: TrainerFixtures.charts()).render(into: &converged, area: panel)
+            state.snapshot.status = .paused
+            var shorter = Buffer(width: width, height: height)
+            let shifted = Rect(x: panel.x, y: panel.y + noteRows, width: panel.width, height: panel.height - noteRows)
+            LossPanel(state: state, charts: TrainerFixtures.charts()).render(into: &shorter, area: shifted)
+
+            let noteTop = panel.y + 2, chartTop = noteTop + noteRows
+            for y in noteTop..<chartTop {
+                XCTAssertFalse(converged.lines[y].contains { ("\u{2801}"..."\u{28FF}").contains($0) }, "row \(y) is the note's alone")
+            }
+            XCTAssertTrue(converged.lines[noteTop].contains("CONVERGED"), "\(width)×\(height)")
+            XCTAssertFalse(converged.lines[chartTop].contains("CONVERGED"), "the note has \(noteRows) rows at \(width)×\(height)")
+            let chartRows = chartTop..<(panel.bottom - 1)
+            XCTAssertEqual(
+                chartRows.map { converged.lines[$0] }, chartRows.map { shorter.lines[$0] },
+                "at \(width)×\(height) the chart under the note is whole")
+            XCTAssertGreaterThan(
+                chartRows.map { converged.lines[$0].filter { ("\u{2801}"..."\u{28FF}").contains($0) }.count }.reduce(0, +), 20,
+                "the curve is drawn")
+        }
+    }
+
+    /// At 80×24 train, test and the optimum do not all fit the legend row: whole entries go, never a digit.
+    func testLossLegendDropsWholeEntriesRatherThanCuttingANumber() {
+        var state = TrainerFixtures.state(width: 80, height: 24, comparing: true)
+        state.snapshot.trainLoss = 2872.4
+        state.snapshot.testLoss = 2879.1
+        state.snapshot.closedForm?.trainLoss = 2871.9
+        let row = { (state: TrainerState) -> String in
+            let buffer = self.frame(state)
+            let loss = state.layout.loss
+            return String(buffer.lines[loss.y + 1].dropFirst(loss.x + 1).prefix(loss.width - 2))
+        }
+        XCTAssertEqual(row(state).trimmingCharacters(in: .whitespaces), "━ train 2872 ┅ test 2879 ╌ loss* 2872", "one-space gaps fit all three")
+        state.snapshot.trainLoss = 0.000_123_4
+        state.snapshot.testLoss = 0.000_234_5
+        XCTAssertEqual(row(state).trimmingCharacters(in: .whitespaces), "━ train 1.23e-04  ┅ test 2.35e-04", "the optimum gives way whole")
+        state.width = 120
+        state.height = 40
+        XCTAssertTrue(row(state).contains("━ train 1.23e-04  ┅ test 2.35e-04  ╌ loss* 2872"), "wider, all three")
     }
 
     func testReplayProgressInTheTitle() {

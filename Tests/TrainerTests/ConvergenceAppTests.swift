@@ -45,7 +45,7 @@ final class ConvergenceAppTests: XCTestCase {
         let first = session.snapshot()
         let frame = backend.frames.last!
         XCTAssertTrue(frame.lines[0].contains("CONVERGED"), frame.lines[0])
-        XCTAssertTrue(frame.text.contains("CONVERGED: the relative change"), frame.text)
+        XCTAssertTrue(frame.text.contains("Space runs on"), "the note under the loss legend says what to do\n" + frame.text)
 
         press(" ", app, backend)
         waitFor(session, "running on past convergence") { $0.step > first.step + 200 }

@@ -60,6 +60,77 @@ final class RaceViewTests: XCTestCase {
         XCTAssertTrue(buffer.text.contains("Weights per method"))
         let roles = Set(buffer.cells.map(\.role))
         XCTAssertTrue(roles.isSuperset(of: [.lossTrain, .lossTest, .reference]), "each method has its own colour")
+        for letter in ["G", "S", "B"] { XCTAssertTrue(buffer.lines[4..<13].joined().contains(letter), "\(letter) marks its line") }
+    }
+
+    /// Five contestants on a screen with no colour (monochrome theme, NO_COLOR, a projector): the text alone,
+    /// roles ignored, must tell each line apart and match it to its legend entry.
+    func testEveryContestantHasItsOwnLookWithoutColour() {
+        let five = RaceContestant.standard(stableRate: 1, extras: [.momentum, .adam])
+        let looks = RaceLook.looks(five)
+        XCTAssertEqual(looks.map(\.marker), ["G", "S", "B", "M", "A"])
+        XCTAssertEqual(Set(looks.map(\.pattern)).count, 5, "no two share a dash pattern")
+        let curves = (0..<5).map { k in
+            LossCurve(buckets: (0..<150).map { i -> LossCurve.Bucket in
+                let value = 1 + 100 * exp(-Double(i) / Double(6 + 9 * k))
+                return LossCurve.Bucket(firstStep: i, lastStep: i, min: value, max: value, last: value)
+            }, totalSteps: 150)
+        }
+        for mode in [RenderMode.braille, .halfBlock, .ascii] {
+            var state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 20, featureNames: ["x"], contestants: five)
+            state.renderMode = mode
+            let buffer = RaceScreen(state: state, curves: curves).render()
+            let chart = state.layout.chart
+            let legend = buffer.lines[chart.y + 1]
+            var samples: [String] = []
+            for (contestant, look) in zip(five, looks) {
+                let line = Series(
+                    name: contestant.label, role: look.role, marker: look.marker, pattern: look.pattern, marksLine: true, xs: [], ys: [])
+                let sample = LineChart.sample(of: line, mode: mode, width: 5)
+                samples.append(sample)
+                XCTAssertTrue(legend.contains(sample + " " + contestant.label), "\(mode): legend shows \(contestant.label)'s line\n\(legend)")
+                let plotted = buffer.lines[(chart.y + 2)..<(chart.bottom - 3)].map { $0.filter { $0 == look.marker }.count }.reduce(0, +)
+                XCTAssertGreaterThanOrEqual(plotted, 2, "\(mode): \(contestant.label)'s letter is on its line\n" + buffer.text)
+            }
+            XCTAssertEqual(Set(samples).count, 5, "\(mode): five different legend samples \(samples)")
+        }
+    }
+
+    func testAdamAloneKeepsItsLetterAndAPatternOfItsOwn() {
+        let four = RaceContestant.standard(stableRate: 1, extras: [.adam])
+        let looks = RaceLook.looks(four)
+        XCTAssertEqual(looks.last?.marker, "A")
+        XCTAssertEqual(Set(looks.map(\.pattern)).count, 4)
+        let twins = [four[0], four[0]]
+        XCTAssertEqual(RaceLook.looks(twins).map(\.marker), ["G", "2"], "a letter already taken becomes a digit")
+    }
+
+    func testTheTitleSaysWhenTheRaceIsOver() {
+        XCTAssertEqual(RaceScreen.word(for: [.ready, .ready, .ready]), "READY")
+        XCTAssertEqual(RaceScreen.word(for: [.running, .maxSteps, .paused]), "RUNNING")
+        XCTAssertEqual(RaceScreen.word(for: [.paused, .paused, .paused]), "PAUSED")
+        XCTAssertEqual(RaceScreen.word(for: [.maxSteps, .paused, .maxSteps]), "PAUSED", "one can still go on")
+        XCTAssertEqual(RaceScreen.word(for: [.maxSteps, .converged, .diverged]), "FINISHED")
+        var state = state()
+        state.snapshots = state.snapshots.map { var s = $0; s.status = .maxSteps; return s }
+        XCTAssertTrue(RaceScreen(state: state, curves: curves()).render().lines[0].contains("FINISHED"))
+    }
+
+    func testBeforeTheFirstStepTheChartSaysHowToStart() {
+        let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 20, featureNames: ["x"], contestants: contestants)
+        let start = (0..<3).map { _ in
+            LossCurve(buckets: [LossCurve.Bucket(firstStep: 0, lastStep: 0, min: 200, max: 200, last: 200)], totalSteps: 0)
+        }
+        let text = RaceScreen(state: state, curves: start).render().text
+        XCTAssertTrue(text.contains("press Space to start the race"), text)
+        XCTAssertFalse(text.contains("-1"), "no axis from step -1")
+    }
+
+    func testTheTableShowsLongLabelsWhole() {
+        let contestants = RaceContestant.standard(stableRate: 1, batchSize: 1024)
+        let state = RaceState(width: 80, height: 24, dataName: "line", rowCount: 2000, featureNames: ["x"], contestants: contestants)
+        let table = RaceScreen(state: state, curves: []).render().lines[state.layout.table.y + 2..<state.layout.table.bottom - 1]
+        XCTAssertTrue(table.contains { $0.contains("mini-batch 1024 ") }, table.joined(separator: "\n"))
     }
 
     func testARealRaceRunsEveryMethodFromTheSameStart() {

@@ -33,6 +33,23 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.snapshot.step = 5000
+        state.snapshot.epoch = 5000
+        state.snapshot.trainLoss = 3.06
+        state.snapshot.trainR2 = 0.9281
+        state.snapshot.stepsPerSecond = 0
+        state.hyperparameters.update = .adam
+        var status = frame(state).lines.last!
+        XCTAssertTrue(status.contains("z-scores"), status)
+        XCTAssertFalse(status.contains(" ep "), "GD's epoch is its step: \(status)")
+        state.hyperparameters.method = .sgd
+        state.snapshot.epoch = 25
+        status = frame(state).lines.last!
+        XCTAssertTrue(status.contains("ep 25.0"), status)
+    }
+
     func testStatusBarFitsWorstCaseAt80Columns() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 12_345_678
@@ -44,6 +61,50 @@ final class TrainerScreenTests: XCTestCase {
         for figure in ["step 12345678", "lr 0.00025", "batch 128", "R² -0.1234", "/s"] {
             XCTAssertTrue(status.contains(figure), "status bar lacks \(figure): \(status)")
         }
+    }
+
+    /// SGD's loss hops between 0.9xxx and 1.xxx every frame: the bar must not hop between its wide and narrow
+    /// forms with it (separators flickering on a projector). Only the step count's growth may change the form.
+    func testStatusBarFormDoesNotFlickerWithTheLoss() {
+        func separators(_ line: String) -> String {
+            let text = String(line.reversed().drop { $0 == " " }.reversed())
+            return String(text.filter { $0 == "│" }) + "\(text.components(separatedBy: "  ").count) \(text.contains("test MSE"))"
+        }
+        for width in [80, 100, 120] {
+            for step in [9, 99, 999, 9_999, 99_999, 999_999] {
+                var forms = Set<String>()
+                for (loss, r2) in [(0.9568, 0.9876), (1.071, 0.9729), (0.999_9, -0.5), (12.34, 0.9)] {
+                    var state = TrainerFixtures.state(width: width, height: 24)
+                    state.snapshot.step = step
+                    state.snapshot.epoch = Double(step) / 10
+                    state.snapshot.trainLoss = loss
+                    state.snapshot.trainR2 = r2
+                    state.snapshot.testLoss = loss * 1.1
+                    forms.insert(separators(frame(state).lines.last!))
+                }
+                XCTAssertEqual(forms.count, 1, "\(width) columns, step \(step): the bar changed form with the loss")
+            }
+        }
+    }
+
+    /// A long CSV name is cut, not the run state: the back row reads RUNNING or CONVERGED whatever the file.
+    func testLongDataNameGivesWayToTheRunStateAndHint() {
+        var starts = Set<Int>()
+        for status in [TrainingStatus.ready, .running, .paused, .converged, .diverged] {
+            var state = TrainerFixtures.state(width: 80, height: 24, status: status)
+            state.dataName = "household_energy_consumption_measurements_2024.csv"
+            let title = frame(state).lines[0]
+            XCTAssertTrue(title.contains(TitleBar.word(for: status)), title)
+            XCTAssertTrue(title.contains("? help  q quit"), title)
+            XCTAssertTrue(title.contains("household_energy") && title.contains("… (200 rows"), title)
+            starts.insert(title.distance(from: title.startIndex, to: title.range(of: TitleBar.word(for: status))!.lowerBound))
+        }
+        XCTAssertEqual(starts.count, 1, "the state word stays put as it changes")
+        var race = RaceState(
+            width: 80, height: 24, dataName: String(repeating: "long_name_", count: 10), rowCount: 300, featureNames: ["x"],
+            contestants: RaceContestant.standard(stableRate: 1))
+        race.snapshots[0].status = .running
+        XCTAssertTrue(RaceScreen(state: race, curves: []).render().lines[0].contains("RUNNING"))
     }
 
     func testHelpListsEveryKey() {

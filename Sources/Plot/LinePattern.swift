@@ -1,0 +1,29 @@
+// Dash patterns for chart lines, so series read apart on a screen without colour.
+
+/// How a line is broken into dashes, counted in dot columns from the left of the plot (two per cell in
+/// braille, one in half-block and ASCII modes).
+public enum LinePattern: Sendable, Hashable, CaseIterable {
+    case solid
+    /// Four dot columns on, four off.
+    case dashed
+    /// One dot column on, three off.
+    case dotted
+    /// Six on, two off, one on, three off.
+    case dashDot
+    /// Eight on, four off.
+    case longDash
+
+    /// Whether the line is drawn in dot column `column`.
+    @inline(__always)
+    public func draws(column: Int) -> Bool {
+        switch self {
+        case .solid: return true
+        case .dashed: return (column / 4) % 2 == 0
+        case .dotted: return column % 4 == 0
+        case .dashDot:
+            let k = column % 12
+            return k < 6 || k == 8
+        case .longDash: return column % 12 < 8
+        }
+    }
+}
