@@ -1,43 +1,58 @@
-// The data rows of a CSV file read into numeric columns, on one thread or split in two at a line end.
+// The data rows of one byte range of a CSV file read into row-major numbers, on one thread or split in two.
 import Dispatch
 import Foundation
 
-/// Columns of numbers with where each row starts, for a byte range of data rows.
-struct CSVRows {
+/// The numbers of the records in a byte range (NaN where a cell is not a finite number), counts per column,
+/// and where every 256th row starts (a row's text and line are found again from there for messages).
+struct CSVRows: Sendable {
+    var values: RowMajorValues
     var columns: [CSVColumn]
-    /// 1-based line on which each row starts.
-    var lines: [Int]
-    /// Byte offset at which each row starts.
-    var starts: [Int]
+    /// Line and byte offset of rows 0, 256, 512, … (lines as counted in this range).
+    var checkpoints: [CSVRowPlace]
     /// The line just after the range.
     var nextLine: Int
 
-    /// Reads the records in `range` (which starts at a record's start, on line `firstLine`).
-    init(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8, width: Int, range: (Int, Int), firstLine: Int
-    ) throws {
-        var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[0..<range.1]), file: file, start: range.0, line: firstLine)
+    var rowCount: Int { values.rowCount }
+
+    /// Rows between two checkpoints.
+    static let checkpointInterval = 256
+    /// Parsed bytes of a mapped file are dropped from memory in steps of this size.
+    static let releaseStep = 8 << 20
+
+    /// Reads the records in `range` of `source` (which starts at a record's start, on line `firstLine`).
+    init(source: FileBytes, file: String, delimiter: UInt8, width: Int, range: Range<Int>, firstLine: Int) throws {
+        var scanner = CSVScanner(
+            bytes: UnsafeBufferPointer(rebasing: source.bytes[0..<range.upperBound]), file: file, start: range.lowerBound,
+            line: firstLine)
         scanner.delimiter = delimiter
         var fields = [CSVField]()
         columns = [CSVColumn](repeating: CSVColumn(), count: width)
-        // A guess at the row count from the header's width keeps the arrays from regrowing many times.
-        let estimate = (range.1 - range.0) / max(16, 8 * width)
-        for c in 0..<width { columns[c].values.reserveCapacity(estimate) }
-        lines = []
-        starts = []
-        lines.reserveCapacity(estimate)
-        starts.reserveCapacity(estimate)
-        var numbers = [Double](repeating: 0, count: max(1, width))
+        checkpoints = []
+        nextLine = firstLine
+        // At least two bytes a cell: the guess is never too small for files of numbers, and the capacity it
+        // leaves unused is never touched.
+        values = RowMajorValues(width: width, capacity: range.count / (2 * max(1, width)) + 16)
+        var base = values.base, capacity = values.capacity, row = 0, fastRows = 0
+        var released = range.lowerBound
         while true {
-            // Plain numeric records are parsed in place; anything else goes through the general scanner.
-            let numeric = numbers.withUnsafeMutableBufferPointer { scanner.nextNumericRecord(width: width, into: $0.baseAddress!) }
-            if let numeric {
-                for c in 0..<width {
-                    columns[c].values.append(numbers[c])
-                    columns[c].numberCount += 1
+            if row == capacity {
+                values.reserve(rows: row + 1)
+                base = values.base
+                capacity = values.capacity
+            }
+            let slot = base + row * width
+            if row % CSVRows.checkpointInterval == 0 {
+                if scanner.index - released >= CSVRows.releaseStep {
+                    source.release(released..<scanner.index)
+                    released = scanner.index
                 }
-                lines.append(numeric.line)
-                starts.append(numeric.start)
+            }
+            // Plain numeric records are parsed in place; anything else goes through the general scanner.
+            let recordLine = scanner.line
+            if let start = scanner.nextNumericRecord(width: width, into: slot) {
+                if row % CSVRows.checkpointInterval == 0 { checkpoints.append(CSVRowPlace(line: recordLine, start: start)) }
+                row += 1
+                fastRows += 1
                 continue
             }
             guard let record = try scanner.nextRecord(into: &fields) else { break }
@@ -47,83 +62,59 @@ struct CSVRows {
                     : scanner.column(of: record.end, lineStart: record.endLineStart)
                 throw DataError.raggedRow(.init(file: file, line: record.line, column: column), fields: fields.count, expected: width)
             }
-            let row = lines.count
+            if row % CSVRows.checkpointInterval == 0 { checkpoints.append(CSVRowPlace(line: record.line, start: record.start)) }
             for c in 0..<width {
-                let field = fields[c]
-                if !field.quoted, let value = DecimalNumberParser.parse(scanner.trimmedBytes(of: field)), value.isFinite {
-                    columns[c].values.append(value)
-                    columns[c].numberCount += 1
-                    continue
-                }
-                guard let text = scanner.text(of: field) else {
-                    throw DataError.unreadableFile(.init(file: file), reason: "it is not UTF-8 text")
-                }
-                let cell = CellNumber(Substring(text))
-                if case .value(let value) = cell {
-                    columns[c].values.append(value)
-                    columns[c].numberCount += 1
-                    continue
-                }
-                columns[c].values.append(.nan)
-                if columns[c].firstProblemRow == nil { columns[c].firstProblemRow = row }
-                switch cell {
-                case .notFinite: columns[c].numberCount += 1
-                case .notANumber: columns[c].textCount += 1
-                case .missing, .value: break
-                }
+                slot[c] = try CSVRows.readCell(fields[c], counting: &columns[c], row: row, scanner: scanner)
             }
-            lines.append(record.line)
-            starts.append(record.start)
+            row += 1
         }
+        values.rowCount = row
+        for c in 0..<width { columns[c].numberCount += fastRows }
         nextLine = scanner.line
     }
 
-    /// Reads each range on its own thread (line numbers counted from 1 in each, then shifted) and joins them.
+    /// The value of one cell read by the general scanner (NaN when it is not a finite number), counted.
+    private static func readCell(_ field: CSVField, counting column: inout CSVColumn, row: Int, scanner: CSVScanner) throws -> Double {
+        if !field.quoted, let value = DecimalNumberParser.parse(scanner.trimmedBytes(of: field)), value.isFinite {
+            column.numberCount += 1
+            return value
+        }
+        guard let text = scanner.text(of: field) else {
+            throw DataError.unreadableFile(.init(file: scanner.file), reason: "it is not UTF-8 text")
+        }
+        let cell = CellNumber(Substring(text))
+        if case .value(let value) = cell {
+            column.numberCount += 1
+            return value
+        }
+        if column.firstProblemRow == nil { column.firstProblemRow = row }
+        switch cell {
+        case .notFinite: column.numberCount += 1
+        case .notANumber: column.textCount += 1
+        case .missing, .value: break
+        }
+        return .nan
+    }
+
+    /// Reads each range on its own thread (lines counted from 1 in each); the first error thrown, if any.
     static func readInParallel(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8, width: Int, ranges: [(Int, Int)], firstLine: Int
-    ) throws -> CSVRows {
+        source: FileBytes, file: String, delimiter: UInt8, width: Int, ranges: [Range<Int>]
+    ) throws -> [CSVRows] {
         let results = PartialRows(count: ranges.count)
-        let shared = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
             let result = Result {
-                try CSVRows(bytes: shared.bytes, file: file, delimiter: delimiter, width: width, range: ranges[part], firstLine: 1)
+                try CSVRows(source: source, file: file, delimiter: delimiter, width: width, range: ranges[part], firstLine: 1)
             }
             results.store(part, result)
         }
-        var joined = try results.value(0)
-        joined.shiftLines(by: firstLine - 1)
-        for part in 1..<ranges.count {
-            var next = try results.value(part)
-            next.shiftLines(by: joined.nextLine - 1)
-            joined.append(next)
-        }
-        return joined
-    }
-
-    private mutating func shiftLines(by offset: Int) {
-        if offset != 0 { for k in lines.indices { lines[k] += offset } }
-        nextLine += offset
-    }
-
-    private mutating func append(_ next: CSVRows) {
-        let offset = lines.count
-        for c in columns.indices {
-            columns[c].values += next.columns[c].values
-            columns[c].numberCount += next.columns[c].numberCount
-            columns[c].textCount += next.columns[c].textCount
-            if columns[c].firstProblemRow == nil, let row = next.columns[c].firstProblemRow {
-                columns[c].firstProblemRow = offset + row
-            }
-        }
-        lines += next.lines
-        starts += next.starts
-        nextLine = next.nextLine
+        return try (0..<ranges.count).map { try results.value($0) }
     }
 }
 
-/// The file's bytes, read (never written) by both threads.
-private struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
+/// Where a data row starts: its first line and byte offset.
+struct CSVRowPlace: Sendable {
+    var line: Int
+    var start: Int
 }
 
 /// The parts' results, each written once by its own thread, under a lock.

@@ -127,29 +127,33 @@ struct CSVScanner {
 
     /// Reads the next record when it is exactly `width` plain numbers (no spaces, no quotes) separated by the
     /// delimiter and ended by a line end or the end of the bytes, writing them to `values`: the common case,
-    /// parsed in place in one pass. Otherwise leaves the position unchanged and returns nil, and the caller
-    /// reads the record with `nextRecord`, which gives the same numbers for such a record.
-    mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> (line: Int, start: Int)? {
-        let count = bytes.count
-        var i = index
+    /// parsed in place in one pass. Returns the byte where the record starts. Otherwise leaves the position
+    /// unchanged and returns nil (`values` may be partly written), and the caller reads the record with
+    /// `nextRecord`, which gives the same numbers for such a record.
+    @inline(__always)
+    mutating func nextNumericRecord(width: Int, into values: UnsafeMutablePointer<Double>) -> Int? {
+        let delimiter = self.delimiter
+        guard let base = bytes.baseAddress else { return nil }
+        let end = base + bytes.count
+        var p = base + index
         for c in 0..<width {
-            guard let (value, end) = DecimalNumberParser.prefix(bytes, from: i) else { return nil }
+            guard let (value, numberEnd) = DecimalNumberParser.prefix(p, end: end) else { return nil }
             values[c] = value
-            if c < width - 1 {
-                guard end < count, bytes[end] == delimiter else { return nil }
-                i = end + 1
+            p = numberEnd
+            if c < width &- 1 {
+                guard p < end, p.pointee == delimiter else { return nil }
+                p += 1
             } else {
-                guard end == count || bytes[end] == CSVScanner.lf || bytes[end] == CSVScanner.cr else { return nil }
-                i = end
+                guard p == end || p.pointee == CSVScanner.lf || p.pointee == CSVScanner.cr else { return nil }
             }
         }
-        let record = (line, index)
-        if i < count && bytes[i] == CSVScanner.cr { i += 1 }
-        if i < count && bytes[i] == CSVScanner.lf { i += 1 }
-        index = i
+        let start = index
+        if p < end && p.pointee == CSVScanner.cr { p += 1 }
+        if p < end && p.pointee == CSVScanner.lf { p += 1 }
+        index = p - base
         line += 1
-        lineStart = i
-        return record
+        lineStart = index
+        return start
     }
 
     private func isBlank(_ field: CSVField) -> Bool {

@@ -43,11 +43,13 @@ extension Dataset {
         if featureIndices.isEmpty { throw DataError.noFeatures(headerPlace) }
 
         let n = table.rowCount, d = featureIndices.count
-        let y = try table.numbers(column: targetIndex)
-        var x = HugePageArray.zeros(count: n * d)
-        for (j, c) in featureIndices.enumerated() {
-            let values = try table.numbers(column: c)
-            for i in 0..<n { x[i * d + j] = values[i] }
+        try table.checkNumbers(column: targetIndex)
+        for c in featureIndices { try table.checkNumbers(column: c) }
+        var y: [Double] = []
+        let x = HugePageArray.filled(count: n * d) { x in
+            y = HugePageArray.filled(count: n) { y in
+                table.copyRows(columns: featureIndices, to: x.baseAddress!, column: targetIndex, to: y.baseAddress!)
+            }
         }
         let name = table.file.split(separator: "/").last.map(String.init) ?? table.file
         let dataset = Dataset(
@@ -65,7 +67,13 @@ extension CSVTable {
 
     /// Every cell of a column as a finite Double, or the error for the first cell that is not one.
     func numbers(column c: Int) throws -> [Double] {
-        guard let row = columns[c].firstProblemRow else { return columns[c].values }
+        try checkNumbers(column: c)
+        return values(column: c)
+    }
+
+    /// Throws the error for the first cell of column `c` that is not a finite number, if there is one.
+    func checkNumbers(column c: Int) throws {
+        guard let row = columns[c].firstProblemRow else { return }
         let cell = cells(ofRow: row)[c]
         let text = String(Substring(cell.text).trimmingASCIISpaces())
         switch CellNumber(Substring(cell.text)) {

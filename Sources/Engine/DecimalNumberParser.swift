@@ -1,38 +1,27 @@
-// Decimal text to Double, correctly rounded: a Float80 fast path for short numbers, Swift's parser otherwise.
+// Decimal text to Double, correctly rounded: SWAR digit reading and Eisel–Lemire, else Swift's parser.
 
-/// Parses plain decimal numbers (`-12.5`, `3e-7`, `.5`, `1E+10`) from UTF-8 bytes, giving exactly `Double(text)`.
+/// Parses plain decimal numbers (`-12.5`, `3e-7`, `.5`, `5.`, `+1E+10`, `007`) from UTF-8 bytes, giving
+/// exactly `Double(text)`.
 ///
-/// Fast path: up to 19 significant digits w and a decimal exponent |e| ≤ 27. Then w and 10^|e| are exact in
-/// Float80 (64-bit significand; 5²⁷ < 2⁶⁴), so w·10^e or w/10^−e is one correctly rounded Float80 operation.
-/// Rounding that to Double is a second rounding, which can differ from rounding the exact value only when the
-/// Float80 result sits exactly halfway between two Doubles (its 11 extra bits are 10000000000): if the exact
-/// value were not within half a Float80 ulp of that midpoint, the first rounding could neither reach nor cross
-/// it. That one case, and everything else (more digits, larger exponents), goes to Swift's correctly rounded
-/// `Double(_: Substring)`.
+/// The digits are read into a 64-bit integer w (eight at a time where eight digits follow), the point and
+/// exponent into a decimal exponent q. With at most 19 significant digits w is exact, and then a whole number
+/// up to 2⁵³ is exact as it is, and everything else is rounded correctly by `EiselLemire` from a 128-bit power
+/// of five. More than 19 significant digits, exponents too long to hold, overflow and Eisel–Lemire's rare
+/// refusal go to Swift's correctly rounded `Double(_: Substring)`.
 enum DecimalNumberParser {
     /// The value of the whole of `bytes` as a decimal number, or nil when it is not one (hex, inf, nan,
     /// spaces and anything else are not).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if let fast = fastPath(bytes) { return fast }
+        if let base = bytes.baseAddress, let (value, end) = prefix(base, end: base + bytes.count), end == base + bytes.count {
+            return value
+        }
         return slowPath(bytes)
     }
 
-    private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+    private static let zero = UInt8(ascii: "0"), minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
+    private static let dot = UInt8(ascii: "."), lowercaseE = UInt8(ascii: "e")
 
-    /// 10^e exactly, for 0 ≤ e ≤ 27 (10¹⁹ < 2⁶⁴; above that a product of two exact powers, itself exact).
-    @inline(__always)
-    private static func powerOfTen(_ e: Int) -> Float80 {
-        e <= 19 ? Float80(smallPowersOfTen[e]) : Float80(smallPowersOfTen[19]) * Float80(smallPowersOfTen[e - 19])
-    }
-
-    /// Whether the 8 bytes of `chunk` are all ASCII digits (SWAR: no branch per byte).
-    @inline(__always)
-    private static func isEightDigits(_ chunk: UInt64) -> Bool {
-        ((chunk & 0xF0F0_F0F0_F0F0_F0F0) | (((chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
-            == 0x3333_3333_3333_3333
-    }
-
-    /// The value of 8 ASCII digits read little-endian (the first digit in the lowest byte).
+    /// The value of 8 decimal digits, one a byte (0…9, or their ASCII codes), the first in the lowest byte.
     @inline(__always)
     private static func eightDigits(_ chunk: UInt64) -> UInt64 {
         var value = ((chunk & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
@@ -40,103 +29,115 @@ enum DecimalNumberParser {
         return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
-    /// Appends the digits at `i` to `mantissa` (eight at a time while they fit in 19 significant digits),
-    /// returning how many digits were read; stops at the first non-digit or when a 20th digit would be needed.
+    /// Appends the run of ASCII digits at `p` to `mantissa` (wrapping past 19 digits: the caller counts them).
+    /// One unaligned 8-byte load finds how many of the next eight bytes are digits (SWAR: a high bit per
+    /// non-digit byte, then the lowest set one) and converts them together: eight at a time while eight
+    /// follow, then the last 0…7 in one step, so how many there are decides no branch (the run lengths of
+    /// shortest round-trip output vary at random). Within 8 bytes of the end it goes a digit at a time.
     @inline(__always)
-    private static func readDigits(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ mantissa: inout UInt64, _ significant: inout Int
-    ) -> Int {
-        let start = i, count = bytes.count
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        while i + 8 <= count, significant + 8 <= 19 {
-            let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            guard isEightDigits(chunk) else { break }
-            mantissa = mantissa &* 100_000_000 &+ eightDigits(chunk)
-            significant += 8
-            i += 8
+    private static func readDigits(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ mantissa: inout UInt64) {
+        while end - p >= 8 {
+            let digits = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+            // A byte's high bit is set when it is not 0…9 after the xor (its low 7 bits ≥ 10, or its high bit set).
+            let nonDigits = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+            if nonDigits == 0 {
+                mantissa = mantissa &* 100_000_000 &+ eightDigits(digits)
+                p += 8
+                continue
+            }
+            // The first `count` bytes (0…7) are digits: shifted to the top (in two halves, so that a count of 0
+            // shifts everything out), they read as an 8-digit number with leading zeros.
+            let count = nonDigits.trailingZeroBitCount &>> 3
+            let half = UInt64(truncatingIfNeeded: 32 &- 4 &* count)
+            mantissa = mantissa &* powersOfTenBelow9[count] &+ eightDigits((digits &<< half) &<< half)
+            p += count
+            return
         }
-        while i < count, bytes[i] >= zero, bytes[i] <= nine, significant < 19 {
-            mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- zero)
-            significant += 1
-            i += 1
-        }
-        return i - start
+        readShortDigits(&p, end, &mantissa)
     }
 
+    /// Appends the digits at `p` to `mantissa` one at a time.
     @inline(__always)
-    private static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let (value, end) = prefix(bytes, from: 0), end == bytes.count else { return nil }
-        return value
+    private static func readShortDigits(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ mantissa: inout UInt64) {
+        while p < end, p.pointee &- zero < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(p.pointee &- zero)
+            p += 1
+        }
     }
 
-    /// The number that starts at `start` and where it ends (the first byte that cannot continue it), when the
-    /// fast path can decide it; nil otherwise. A caller that checks the number fills its whole field gets
-    /// exactly what `parse` gives for that field.
+    /// The number that starts at `start` (bytes up to `end`) and where it ends (the first byte that cannot
+    /// continue it), when the fast paths can decide it; nil otherwise. A caller that checks the number fills
+    /// its whole field gets exactly what `parse` gives for that field. The value is always finite.
     @inline(__always)
-    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
-        let count = bytes.count
-        guard start < count else { return nil }
-        var i = start
-        var negative = false
-        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-            negative = bytes[i] == UInt8(ascii: "-")
-            i += 1
-        }
+    static func prefix(_ start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> (value: Double, end: UnsafePointer<UInt8>)? {
+        var p = start
+        guard p < end else { return nil }
+        let negative = p.pointee == minus
+        if negative || p.pointee == plus { p += 1 }
+        let digitsStart = p
         var mantissa: UInt64 = 0
-        var significant = 0, exponent = 0, digits = 0
-        // Leading zeros are not significant.
-        while i < count, bytes[i] == zero {
-            digits += 1
-            i += 1
+        // Integer parts are mostly a digit or two: eight at a time would cost more than it saves.
+        readShortDigits(&p, end, &mantissa)
+        var digitCount = p - digitsStart
+        var exponent = 0
+        if p < end, p.pointee == dot {
+            p += 1
+            let fractionStart = p
+            readDigits(&p, end, &mantissa)
+            exponent = fractionStart - p
+            digitCount &-= exponent
         }
-        digits += readDigits(bytes, &i, &mantissa, &significant)
-        if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }  // more than 19 significant digits
-        if i < count, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            if significant == 0 {
-                while i < count, bytes[i] == zero {
-                    exponent -= 1
-                    digits += 1
-                    i += 1
-                }
-            }
-            let fraction = readDigits(bytes, &i, &mantissa, &significant)
-            if i < count, bytes[i] >= zero, bytes[i] <= nine { return nil }
-            exponent -= fraction
-            digits += fraction
-        }
-        guard digits > 0 else { return nil }
-        if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-            i += 1
+        guard digitCount > 0 else { return nil }
+        let digitsEnd = p
+        if p < end, p.pointee | 0x20 == lowercaseE {
+            p += 1
             var exponentNegative = false
-            if i < count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-                exponentNegative = bytes[i] == UInt8(ascii: "-")
-                i += 1
+            if p < end, p.pointee == minus || p.pointee == plus {
+                exponentNegative = p.pointee == minus
+                p += 1
             }
-            var written = 0, exponentDigits = 0
-            while i < count, bytes[i] >= zero, bytes[i] <= nine {
-                if written > 10_000 { return nil }
-                written = written * 10 + Int(bytes[i] &- zero)
-                exponentDigits += 1
-                i += 1
+            let exponentStart = p
+            var written = 0
+            while p < end, p.pointee &- zero < 10 {
+                // Beyond this the value is 0 or infinite whatever the digits; the exact parser says which.
+                guard written < 100_000 else { return nil }
+                written = written &* 10 &+ Int(p.pointee &- zero)
+                p += 1
             }
-            guard exponentDigits > 0 else { return nil }
-            exponent += exponentNegative ? -written : written
+            guard p > exponentStart else { return nil }
+            exponent &+= exponentNegative ? -written : written
         }
-        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
-        guard exponent >= -27, exponent <= 27 else { return nil }
-        let w = Float80(mantissa)
-        let value = exponent >= 0 ? w * powerOfTen(exponent) : w / powerOfTen(-exponent)
-        // Exactly halfway between two Doubles after the first rounding: let the exact parser decide.
-        if value.significandBitPattern & 0x7FF == 0x400 { return nil }
-        let result = Double(value)
-        return (negative ? -result : result, i)
+        if digitCount > 19 {
+            // Leading zeros (before or after the point) are not significant and left the mantissa exact.
+            var k = digitsStart, leadingZeros = 0
+            while k < digitsEnd, k.pointee == zero || k.pointee == dot {
+                if k.pointee == zero { leadingZeros &+= 1 }
+                k += 1
+            }
+            guard digitCount &- leadingZeros <= 19 else { return nil }
+        }
+        let magnitude: Double
+        if mantissa == 0 {
+            magnitude = 0
+        } else if exponent == 0, mantissa <= 1 << 53 {
+            // A whole number that a Double holds exactly.
+            magnitude = Double(Int64(bitPattern: mantissa))
+        } else {
+            // Eisel–Lemire for every fraction, even where a Clinger division would do: choosing between the two
+            // is a branch as random as the digit counts, and mispredicting it costs more than the conversion.
+            // Overflow is left to the exact parser too: a caller taking only finite numbers need not check.
+            guard let value = EiselLemire.double(mantissa: mantissa, exponent: exponent), value.isFinite else { return nil }
+            magnitude = value
+        }
+        // The sign as a bit, not a branch: it is as random as the data.
+        let sign: UInt64 = negative ? 1 << 63 : 0
+        return (Double(bitPattern: magnitude.bitPattern | sign), p)
     }
 
     private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         for byte in bytes {
             switch byte {
-            case zero...nine, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            case zero...UInt8(ascii: "9"), dot, UInt8(ascii: "e"), UInt8(ascii: "E"), plus, minus:
                 continue
             default:
                 return nil
@@ -147,9 +148,6 @@ enum DecimalNumberParser {
     }
 }
 
-/// 10⁰…10¹⁹ (a literal table: no lazy initialisation on the hot path).
-private let smallPowersOfTen: [UInt64] = [
-    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-    100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-    10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
-]
+/// 10⁰…10⁸ as integers (a literal table: no lazy initialisation on the hot path).
+private let powersOfTenBelow9: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+

@@ -23,6 +23,17 @@ public enum HugePageArray {
         }
     }
 
+    /// Storage for `count` values that `initialize` fills (every element), advised like `zeros` but not
+    /// zeroed first: for arrays written once in full right away.
+    public static func filled(count: Int, by initialize: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+        let bytes = count * MemoryLayout<Double>.stride
+        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if bytes >= threshold { adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), bytes: bytes) }
+            initialize(buffer)
+            initialized = count
+        }
+    }
+
     /// A copy of `values` in huge-page-advised storage (when large).
     public static func copy(of values: [Double]) -> [Double] {
         let bytes = values.count * MemoryLayout<Double>.stride

@@ -37,7 +37,7 @@ final class CSVNumberReadingTests: XCTestCase {
             XCTAssertEqual("\($0)", "q.csv:6:12: 'oops' in column 'y' is not a number")
         }
         let table = try CSVTable.parse(Data(text.utf8), file: "q.csv")
-        XCTAssertEqual(table.rowLines, [2, 4, 7])
+        XCTAssertEqual((0..<table.rowCount).map(table.line(ofRow:)), [2, 4, 7])
         XCTAssertEqual(table.text(row: 1, column: 0), "three\n\nlines")
         XCTAssertEqual(table.text(row: 1, column: 1), " 4 ")
         XCTAssertEqual(try table.numbers(column: 1), [1, 4, 5])
@@ -67,7 +67,7 @@ final class CSVNumberReadingTests: XCTestCase {
         let text = lines.joined(separator: "\r\n") + "\r\n"
         XCTAssertGreaterThan(text.utf8.count, CSVTable.parallelBytes)
         let table = try CSVTable.parse(Data(text.utf8), file: "big.csv")
-        XCTAssertEqual(table.rowLines, expectedLines)
+        XCTAssertEqual((0..<table.rowCount).map(table.line(ofRow:)), expectedLines)
         XCTAssertEqual(try table.numbers(column: 0).map(\.bitPattern), values.map(\.bitPattern))
         XCTAssertEqual(try table.numbers(column: 1), (0..<60_000).map(Double.init))
         XCTAssertEqual(table.text(row: 45_000, column: 1), "45000")
@@ -81,6 +81,50 @@ final class CSVNumberReadingTests: XCTestCase {
         bad[expectedLines[55_000] - 1] = "1,2,3"
         XCTAssertThrowsError(try CSVTable.parse(Data(bad.joined(separator: "\n").utf8), file: "big.csv")) {
             XCTAssertEqual("\($0)", "big.csv:\(expectedLines[55_000]):5: this row has 3 fields but the header has 2")
+        }
+    }
+
+    /// A quoted field with line breaks where the two-halves read would split (the first half's last field is then
+    /// never closed, and the rows are read in one piece), and a quote only in the second half, give the rows and
+    /// lines of a one-piece read.
+    func testQuotesInALargeFileAreReadAsOnePiece() throws {
+        var lines = ["note,a,b"]
+        for row in 0..<90_000 { lines.append("\(row % 10),\(row).25,\(row % 7)") }
+        // The data line holding the byte in the middle of the rows, where the two-halves read would split.
+        let rowBytes = lines.dropFirst().map { $0.utf8.count + 1 }
+        let half = rowBytes.reduce(0, +) / 2
+        var before = 0, middle = 0
+        while before + rowBytes[middle] <= half {
+            before += rowBytes[middle]
+            middle += 1
+        }
+        middle += 1
+        var straddling = lines
+        straddling[middle] = "\"one\ntwo\nthree\",1,2"
+        var secondHalf = lines
+        secondHalf[middle + 20_000] = "\"7\",3,4"
+        // The two-halves read would cut the three-line field after "one" or "two".
+        let straddlingText = Array((straddling.joined(separator: "\n") + "\n").utf8)
+        let rowsStart = lines[0].utf8.count + 1, split = rowsStart + (straddlingText.count - rowsStart) / 2
+        let fieldStart = straddling[..<middle].reduce(0) { $0 + $1.utf8.count + 1 }
+        XCTAssertTrue(split >= fieldStart && split < fieldStart + 9, "the split \(split) misses the field at \(fieldStart)")
+        for (name, variant) in [("straddling", straddling), ("second half", secondHalf)] {
+            let text = variant.joined(separator: "\n") + "\n"
+            XCTAssertGreaterThan(text.utf8.count, CSVTable.parallelBytes)
+            let table = try CSVTable.parse(Data(text.utf8), file: "q.csv")
+            XCTAssertEqual(table.rowCount, 90_000, name)
+            XCTAssertEqual(table.columns[0].textCount, name == "straddling" ? 1 : 0, name)
+            let a = try table.numbers(column: 1), b = try table.numbers(column: 2)
+            for row in [0, middle - 2, middle - 1, middle, middle + 19_999, middle + 20_000, 89_999] {
+                let cells = variant[row + 1].hasPrefix("\"")
+                    ? (name == "second half" ? [3.0, 4] : [1, 2]) : [Double(row) + 0.25, Double(row % 7)]
+                XCTAssertEqual([a[row], b[row]], cells, "\(name), row \(row)")
+            }
+            XCTAssertEqual(table.value(row: middle + 19_999, column: 0), name == "second half" ? 7 : Double((middle + 19_999) % 10), name)
+            // The rows after the three-line field start two lines later than they would have.
+            let shift = name == "straddling" ? 2 : 0
+            XCTAssertEqual(table.line(ofRow: middle), middle + 2 + shift, name)
+            XCTAssertEqual(table.line(ofRow: 89_999), 90_001 + shift, name)
         }
     }
 }
