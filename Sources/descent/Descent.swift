@@ -21,7 +21,8 @@ struct Descent: ParsableCommand {
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
             FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
-            Foundation.exit(code.rawValue)
+            // Bad input exits 1 whether we or the parser caught it (the documented status), not the parser's 64.
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }
 }
