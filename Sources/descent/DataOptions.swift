@@ -1,4 +1,4 @@
-// Command-line options that choose and shape the data (shared by `fit` and, later, the UI).
+// Command-line options that choose and shape the data (shared by the trainer, `fit` and `race`).
 import ArgumentParser
 import Engine
 

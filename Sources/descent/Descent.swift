@@ -7,6 +7,11 @@ struct Descent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Watch linear regression learn, live in the terminal.",
+        discussion: """
+            With no subcommand, `descent [options] [file]` opens the live trainer on the built-in `line` data (or \
+            the CSV file, or --dataset NAME); `descent help ui` lists its options. In the trainer, Space trains, \
+            ? shows every key and q quits.
+            """,
         subcommands: [UICommand.self, FitCommand.self, BenchCommand.self, RaceCommand.self],
         defaultSubcommand: UICommand.self)
 

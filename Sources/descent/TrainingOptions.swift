@@ -35,7 +35,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "β for momentum and Nesterov.")
     var momentum: Double = 0.9
 
-    @Option(help: "Stop after N steps (default 1000 unless --epochs is given).")
+    @Option(help: "Stop after N steps (fit: default 1000 unless --epochs is given; the trainer: only when given).")
     var steps: Int?
 
     @Option(help: "Stop after E passes over the training rows (fractions allowed).")
