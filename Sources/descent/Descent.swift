@@ -20,6 +20,9 @@ struct Descent: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let status as ExitCode {
+            // A status the command chose (130 after Ctrl-C, 143 after SIGTERM) has nothing more to say.
+            Foundation.exit(status.rawValue)
         } catch {
             let code = exitCode(for: error)
             guard code != .success else { exit(withError: error) }  // --help, --version: print as usual
