@@ -20,6 +20,20 @@ final class ParserErrorExitTests: XCTestCase {
         }
     }
 
+    func testANegativeNumberMeetsItsRangeCheckNotAMissingValue() throws {
+        let cases: [([String], String)] = [
+            (["fit", "--lr", "-1"], "--lr: must be a positive finite number, got -1.0"),
+            (["fit", "--dataset", "synthetic", "--noise", "-0.5"], "--noise: must be a finite number ≥ 0, got -0.5"),
+            (["race", "--headless", "--steps", "-5"], "--steps: must be at least 1, got -5"),
+            (["bench", "--features", "-2"], "--features must be at least 1, got -2"),
+        ]
+        for (arguments, expected) in cases {
+            let outcome = try DescentProcess.run(arguments)
+            XCTAssertEqual(outcome.status, 1, "\(arguments): \(outcome.stderr)")
+            XCTAssertEqual(outcome.stderr, "descent: \(expected)\n", "\(arguments)")
+        }
+    }
+
     func testHelpStillExitsZero() throws {
         let outcome = try DescentProcess.run(["fit", "--help"])
         XCTAssertEqual(outcome.status, 0)
