@@ -45,6 +45,8 @@ public struct TrainingRun: Sendable {
     private var initialLoss: Double?
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
     private var lastGood: (parameters: [Double], loss: Double)?
+    /// The step whose weights `lastGood` holds.
+    private var lastGoodStep = 0
     /// Losses of steps from this one on can stop the run by the tolerance; nil: the test is waived (the user
     /// ran on past convergence). A reset re-arms it from step 0, a new setting from the next step.
     private var toleranceArmedFrom: Int? = 0
@@ -333,6 +335,7 @@ public struct TrainingRun: Sendable {
         trainLoss = (step, mse)
         bestLoss = min(bestLoss, mse)
         lastGood = (parameters, mse)
+        lastGoodStep = step
         if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
             let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
             if change < stop.tolerance {
@@ -357,18 +360,22 @@ public struct TrainingRun: Sendable {
     /// Stops with `diverged`, restoring the last weights whose loss was finite and in bounds.
     private mutating func diverge(because why: String) {
         let bound = largestStableLearningRate()
+        // The report shows the kept weights, so the message says whose they are (their loss differs from the runaway one).
+        let kept: String
         if let good = lastGood {
             parameters = good.parameters
             trainLoss = (step, good.loss)
+            kept = "kept the weights of step \(lastGoodStep) (loss \(TrainingRun.short(good.loss)))"
         } else {
             parameters = initialParameters()
             trainLoss = nil
+            kept = "restored the initial weights"
         }
         testLoss = nil
         updateState.clear()
         let rate = TrainingRun.short(hyperparameters.learningRate)
         let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
-        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot)")
+        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot); \(kept)")
     }
 
     /// A number in at most 4 significant digits, for messages.

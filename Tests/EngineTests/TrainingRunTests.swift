@@ -133,6 +133,12 @@ final class TrainingRunTests: XCTestCase {
             XCTAssertTrue(fast.message?.contains("largest stable") ?? false)
             XCTAssertTrue(fast.model.weights.allSatisfy(\.isFinite))
             XCTAssertTrue(fast.latestTrainLoss!.isFinite)
+            // The message names the kept weights, whose loss is the one reported (not the runaway one).
+            let message = try XCTUnwrap(fast.message)
+            let loss = TrainingRun.short(fast.latestTrainLoss!)
+            let range = try XCTUnwrap(message.range(of: #"kept the weights of step (\d+) \(loss "# + loss + #"\)$"#, options: .regularExpression), message)
+            let keptStep = try XCTUnwrap(Int(message[range].split(separator: " ")[5]))
+            XCTAssertLessThan(keptStep, fast.step, message)
 
             let slow = run(data, .init(method: .gd, learningRate: 0.5 * stable), standardize: standardize, steps: 500)
             XCTAssertNil(slow.outcome)
