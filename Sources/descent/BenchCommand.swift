@@ -13,10 +13,10 @@ struct BenchCommand: ParsableCommand {
             of X (the memory limit), drawing one 200 × 60 frame, and peak resident memory. Use a release build.
             """)
 
-    @Option(help: "Rows of the synthetic data (default 1,000,000; 100,000 with --quick).")
+    @Option(parsing: .unconditional, help: "Rows of the synthetic data (default 1,000,000; 100,000 with --quick).")
     var rows: Int?
 
-    @Option(help: "Features of the synthetic data.")
+    @Option(parsing: .unconditional, help: "Features of the synthetic data.")
     var features: Int = 32
 
     @Flag(help: "Small data and few repetitions: finishes in seconds (for CI).")

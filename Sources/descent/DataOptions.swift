@@ -1,8 +1,9 @@
-// Command-line options that choose and shape the data (shared by `fit` and, later, the UI).
+// Command-line options that choose and shape the data (shared by the trainer, `fit` and `race`).
 import ArgumentParser
 import Engine
 
-/// Where the rows come from and how they are prepared.
+/// Where the rows come from and how they are prepared. Numeric options take the next word unconditionally, so a
+/// negative value meets its range check instead of reading as a missing value.
 struct DataOptions: ParsableArguments {
     @Argument(help: "A CSV file with a header row (comma, semicolon or tab separated).")
     var file: String?
@@ -18,22 +19,24 @@ struct DataOptions: ParsableArguments {
         valueName: "A,B,… | COUNT"))
     var features: String?
 
-    @Option(help: "Rows of generated data (line: 100, synthetic: 1000).")
+    @Option(parsing: .unconditional, help: "Rows of generated data (line: 100, synthetic: 1000).")
     var rows: Int?
 
-    @Option(help: "Standard deviation of the noise in generated data.")
+    @Option(parsing: .unconditional, help: "Standard deviation of the noise in generated data.")
     var noise: Double = 1
 
-    @Option(help: "Condition number of the synthetic features (1: uncorrelated).")
+    @Option(parsing: .unconditional, help: "Condition number of the synthetic features (1: uncorrelated).")
     var condition: Double = 1
 
-    @Option(help: "Expand each feature into its powers 1…D (columns named x, x^2, …).")
+    @Option(parsing: .unconditional, help: "Expand each feature into its powers 1…D (columns named x, x^2, …).")
     var poly: Int = 1
 
-    @Option(name: .customLong("test-fraction"), help: "Hold out this fraction of rows as a seeded test set.")
+    @Option(
+        name: .customLong("test-fraction"), parsing: .unconditional,
+        help: "Hold out this fraction of rows as a seeded test set.")
     var testFraction: Double = 0
 
-    @Option(help: "Seeds generated data, the split, shuffling and random initial weights.")
+    @Option(parsing: .unconditional, help: "Seeds generated data, the split, shuffling and random initial weights.")
     var seed: UInt64 = 0
 
     @Flag(name: .customLong("no-intercept"), help: "Fit through the origin.")

@@ -20,16 +20,16 @@ struct RaceCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch step.")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch step.")
     var batchSize: Int = 32
 
     @Option(help: ArgumentHelp("Extra contestants, comma-separated: momentum, adam.", valueName: "LIST"))
     var with: String?
 
-    @Option(help: "Steps each contestant takes.")
+    @Option(parsing: .unconditional, help: "Steps each contestant takes.")
     var steps: Int = 1000
 
-    @Option(help: ArgumentHelp("Steps per second in the live view, or max.", valueName: "N|max"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Steps per second in the live view, or max.", valueName: "N|max"))
     var speed: String = "50"
 
     @Flag(help: "Train without the UI and print each contestant's final loss.")

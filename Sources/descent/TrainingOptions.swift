@@ -17,7 +17,8 @@ enum FitMethod: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// The method, update rule, hyperparameters and stop criteria.
+/// The method, update rule, hyperparameters and stop criteria. Numeric options take the next word unconditionally,
+/// so `--lr -1` reaches the range check below instead of reading as a missing value.
 struct TrainingOptions: ParsableArguments {
     @Option(help: "gd: full batch; sgd: one row per step; minibatch: --batch-size rows; closed-form: solve directly.")
     var method: FitMethod = .gd
@@ -25,26 +26,26 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "How a gradient becomes a step.")
     var update: UpdateRule = .plain
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Learning rate η for MSE = (1/n)·Σr². From a write-up that minimises Σr², use n·η.", valueName: "X"))
     var lr: Double = 0.1
 
-    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch step (1…n).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch step (1…n).")
     var batchSize: Int = 32
 
-    @Option(help: "β for momentum and Nesterov.")
+    @Option(parsing: .unconditional, help: "β for momentum and Nesterov.")
     var momentum: Double = 0.9
 
-    @Option(help: "Stop after N steps (default 1000 unless --epochs is given).")
+    @Option(parsing: .unconditional, help: "Stop after N steps (fit: default 1000 unless --epochs is given; the trainer: only when given).")
     var steps: Int?
 
-    @Option(help: "Stop after E passes over the training rows (fractions allowed).")
+    @Option(parsing: .unconditional, help: "Stop after E passes over the training rows (fractions allowed).")
     var epochs: Double?
 
-    @Option(help: "Stop when the relative change of the loss falls below T (0: off).")
+    @Option(parsing: .unconditional, help: "Stop when the relative change of the loss falls below T (0: off).")
     var tol: Double = 1e-10
 
-    @Option(help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
+    @Option(parsing: .unconditional, help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
     var l2: Double = 0
 
     @Option(name: .customLong("init"), help: "Initial weights (random is seeded by --seed).")

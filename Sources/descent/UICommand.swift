@@ -19,7 +19,7 @@ struct UICommand: ParsableCommand {
     @OptionGroup var training: TrainingOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
     var speed: String?
 

@@ -108,6 +108,7 @@ final class TrainerEndToEndTests: XCTestCase {
         let screen = try tmux.waitFor("the exit status") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("EXIT=130"), screen)
         XCTAssertFalse(screen.contains("Controls"), screen)
+        XCTAssertFalse(screen.contains("descent:"), "a signal is not an error message:\n\(screen)")
     }
 
     func testSIGTERMRestoresTheTerminalAndExits143() throws {
@@ -118,6 +119,7 @@ final class TrainerEndToEndTests: XCTestCase {
         let screen = try tmux.waitFor("the exit status") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("EXIT=143"), screen)
         XCTAssertFalse(screen.contains("Controls"), screen)
+        XCTAssertFalse(screen.contains("descent:"), "a signal is not an error message:\n\(screen)")
     }
 
     func testOpensOnOtherDataWithFitOptions() throws {
