@@ -1,11 +1,13 @@
 // Feature standardization (z-scores) and the conversion of weights between scaled and data units.
 
-/// Per-feature shift and scale: z = (x − shift) / scale. With an intercept the shift is the mean and the
+/// Per-feature shift and scale: z = (x − shift) · (1/scale). With an intercept the shift is the mean and the
 /// scale the standard deviation; without one, centring would change the model, so only the root mean
 /// square is divided out. A constant column keeps scale 1.
 public struct FeatureScaling: Sendable, Equatable {
-    public var shifts: [Double]
-    public var scales: [Double]
+    public let shifts: [Double]
+    public let scales: [Double]
+    /// 1/scale, computed once: scaled values are (x − shift)·inverseScale, here and in the C passes alike.
+    public let inverseScales: [Double]
 
     /// The identity scaling for d features.
     public static func identity(_ d: Int) -> FeatureScaling {
@@ -15,6 +17,7 @@ public struct FeatureScaling: Sendable, Equatable {
     public init(shifts: [Double], scales: [Double]) {
         self.shifts = shifts
         self.scales = scales
+        inverseScales = scales.map { 1 / $0 }
     }
 
     /// The z-score scaling of a data set's features.
@@ -40,7 +43,14 @@ public struct FeatureScaling: Sendable, Equatable {
         self.init(shifts: shifts, scales: scales)
     }
 
-    /// The features of `data` in scaled units, row-major.
+    /// Feature `column`'s value in scaled units: the subtraction and the multiplication each rounded, exactly
+    /// as the C passes compute it.
+    @inline(__always)
+    public func scaled(_ value: Double, column: Int) -> Double {
+        (value - shifts[column]) * inverseScales[column]
+    }
+
+    /// The features of `data` in scaled units, row-major (a copy; the training passes scale on the fly instead).
     public func apply(to data: Dataset) -> [Double] {
         // The identity shares the data's storage: no copy of a large X.
         if shifts.allSatisfy({ $0 == 0 }) && scales.allSatisfy({ $0 == 1 }) { return data.x }
@@ -49,7 +59,7 @@ public struct FeatureScaling: Sendable, Equatable {
         result.withUnsafeMutableBufferPointer { x in
             for k in x.indices {
                 let j = k % d
-                x[k] = (x[k] - shifts[j]) / scales[j]
+                x[k] = (x[k] - shifts[j]) * inverseScales[j]
             }
         }
         return result

@@ -38,7 +38,7 @@ public struct LossLandscape: Sendable {
         parameterNames = train.featureNames + ["b"]
         size = m
         scaling = standardized ? FeatureScaling(standardizing: train, centred: fitIntercept) : .identity(d)
-        let design = DesignMatrix(x: scaling.apply(to: train), y: train.y, columnCount: d)
+        let design = DesignMatrix(x: train.x, y: train.y, columnCount: d, scaling: scaling)
         let n = Double(train.rowCount)
 
         let gram = design.gram(withOnes: fitIntercept)

@@ -11,6 +11,9 @@ struct ResidualPass: @unchecked Sendable {
     let x: UnsafePointer<Double>
     let y: UnsafePointer<Double>
     let columnCount: Int
+    /// Per-column shift and inverse scale applied as values are read (both nil: the values as stored).
+    let shift: UnsafePointer<Double>?
+    let inverseScale: UnsafePointer<Double>?
     let w: UnsafePointer<Double>
     let intercept: Double
 
@@ -19,7 +22,7 @@ struct ResidualPass: @unchecked Sendable {
     func run(indices: UnsafePointer<Int>?, count: Int, gradient: UnsafeMutablePointer<Double>) -> Double {
         let d = columnCount
         guard count * d >= DesignMatrix.parallelThreshold else {
-            return descent_residual_pass_at_level(level, x, y, d, indices, 0, count, w, intercept, gradient)
+            return descent_residual_pass_at_level(level, x, y, d, shift, inverseScale, indices, 0, count, w, intercept, gradient)
         }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: d + 3) { scratch in
             let second = SharedPointers(gradient: scratch.baseAddress!, sums: scratch.baseAddress! + d + 1)
@@ -29,7 +32,7 @@ struct ResidualPass: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: 2) { chunk in
                 let into = chunk == 0 ? first : second
                 into.sums[chunk] = descent_residual_pass_at_level(
-                    level, x, y, d, rows.pointer, chunk == 0 ? 0 : half, chunk == 0 ? half : count, w, intercept,
+                    level, x, y, d, shift, inverseScale, rows.pointer, chunk == 0 ? 0 : half, chunk == 0 ? half : count, w, intercept,
                     into.gradient)
             }
             for j in 0...d { gradient[j] += scratch[j] }
@@ -41,14 +44,14 @@ struct ResidualPass: @unchecked Sendable {
     func squaredResiduals(count: Int) -> Double {
         let d = columnCount
         guard count * d >= DesignMatrix.parallelThreshold else {
-            return descent_squared_residuals_at_level(level, x, y, d, 0, count, w, intercept)
+            return descent_squared_residuals_at_level(level, x, y, d, shift, inverseScale, 0, count, w, intercept)
         }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { scratch in
             let sums = SharedPointers(gradient: scratch.baseAddress!, sums: scratch.baseAddress!)
             let half = count / 2
             DispatchQueue.concurrentPerform(iterations: 2) { chunk in
                 sums.sums[chunk] = descent_squared_residuals_at_level(
-                    level, x, y, d, chunk == 0 ? 0 : half, chunk == 0 ? half : count, w, intercept)
+                    level, x, y, d, shift, inverseScale, chunk == 0 ? 0 : half, chunk == 0 ? half : count, w, intercept)
             }
             return scratch[0] + scratch[1]
         }

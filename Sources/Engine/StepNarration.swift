@@ -100,7 +100,7 @@ extension TrainingRun {
         let b = fitIntercept ? old[d] : 0
         let rows = batch.prefix(max(0, rowLimit)).map { i -> StepNarration.Row in
             var prediction = b
-            for j in 0..<d { prediction += design.x[i * d + j] * old[j] }
+            for j in 0..<d { prediction += design.value(row: i, column: j) * old[j] }
             return .init(index: i, prediction: prediction, target: design.y[i], residual: prediction - design.y[i])
         }
         // The same pass, rows and scaling as `takeStep`, so the numbers are the ones it uses.

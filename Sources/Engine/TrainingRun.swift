@@ -88,8 +88,9 @@ public struct TrainingRun: Sendable {
         parameters = initialParameters()
     }
 
+    /// The data's own rows, read through `scaling` by the passes: no copy of X, so switching scaling is instant.
     private static func design(_ data: Dataset, _ scaling: FeatureScaling) -> DesignMatrix {
-        DesignMatrix(x: scaling.apply(to: data), y: data.y, columnCount: data.featureCount)
+        DesignMatrix(x: data.x, y: data.y, columnCount: data.featureCount, scaling: scaling)
     }
 
     private var scaling: FeatureScaling { standardized ? standardScaling : rawScaling }
@@ -394,7 +395,7 @@ public struct TrainingRun: Sendable {
 extension TrainingRun {
     /// w then b (0 without an intercept), in the units GD runs on.
     var trainingParameters: [Double] { parameters }
-    /// The rows GD runs on now (scaled when standardized).
+    /// The rows GD runs on now (read through the scaling when standardized).
     var trainingDesign: DesignMatrix { design }
     /// The scaling from data units to the units GD runs on now.
     var trainingScaling: FeatureScaling { scaling }

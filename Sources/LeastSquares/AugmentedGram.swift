@@ -26,11 +26,13 @@ struct AugmentedGram: Sendable {
     /// Rows whose mean gives the shift.
     static let shiftRows = 1024
 
-    /// `shifted: false` forms the plain [X 1 y]ᵀ[X 1 y]; an empty `y` leaves the target column zero. `level`
-    /// is for tests, which compare the kernel's variants; it must be one the CPU supports.
+    /// `shifted: false` forms the plain [X 1 y]ᵀ[X 1 y]; an empty `y` leaves the target column zero.
+    /// `columnShift` (d entries), when given, is the s subtracted from X instead of the first rows' means (the
+    /// target's shift still follows `shifted`). `level` is for tests, which compare the kernel's variants; it
+    /// must be one the CPU supports.
     init(
         matrix x: [Double], target y: [Double], rowCount n: Int, partition: RowPartition, shifted: Bool = true,
-        level: descent_vector_level = descent_vector_level_current()
+        columnShift: [Double]? = nil, level: descent_vector_level = descent_vector_level_current()
     ) throws {
         let d = x.count / n, m = d + 2
         rowCount = n
@@ -42,6 +44,10 @@ struct AugmentedGram: Sendable {
             if !y.isEmpty { shift[d + 1] += y[i] }
         }
         if sample > 0 { for j in 0..<m { shift[j] /= Double(sample) } }
+        if let columnShift {
+            precondition(columnShift.count == d)
+            for j in 0..<d { shift[j] = columnShift[j] }
+        }
         shift[d] = 0
         let offsets = shift
         let parts = try partition.map { _, rows -> [Double] in

@@ -36,4 +36,30 @@ extension ClosedFormSolver {
         for j in 0..<order { for k in 0..<order { out[j * order + k] = gram.entries[j * m + k] } }
         return out
     }
+
+    /// AᵀA for A = [Z 1] (the ones column last, only when `withOnes`), Z = (X − 1sᵀ)·diag(v) the columns of the
+    /// row-major n × d `design` shifted by `shifts` (s) and multiplied by `inverseScales` (v), without forming Z:
+    /// one pass of the Gram kernel over X shifted by s, then entry (j, k) times vⱼ·vₖ and (j, ones) times vⱼ.
+    /// Equal to the Gram of a materialized Z up to rounding, not bit for bit (the products are grouped
+    /// differently); centring by s first keeps the cancellation of a far-from-zero column out of it.
+    public static func gramMatrix(
+        rowCount n: Int, design: [Double], withOnes: Bool, shifts: [Double], inverseScales: [Double]
+    ) -> [Double] {
+        let d = n == 0 ? 0 : design.count / n
+        let order = d + (withOnes ? 1 : 0)
+        precondition(n == 0 || (shifts.count == d && inverseScales.count == d))
+        guard n > 0, d > 0,
+            let gram = try? AugmentedGram(
+                matrix: design, target: [], rowCount: n, partition: RowPartition(rowCount: n, minimumRows: 1),
+                shifted: false, columnShift: shifts)
+        else { return [Double](repeating: 0, count: order * order) }
+        let m = d + 2
+        // The ones column's factor is 1: Σ(xⱼ − sⱼ)·vⱼ and n.
+        let factor = (0..<order).map { $0 < d ? inverseScales[$0] : 1 }
+        var out = [Double](repeating: 0, count: order * order)
+        for j in 0..<order {
+            for k in 0..<order { out[j * order + k] = gram.entries[j * m + k] * (factor[j] * factor[k]) }
+        }
+        return out
+    }
 }

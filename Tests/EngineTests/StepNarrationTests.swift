@@ -20,8 +20,8 @@ final class StepNarrationTests: XCTestCase {
             var expected = [Double](repeating: 0, count: d + 1)
             for i in narration.batch {
                 var r = old[d] - design.y[i]
-                for j in 0..<d { r += design.x[i * d + j] * old[j] }
-                for j in 0..<d { expected[j] += r * design.x[i * d + j] }
+                for j in 0..<d { r += design.value(row: i, column: j) * old[j] }
+                for j in 0..<d { expected[j] += r * design.value(row: i, column: j) }
                 expected[d] += r
             }
             for j in 0...d {
