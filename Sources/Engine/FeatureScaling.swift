@@ -55,14 +55,11 @@ public struct FeatureScaling: Sendable, Equatable {
         // The identity shares the data's storage: no copy of a large X.
         if shifts.allSatisfy({ $0 == 0 }) && scales.allSatisfy({ $0 == 1 }) { return data.x }
         let d = data.featureCount
-        var result = HugePageArray.copy(of: data.x)
-        result.withUnsafeMutableBufferPointer { x in
-            for k in x.indices {
-                let j = k % d
-                x[k] = (x[k] - shifts[j]) * inverseScales[j]
+        return data.x.withUnsafeBufferPointer { raw in
+            HugePageArray.filled(count: raw.count) { x in
+                for k in x.indices { x[k] = scaled(raw[k], column: k % d) }
             }
         }
-        return result
     }
 
     /// Weights and intercept found on scaled features, expressed in data units.
