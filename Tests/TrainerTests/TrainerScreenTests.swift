@@ -118,7 +118,7 @@ final class TrainerScreenTests: XCTestCase {
 
     func testClosedFormFiguresWhileComparing() {
         let text = frame(TrainerFixtures.state(width: 80, height: 24, comparing: true)).text
-        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "stable lr < 0.25"] {
+        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "2/λmax = 0.25"] {
             XCTAssertTrue(text.contains(figure), "missing \(figure)")
         }
         XCTAssertTrue(text.contains("◆"), "the weights chart marks w*")

@@ -35,6 +35,14 @@ struct ControlsPanel {
         ClosedFormStats(state: state).render(into: &buffer, area: layout.closedFormArea)
     }
 
+    /// The stability rule for the settings in the controls (not yet the engine's, while a change is in flight).
+    func stabilityRule(bound: Double) -> DivergenceExplanation {
+        let h = state.hyperparameters
+        return DivergenceExplanation(
+            learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method, update: h.update,
+            momentum: h.momentum)
+    }
+
     func slider(_ id: ControlID) -> Slider {
         let h = state.hyperparameters
         switch id {
@@ -43,11 +51,13 @@ struct ControlsPanel {
             var bound = state.snapshot.largestStableLearningRate
             if !(bound.isFinite && bound > 0), let solved = state.snapshot.closedForm?.largestStableLearningRate { bound = solved }
             let known = bound.isFinite && bound > 0
-            let rule = DivergenceExplanation(learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method)
+            let rule = stabilityRule(bound: bound)
+            // The mark is the bound of the update rule in force; Adam has none.
+            let mark = known ? rule.stability.rate : nil
             return Slider(
                 label: "lr", fraction: TrainerState.learningRateScale.fraction(of: h.learningRate),
                 valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
-                markerFraction: known ? TrainerState.learningRateScale.fraction(of: bound) : nil,
+                markerFraction: mark.map { TrainerState.learningRateScale.fraction(of: $0) },
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
             let batch = min(state.rowCount, max(1, h.batchSize))
