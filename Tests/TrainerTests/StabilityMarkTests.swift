@@ -18,7 +18,7 @@ final class StabilityMarkTests: XCTestCase {
 
     func testMarkFollowsTheUpdateRule() throws {
         // The fixture's 2/λmax is 0.25.
-        let scale = TrainerState.learningRateScale
+        let scale = TrainerState.learningRateScale(bound: 0.25)
         let plain = ControlsPanel(state: state(.plain)).slider(.learningRate)
         XCTAssertEqual(try XCTUnwrap(plain.markerFraction), scale.fraction(of: 0.25), accuracy: 1e-12)
         XCTAssertTrue(plain.isWarning, "0.3 > 2/λmax = 0.25")

@@ -55,9 +55,9 @@ struct ControlsPanel {
             // The mark is the bound of the update rule in force; Adam has none.
             let mark = known ? rule.stability.rate : nil
             return Slider(
-                label: "lr", fraction: TrainerState.learningRateScale.fraction(of: h.learningRate),
+                label: "lr", fraction: state.learningRateScale.fraction(of: h.learningRate),
                 valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
-                markerFraction: mark.map { TrainerState.learningRateScale.fraction(of: $0) },
+                markerFraction: mark.map { state.learningRateScale.fraction(of: $0) },
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
             let batch = min(state.rowCount, max(1, h.batchSize))
