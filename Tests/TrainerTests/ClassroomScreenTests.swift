@@ -165,7 +165,7 @@ final class ClassroomScreenTests: XCTestCase {
         let bar = { (name: String) in rows.first { $0.contains("│ \(name) ") || $0.contains(" \(name) ") }.map { $0.filter { $0 == "█" }.count } ?? 0 }
         XCTAssertGreaterThan(bar("a"), 20, "the largest coefficient fills most of the panel")
         XCTAssertGreaterThan(bar("b2"), 8, "half of it is plainly visible")
-        XCTAssertTrue(buffer.text.contains("intercept b -292"), "the intercept is a line of its own")
+        XCTAssertTrue(buffer.text.contains("(intercept) -292"), "the intercept is a line of its own")
     }
 
     func testEpochAxisAndSmoothingAreShown() {

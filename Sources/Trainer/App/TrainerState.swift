@@ -47,6 +47,8 @@ public struct TrainerState: Sendable {
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
     public var locked: Set<PresetControl> = []
     public var hidden: Set<PresetControl> = []
+    /// The preset's name, shown in the title bar while it is in force (nil: no preset).
+    public var presetName: String?
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.

@@ -20,10 +20,10 @@ struct WeightsPanel {
         if let b = state.snapshot.intercept, inner.height >= 2 {
             bars.height -= 1
             let y = inner.bottom - 1
-            var x = buffer.write("intercept b ", x: inner.x + 1, y: y, role: .weightLabel, clip: inner)
+            var x = buffer.write("(intercept) ", x: inner.x + 1, y: y, role: .weightLabel, clip: inner)
             x = buffer.write(Readout.number(b), x: x, y: y, role: b < 0 ? .weightNegative : .weightPositive, clip: inner)
             if let optimum = reference?.intercept {
-                x = buffer.write("   b* ", x: x, y: y, role: .weightLabel, clip: inner)
+                x = buffer.write("   optimum ", x: x, y: y, role: .weightLabel, clip: inner)
                 buffer.write(Readout.number(optimum), x: x, y: y, role: .weightOptimum, clip: inner)
             }
         }
