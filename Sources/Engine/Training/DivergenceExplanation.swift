@@ -31,10 +31,16 @@ public struct DivergenceExplanation: Sendable, Equatable {
     public var isAboveBound: Bool { stability.rate.map { learningRate > $0 } ?? false }
 
     /// What the lr slider's mark is, in a few words: "2(1+β)/λmax = 0.475", "adam: no fixed bound",
-    /// "2/λmax = 0.97: full-batch, a guide".
+    /// "2/λmax = 0.97, full-batch guide".
     public var markLabel: String {
         guard case .bound(let rate, let formula) = stability else { return "adam: no fixed bound" }
-        return "\(formula) = \(TrainingRun.short(rate))" + (method == .gd ? "" : ": full-batch, a guide")
+        return "\(formula) = \(TrainingRun.short(rate))" + (method == .gd ? "" : ", full-batch guide")
+    }
+
+    /// "lr 0.5 > 2/λmax = 0.25" when the rate is above its rule's bound, else nil: the short form for one line.
+    public var overBoundText: String? {
+        guard isAboveBound, case .bound(let rate, let formula) = stability else { return nil }
+        return "lr \(TrainingRun.short(learningRate)) > \(formula) = \(TrainingRun.short(rate))"
     }
 
     /// e.g. "lr 2.4 > 2/λmax = 1.0: each step overshoots the valley's steepest direction, by more each time".

@@ -53,6 +53,13 @@ struct ClosedFormStats {
             area.y += 1
             area.height -= 1
         }
+        // After a divergence its full account takes the free rows: the loss chart keeps all but one of its own.
+        if let divergence = state.divergence, area.height > 0 {
+            for (offset, line) in divergence.detail(width: area.width, maxLines: area.height).enumerated() {
+                buffer.write(line, x: area.x, y: area.y + offset, role: .error, clip: area)
+            }
+            return
+        }
         guard state.isComparing, let figures else {
             let next = write([gradientDescentCondition], into: &buffer, area: area)
             let hint = state.isComparing ? "closed form: computing…" : "c: compare with the closed form"

@@ -31,26 +31,14 @@ struct LossPanel {
             chartArea.y += lines.count
             chartArea.height -= lines.count
         }
-        if state.snapshot.status == .diverged {
-            let banner = DivergenceBanner(
-                message: state.snapshot.message ?? "the loss grew without bound",
-                explanation: state.snapshot.divergenceExplanation)
-            // Above a chart that keeps enough rows to show the loss running away, else over the whole panel:
-            // never a box with bits of the chart showing round its edges.
-            let rows = banner.lines(width: inner.width - 4, maxLines: Int.max).count + 2
-            guard chartArea.height - rows >= Self.chartRowsBesideBanner else {
-                banner.render(into: &buffer, area: inner)
-                return
-            }
-            banner.render(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: rows))
-            chartArea.y += rows
-            chartArea.height -= rows
+        if let divergence = state.divergence, chartArea.height > 1 {
+            // One row above the chart; the full account is in the Controls panel. The loss running away stays in view.
+            divergence.renderLine(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: 1))
+            chartArea.y += 1
+            chartArea.height -= 1
         }
         drawChart(into: &buffer, area: chartArea)
     }
-
-    /// The fewest chart rows worth drawing under the divergence banner.
-    static let chartRowsBesideBanner = 8
 
     /// Each line's symbol, name and latest value. When they do not fit, tighter gaps, then fewer entries (the
     /// optimum first): never a value cut short, which would read as another number. A stale loss's batch average
