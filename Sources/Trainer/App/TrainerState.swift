@@ -24,6 +24,8 @@ public struct TrainerState: Sendable {
     public var rowCount: Int
     public var dataName: String
     public var featureNames: [String]
+    /// σ of each feature on the training rows: the weight bars are drawn to w·σ (nil: to w).
+    public var featureScales: [Double]?
     /// A one-line message for the title bar (a theme warning, a failed action).
     public var notice: String?
     /// The slider being dragged with the mouse.

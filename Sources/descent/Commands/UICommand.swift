@@ -129,6 +129,7 @@ struct UICommand: ParsableCommand {
         state.locked = locked
         state.hidden = hidden
         state.presetName = presetName
+        state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
