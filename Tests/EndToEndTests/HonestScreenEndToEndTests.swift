@@ -45,4 +45,27 @@ final class HonestScreenEndToEndTests: XCTestCase {
         XCTAssertNotNil(diverged, "never DIVERGED:\n\(screen)")
         XCTAssertTrue(screen.contains("largest stable") || screen.contains("2/λmax"), screen)
     }
+
+    /// SGR (1006) mouse reports reach the trainer: a click on the lr track past column 223 (X10's limit) moves it.
+    func testClickPastColumn223MovesTheLearningRateSlider() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
+        let tmux = try TmuxSession(
+            command: "'\(binary)'; sleep 30", width: 240, height: 50, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("the panels") { $0.contains("Controls") && $0.contains("lr     ") }
+        let lines = screen.components(separatedBy: "\n")
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("│ lr     ") })
+        let line = Array(lines[row])
+        let lastTrack = try XCTUnwrap(line.lastIndex(of: "─"))
+        XCTAssertGreaterThan(lastTrack, 223, "the click lands past X10's last column")
+        // The report as a terminal sends it: 1-based column and row, M for the press, m for the release.
+        try tmux.send("-l", "\u{1B}[<0;\(lastTrack + 1);\(row + 1)M")
+        try tmux.send("-l", "\u{1B}[<0;\(lastTrack + 1);\(row + 1)m")
+        let after = try tmux.waitFor("the rate to follow the click") { screen in
+            guard let range = screen.range(of: #"│ lr ([0-9.]+)"#, options: .regularExpression) else { return false }
+            return (Double(screen[range].dropFirst(5)) ?? 0) > 1
+        }
+        XCTAssertFalse(after.contains("[<"), "no piece of the report echoed as text")
+    }
 }
