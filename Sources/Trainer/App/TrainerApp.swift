@@ -17,8 +17,6 @@ public final class TrainerApp {
     private var charts = ChartData()
     private var shown: FrameSignature?
     private var noticeExpiry: Date?
-    /// The run state the user asked for, shown until the engine acts on it; `step` is where the engine stood.
-    private var expectedRunning: (running: Bool, until: Date, step: Int)?
     private let setup: SessionSetup
     private let playback: RecordingPlayback?
     private var landscape: LossLandscape?
@@ -120,10 +118,10 @@ public final class TrainerApp {
                 show(notice: "export failed: \(error)", seconds: 8)
             }
         case .narrate:
-            expectedRunning = nil
+            state.expected.running = nil
             state.narration = session.narrateNextStep(rowLimit: 5)
         case .narrateStep:
-            expectedRunning = nil
+            state.expected.running = nil
             state.narration = session.stepNarrated(rowLimit: 5)
         }
     }
@@ -136,14 +134,7 @@ public final class TrainerApp {
         if !playing { show(notice: "replay finished: the keys are yours", seconds: 5) }
     }
 
-    private func send(_ command: SessionCommand) {
-        switch command {
-        case .start: expectedRunning = (true, Date().addingTimeInterval(0.5), state.snapshot.step)
-        case .pause: expectedRunning = (false, Date().addingTimeInterval(0.5), state.snapshot.step)
-        default: break
-        }
-        session.send(command)
-    }
+    private func send(_ command: SessionCommand) { session.send(command) }
 
     private func show(notice: String, seconds: Double) {
         state.notice = notice
@@ -158,18 +149,7 @@ public final class TrainerApp {
 
     /// Takes a snapshot and draws when anything on screen would change (or always, when `force`).
     private func redraw(force: Bool) {
-        state.snapshot = session.snapshot()
-        // Until the engine has acted on Start or Pause, show (and toggle from) the state the user asked for. A run
-        // that has stepped since Start has acted on it, even if it stopped itself again (converged, say).
-        if let expected = expectedRunning {
-            let acted = (state.snapshot.status == .running) == expected.running
-                || (expected.running && state.snapshot.step != expected.step)
-            if acted || Date() >= expected.until {
-                expectedRunning = nil
-            } else {
-                state.snapshot.status = expected.running ? .running : .paused
-            }
-        }
+        state.receive(session.snapshot())
         // A recording drives the settings while it plays: show the ones in force.
         if state.isReplaying { state.hyperparameters = state.snapshot.hyperparameters }
         let signature = FrameSignature(state: state)
@@ -228,11 +208,11 @@ private struct FrameSignature: Equatable {
 
     init(state: TrainerState) {
         step = state.snapshot.step
-        status = state.snapshot.status
+        status = state.status
         message = state.snapshot.message
         closedForm = state.snapshot.closedForm.map { [$0.largestStableLearningRate, $0.conditionNumber, $0.trainLoss] }
         hyperparameters = state.snapshot.hyperparameters
-        standardized = state.snapshot.standardized
+        standardized = state.standardized
         stableRate = state.snapshot.largestStableLearningRate
         conditionNumber = state.snapshot.conditionNumber
         width = state.width
