@@ -33,6 +33,13 @@ public final class SessionWorker: @unchecked Sendable {
         condition.broadcast()
     }
 
+    /// Whether no job is running or waiting (a look that never waits).
+    public var isIdle: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.isEmpty && !busy
+    }
+
     /// Blocks until every job submitted so far has run (for tests and benchmarks; never from a frame loop).
     public func waitUntilIdle() {
         condition.lock()
