@@ -1,5 +1,6 @@
 // The frame loop: input in, session commands out, a redraw when something changed, at most 30 times a second.
 import Engine
+import Figures
 import Foundation
 import Plot
 import Terminal
@@ -110,10 +111,17 @@ public final class TrainerApp {
         case .export:
             let prefix = RunExport.timestampedPrefix(directory: exportDirectory)
             do {
-                try RunExport(session: session, setup: setup).write(prefix: prefix)
-                // The three names share the prefix: say it once so the line fits 80 columns.
+                let exported = RunExport(session: session, setup: setup)
+                // The figures show what the screen does: the ghosts, loss* and w* while comparing, the landscape if open.
+                let figures = RunFigures(
+                    export: exported, trainData: session.train, testData: session.test,
+                    closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
+                    landscape: landscapeForExport(), logLoss: state.logLossAxis
+                ).files(prefix: prefix)
+                try exported.write(prefix: prefix, alongside: figures)
+                // The names share the prefix: say it once so the line fits 80 columns.
                 let name = URL(fileURLWithPath: prefix).lastPathComponent
-                show(notice: "saved \(name)-{history,weights}.csv, .json", seconds: 8)
+                show(notice: "saved \(name): CSV, JSON, \(figures.count) SVG figures", seconds: 8)
             } catch let failure as AtomicWrite.Failure {
                 show(notice: "export failed: " + failure.description, seconds: 8)
             } catch {
@@ -208,6 +216,20 @@ public final class TrainerApp {
         landscapeFrame = LandscapeFrame.make(
             landscape: landscape, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
             path: path, columns: max(1, area.width - 8), rows: max(1, area.height - 3))
+    }
+
+    /// The open landscape sampled finer than the panel (a figure has room for smooth contours), nil when closed.
+    private func landscapeForExport() -> RunFigures.Landscape? {
+        guard state.showsLandscape, let landscape else { return nil }
+        let axes = (state.landscapeAxes.x, state.landscapeAxes.y)
+        guard landscape.isValid(axes: axes) else { return nil }
+        let snapshot = state.snapshot
+        let path = session.trajectory(parameters: axes, maxPoints: 2000, landscape: landscape)
+        guard let frame = LandscapeFrame.make(
+            landscape: landscape, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
+            path: path, columns: 160, rows: 140)
+        else { return nil }
+        return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)
     }
 
     private func refreshCharts() {
