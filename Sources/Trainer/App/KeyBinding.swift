@@ -26,7 +26,7 @@ struct KeyBinding: Equatable {
         KeyBinding(keys: "v", action: "loss landscape / panels"),
         KeyBinding(keys: "( )", action: "landscape: next x / y axis"),
         KeyBinding(keys: "n", action: "narrate next step; n: take it"),
-        KeyBinding(keys: "e", action: "export run to CSV and JSON"),
+        KeyBinding(keys: "e", action: "export CSV, JSON and SVG"),
         KeyBinding(keys: "t", action: "next theme"),
         KeyBinding(keys: "Tab", action: "focus next (S-Tab: previous)"),
         KeyBinding(keys: "arrows", action: "adjust the focused control"),
