@@ -61,13 +61,16 @@ public struct RunFigures: Sendable {
         return files.map { (path: $0.0, contents: $0.1) }
     }
 
-    /// "diabetes · gd, plain, lr 0.1 · step 1000": what the run was, for every title.
+    /// "diabetes · gd, plain, lr 0.1 · step 1000": what the run was, for every subtitle.
     var runDescription: String {
         let h = export.hyperparameters
         var text = "\(export.dataset) · \(h.method.rawValue), \(h.update.rawValue), lr \(TrainingRun.short(h.learningRate))"
         if h.method == .minibatch { text += ", batch \(h.batchSize)" }
         if h.l2 > 0 { text += ", L2 \(TrainingRun.short(h.l2))" }
-        return text + " · step \(export.outcome.step)"
+        text += " · step \(export.outcome.step)"
+        // A figure of a run that blew up says so, as the screen's banner does.
+        if export.outcome.status == .diverged { text += " · DIVERGED (the weights shown are those kept)" }
+        return text
     }
 
     public var lossFigure: SVGLineFigure {
