@@ -59,6 +59,7 @@ final class HonestScreenEndToEndTests: XCTestCase {
         let line = Array(lines[row])
         let lastTrack = try XCTUnwrap(line.lastIndex(of: "─"))
         XCTAssertGreaterThan(lastTrack, 223, "the click lands past X10's last column")
+        Thread.sleep(forTimeInterval: 0.5)
         // The report as a terminal sends it: 1-based column and row, M for the press, m for the release.
         try tmux.send("-l", "\u{1B}[<0;\(lastTrack + 1);\(row + 1)M")
         try tmux.send("-l", "\u{1B}[<0;\(lastTrack + 1);\(row + 1)m")

@@ -1,5 +1,5 @@
 // Controls show what is in force: the batch the method uses, locks marked, the preset named, the intercept named as fit names it.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

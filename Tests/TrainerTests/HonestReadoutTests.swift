@@ -1,5 +1,5 @@
 // What the screen says about the loss and the run's state is true: stale losses say their age, statuses read as fit prints them.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

@@ -1,5 +1,5 @@
 // The lr slider's range follows the data: raw Longley (2/λmax ≈ 5.8e-12) is trainable from the slider and keys.
-import Engine
+@testable import Engine
 import Plot
 import Terminal
 import XCTest

@@ -1,5 +1,5 @@
 // The lr slider marks the bound of the update rule in force, and says what the mark means.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

@@ -1,5 +1,5 @@
 // Weight bars compare importance: their lengths are z-score weights (w·σ), the numbers stay in data units.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

@@ -79,7 +79,7 @@ struct ControlsPanel {
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
             // The rows a step uses now: 1 under SGD and every row under GD, whatever the mini-batch setting says.
-            let batch = StatusBar(snapshot: state.snapshot, hyperparameters: h, rowCount: state.rowCount).effectiveBatch
+            let batch = StatusBar(snapshot: state.snapshot, standardized: state.standardized, hyperparameters: h, rowCount: state.rowCount).effectiveBatch
             return Slider(
                 label: "batch", fraction: state.batchScale.fraction(of: Double(batch)),
                 valueText: "\(batch)",

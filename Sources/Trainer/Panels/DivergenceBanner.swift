@@ -79,7 +79,7 @@ struct DivergenceBanner {
 extension TrainerState {
     /// The divergence note for the current snapshot (nil unless it diverged).
     var divergence: DivergenceBanner? {
-        guard snapshot.status == .diverged else { return nil }
+        guard status == .diverged else { return nil }
         return DivergenceBanner(message: snapshot.message ?? "the loss grew without bound", explanation: snapshot.divergenceExplanation)
     }
 }

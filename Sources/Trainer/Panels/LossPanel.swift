@@ -19,7 +19,7 @@ struct LossPanel {
         guard inner.height > 1 else { return }
         let topRows = drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 2))
         // The convergence note's row is kept from the ghosts' rows, not from the chart's five.
-        let settled = ConvergenceNote.note(for: state.snapshot.status, message: state.snapshot.message, step: state.snapshot.step)
+        let settled = ConvergenceNote.note(for: state.status, message: state.snapshot.message, step: state.snapshot.step)
         let noteRow = settled == nil ? 0 : 1
         let ghostArea = Rect(x: inner.x, y: inner.y + topRows - 1, width: inner.width, height: inner.height - topRows + 1)
         let legendRows = topRows + drawGhostLegend(into: &buffer, area: ghostArea, reserving: noteRow)
