@@ -69,4 +69,19 @@ final class HonestScreenEndToEndTests: XCTestCase {
         }
         XCTAssertFalse(after.contains("[<"), "no piece of the report echoed as text")
     }
+
+    /// A typed rate is used exactly, far below the old slider floor: raw Longley needs lr < 5.8e-12. At 10 fps.
+    func testTypedTinyRateIsKeptOnRawLongley() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
+        let tmux = try TmuxSession(
+            command: "'\(binary)' --dataset longley --no-standardize --lr 1e-12 --fps 10; echo EXIT=$?; sleep 30",
+            width: 120, height: 40, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("the panels") { $0.contains("Controls") || $0.contains("EXIT=") }
+        XCTAssertFalse(screen.contains("EXIT="), screen)
+        XCTAssertFalse(screen.contains("must be"), screen)
+        let bound = try tmux.waitFor("the bound under the sliders") { $0.contains("2/λmax = 5.78") }
+        XCTAssertTrue(bound.contains("│ lr 1e-12 │"), bound)
+    }
 }

@@ -32,6 +32,10 @@ struct UICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Frames drawn per second at most (1…60, default 30; 10 suits a slow link).", valueName: "N"))
+    var fps: Double = 30
+
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
     static let defaultSpeed = 50.0
 
@@ -43,6 +47,7 @@ struct UICommand: ParsableCommand {
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
+        if !(fps >= 1 && fps <= 60) { fail("--fps: must be between 1 and 60, got \(fps)") }
         var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
         if let speed {
             if speed == "max" {
@@ -141,6 +146,7 @@ struct UICommand: ParsableCommand {
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
             notice: themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+        app.framesPerSecond = fps
         let status = app.run()
         backend.close()
         // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
