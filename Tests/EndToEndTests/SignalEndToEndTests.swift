@@ -64,6 +64,33 @@ final class SignalEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.last?.hasPrefix("{\"final\":") ?? false, "no final line: \(lines)")
     }
 
+    func testSIGKILLKeepsEveryActionUpToTheLastAndTheRecordingReplays() throws {
+        let recording = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString).jsonl").path
+        defer { unlink(recording) }
+        let tmux = try start(arguments: "--record '\(recording)'")
+        defer { tmux.close() }
+        for _ in 0..<3 { try tmux.send("s") }
+        try tmux.waitFor("three steps") { $0.contains("step 3") }
+        try tmux.send("+")
+        try tmux.waitFor("the new rate") { $0.contains("lr 0.2") }
+        kill(try descentProcess(in: tmux), SIGKILL)
+        let lines = try String(contentsOfFile: recording, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.contains("\"step\":{}") }.count, 3, "\(lines)")
+        XCTAssertTrue(lines.last?.contains("\"learningRate\":0.2") ?? false, "the last action is missing: \(lines)")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("{\"final\"") })
+        // A recording without its final line replays to where the last action left it.
+        let replay = Process()
+        replay.executableURL = URL(fileURLWithPath: binary)
+        replay.arguments = ["fit", "--replay", recording]
+        let output = Pipe()
+        replay.standardOutput = output
+        try replay.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        replay.waitUntilExit()
+        XCTAssertEqual(replay.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("lr 0.2"), text)
+    }
+
     func testCtrlBackslashExitsCleanlyWithoutTheBacktracer() throws {
         let tmux = try start()
         defer { tmux.close() }
