@@ -30,6 +30,12 @@ final class ClassroomAppTests: XCTestCase {
         return url
     }
 
+    /// Lets the session's worker finish what the keys asked for, then runs a frame to take its answers.
+    private func settle(_ app: TrainerApp, _ session: TrainingSession) {
+        session.worker.waitUntilIdle()
+        app.run(maxIdleFrames: 1)
+    }
+
     func testGPinsTheSessionsCurveAsALabelledGhost() {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("s")), .key(.character("g"))])
         defer { session.shutdown() }
@@ -46,6 +52,7 @@ final class ClassroomAppTests: XCTestCase {
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         XCTAssertEqual(files.count, 6, "\(files)")
         for suffix in ["-history.csv", "-weights.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg"] {
@@ -59,6 +66,7 @@ final class ClassroomAppTests: XCTestCase {
         defer { other.shutdown() }
         failing.exportDirectory = directory.appendingPathComponent("missing/deeper").path
         failing.run(maxIdleFrames: 2)
+        settle(failing, other)
         XCTAssertTrue(failing.state.notice?.hasPrefix("export failed: ") == true, failing.state.notice ?? "")
         XCTAssertFalse(failing.state.notice!.contains("\n"), "one line")
         XCTAssertTrue(backend.frames.last!.lines[0].contains("export failed"))
@@ -87,6 +95,7 @@ final class ClassroomAppTests: XCTestCase {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("n")), .key(.character("n"))])
         defer { session.shutdown() }
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let narration = app.state.narration
         XCTAssertEqual(narration?.step, 2, "after one step and one narrated step, it explains step 3")
         XCTAssertEqual(session.snapshot().step, 2)
@@ -99,6 +108,7 @@ final class ClassroomAppTests: XCTestCase {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("s")), .key(.character("v"))])
         defer { session.shutdown() }
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let text = backend.frames.last!.text
         XCTAssertTrue(text.contains("Loss landscape"))
         XCTAssertTrue(text.contains("◆"))
@@ -123,7 +133,9 @@ final class ClassroomAppTests: XCTestCase {
 
         let (app, _, session) = makeApp(events: [], playback: recording)
         defer { session.shutdown() }
-        app.run(maxIdleFrames: 20)
+        // The recording plays on its own thread; the frame loop only shows how far it got.
+        let deadline = Date().addingTimeInterval(20)
+        while app.state.replayProgress != nil, Date() < deadline { app.run(maxIdleFrames: 1) }
         session.waitUntilIdle()
         let replayed = session.snapshot()
         XCTAssertEqual(replayed.step, 4)

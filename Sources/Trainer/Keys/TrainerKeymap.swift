@@ -96,7 +96,7 @@ enum TrainerKeymap {
             var words: [(TrainerAction, String)] = [
                 (.landscape, state.showsLandscape ? "panels" : "landscape"), (.narrate, "narrate"),
             ]
-            if !state.hidden.contains(.standardize) { words.append((.standardize, state.snapshot.standardized ? "z-scores" : "raw")) }
+            if !state.hidden.contains(.standardize) { words.append((.standardize, state.standardized ? "z-scores" : "raw")) }
             return words + [(.export, "export")]
         case .narration:
             return [(.narrateStep, "n: take this step"), (.close, "Esc: close")]

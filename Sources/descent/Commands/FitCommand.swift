@@ -109,6 +109,7 @@ struct FitCommand: ParsableCommand {
         do { recording = try SessionRecording.load(path: path) } catch let error as RecordingError {
             fail(error.description)
         }
+        for notice in recording.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
         let loaded = load(recording.setup.data)
         var run: TrainingRun
         do { run = try recording.replay(on: loaded) } catch let error as RecordingError {
