@@ -81,6 +81,7 @@ final class ClassroomAppTests: XCTestCase {
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 3)
+        settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         let loss = try XCTUnwrap(files.first { $0.hasSuffix("-loss.svg") }, "\(files)")
         let lossSVG = try String(contentsOf: directory.appendingPathComponent(loss), encoding: .utf8)
