@@ -33,6 +33,8 @@ public final class TrainerApp {
     /// The longest the loop spent between two looks for input (handling, taking results, drawing), in seconds:
     /// what `descent bench` reports as the frame-loop stall.
     public private(set) var worstFrameSeconds = 0.0
+    /// Frames drawn per second at most (`--fps`): fewer frames send fewer bytes over a slow link.
+    public var framesPerSecond = 1 / TrainerApp.frameInterval
     /// Where `e` writes (the current directory unless a test says otherwise).
     public var exportDirectory = "."
 
@@ -72,7 +74,7 @@ public final class TrainerApp {
         var idleFrames = 0
         while state.exitCode == nil {
             let waited = Date().timeIntervalSince(lastFrame)
-            let timeout = max(0, Int(((Self.frameInterval - waited) * 1000).rounded(.up)))
+            let timeout = max(0, Int(((1 / framesPerSecond - waited) * 1000).rounded(.up)))
             let event = backend.nextEvent(timeoutMilliseconds: timeout)
             let busy = ProcessInfo.processInfo.systemUptime
             defer { worstFrameSeconds = max(worstFrameSeconds, ProcessInfo.processInfo.systemUptime - busy) }
