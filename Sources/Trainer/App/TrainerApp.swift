@@ -264,34 +264,36 @@ public final class TrainerApp {
         var logLoss: Bool
     }
 
-    /// The landscape view as it is open on screen: built already, or still to build for this scaling and penalty.
+    /// The landscape view as it is open: the screen's landscape when it has arrived (nil: the worker builds one
+    /// for the figure, so `e` right after `v` still gets it), the axes, the model, the scaling and penalty.
     struct OpenLandscape: Sendable {
         var built: LossLandscape?
-        var standardized: Bool
-        var l2: Double
         var axes: LandscapeAxes
         var weights: [Double]
         var intercept: Double?
+        var standardized: Bool
+        var l2: Double
     }
 
-    /// The open landscape as the figure needs it, nil when closed; built and sampled on the worker.
+    /// The open landscape as the figure needs it, nil when closed; sampled on the worker.
     private func landscapeForExport() -> OpenLandscape? {
-        guard state.showsLandscape else { return nil }
+        guard state.showsLandscape, state.landscapeAxes.isPlottable else { return nil }
         let snapshot = state.snapshot
-        let key = (standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
-        let current = landscape.flatMap { $0.standardized == key.standardized && $0.l2 == key.l2 ? $0 : nil }
-        if let current, current.landscape == nil { return nil }  // none possible for this data
+        let current = landscape.flatMap {
+            $0.standardized == snapshot.standardized && $0.l2 == snapshot.hyperparameters.l2 ? $0.landscape : nil
+        }
         return OpenLandscape(
-            built: current?.landscape, standardized: key.standardized, l2: key.l2, axes: state.landscapeAxes,
-            weights: snapshot.weights, intercept: snapshot.intercept)
+            built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
+            standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
     }
 
     /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
     private static func figureLandscape(session: TrainingSession, _ open: OpenLandscape?) -> RunFigures.Landscape? {
         guard let open else { return nil }
-        let built = open.built ?? LossLandscape(
+        guard let built = open.built ?? LossLandscape(
             train: session.train, fitIntercept: session.fitIntercept, standardized: open.standardized, l2: open.l2)
-        guard let built, built.isValid(axes: (open.axes.x, open.axes.y)) else { return nil }
+        else { return nil }
+        guard built.isValid(axes: (open.axes.x, open.axes.y)) else { return nil }
         let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: built)
         guard let frame = LandscapeFrame.make(
             landscape: built, axes: open.axes, weights: open.weights, intercept: open.intercept,
@@ -300,6 +302,7 @@ public final class TrainerApp {
         return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)
     }
 
+    /// The loss curves now; the scatter's predictions from the worker, asked for when the model changed.
     private func refreshCharts() {
         let columns = max(1, (state.layout.loss.width - 2) * 2)
         charts.updateCurves(from: session, columns: columns)
