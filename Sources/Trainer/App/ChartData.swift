@@ -90,23 +90,6 @@ public struct ChartData: Sendable {
 
     /// Predictions ŷ = Xw + b for every row of `data` (empty when the weights do not match the features).
     static func predictions(of data: Dataset, weights: [Double], intercept: Double?) -> [Double] {
-        let d = data.featureCount
-        guard weights.count == d else { return [] }
-        let b = intercept ?? 0
-        let n = data.rowCount
-        return data.x.withUnsafeBufferPointer { x in
-            weights.withUnsafeBufferPointer { w in
-                // Written once each, so the array is never filled with a placeholder first.
-                [Double](unsafeUninitializedCapacity: n) { out, count in
-                    for i in 0..<n {
-                        var sum = b
-                        let row = i &* d
-                        for j in 0..<d { sum += x[row &+ j] * w[j] }
-                        out.initializeElement(at: i, to: sum)
-                    }
-                    count = n
-                }
-            }
-        }
+        data.predictions(weights: weights, intercept: intercept)
     }
 }

@@ -1,5 +1,6 @@
 // The frame loop: input in, session commands out, a redraw when something changed, at most 30 times a second.
 import Engine
+import Figures
 import Foundation
 import Plot
 import Terminal
@@ -130,10 +131,14 @@ public final class TrainerApp {
         case .export:
             let prefix = RunExport.timestampedPrefix(directory: exportDirectory)
             let session = self.session, setup = self.setup, results = self.results
+            // The figures show what the screen does: the ghosts, loss* and w* while comparing, the landscape if open.
+            let scene = ExportScene(
+                closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
+                landscape: landscapeForExport(), logLoss: state.logLossAxis)
             show(notice: "exporting…", seconds: 8)
             exportsOut += 1
             session.worker.submit {
-                results.post(.exported(notice: Self.export(session: session, setup: setup, prefix: prefix)))
+                results.post(.exported(notice: Self.export(session: session, setup: setup, scene: scene, prefix: prefix)))
             }
         case .narrate:
             state.expected.running = nil
@@ -148,12 +153,18 @@ public final class TrainerApp {
     }
 
     /// Writes the run at `prefix` (on the worker) and says how it went, in a line that fits 80 columns.
-    private static func export(session: TrainingSession, setup: SessionSetup, prefix: String) -> String {
+    private static func export(session: TrainingSession, setup: SessionSetup, scene: ExportScene, prefix: String) -> String {
         do {
-            try RunExport(session: session, setup: setup).write(prefix: prefix)
-            // The three names share the prefix: say it once so the line fits 80 columns.
+            let exported = RunExport(session: session, setup: setup)
+            let figures = RunFigures(
+                export: exported, trainData: session.train, testData: session.test,
+                closedForm: scene.closedForm, ghosts: scene.ghosts,
+                landscape: figureLandscape(session: session, scene.landscape), logLoss: scene.logLoss
+            ).files(prefix: prefix)
+            try exported.write(prefix: prefix, alongside: figures)
+            // The names share the prefix: say it once so the line fits 80 columns.
             let name = URL(fileURLWithPath: prefix).lastPathComponent
-            return "saved \(name)-{history,weights}.csv, .json"
+            return "saved \(name): CSV, JSON, \(figures.count) SVG figures"
         } catch let failure as AtomicWrite.Failure {
             return "export failed: " + failure.description
         } catch {
@@ -248,6 +259,34 @@ public final class TrainerApp {
         landscapeFrame = LandscapeFrame.make(
             landscape: built, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
             path: path, columns: max(1, area.width - 8), rows: max(1, area.height - 3))
+    }
+
+    /// What an export draws besides the run itself, read from the screen's state (cheap: no sampling here).
+    struct ExportScene: Sendable {
+        var closedForm: ClosedFormComparison?
+        var ghosts: [GhostRun]
+        var landscape: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+        var logLoss: Bool
+    }
+
+    /// The open landscape as the figure needs it, nil when closed or not built yet; sampled on the worker.
+    private func landscapeForExport() -> (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)? {
+        guard state.showsLandscape, let built = landscape?.landscape else { return nil }
+        guard built.isValid(axes: (state.landscapeAxes.x, state.landscapeAxes.y)) else { return nil }
+        return (built, state.landscapeAxes, state.snapshot.weights, state.snapshot.intercept)
+    }
+
+    /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
+    private static func figureLandscape(
+        session: TrainingSession, _ open: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+    ) -> RunFigures.Landscape? {
+        guard let open else { return nil }
+        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: open.landscape)
+        guard let frame = LandscapeFrame.make(
+            landscape: open.landscape, axes: open.axes, weights: open.weights, intercept: open.intercept,
+            path: path, columns: 160, rows: 140)
+        else { return nil }
+        return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)
     }
 
     /// The loss curves now; the scatter's predictions from the worker, asked for when the model changed.

@@ -50,7 +50,7 @@ enum TrainerKeymap {
             KeyBinding([c("n")], .narrate),
             KeyBinding([c("n")], .narrateStep, in: [.narration]),
         ]),
-        KeyCommand("e", "export run to CSV and JSON", [KeyBinding([c("e")], .export)]),
+        KeyCommand("e", "export CSV, JSON and SVG", [KeyBinding([c("e")], .export)]),
         KeyCommand("t", "next theme", [KeyBinding([c("t")], .nextTheme)]),
         KeyCommand("Tab", "focus next (S-Tab: previous)", [
             KeyBinding([.tab], .focusNext),

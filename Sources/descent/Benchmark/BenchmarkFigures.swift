@@ -11,6 +11,8 @@ struct BenchmarkFigures {
     var sgdSamplesPerSecond: Double?
     /// The closed-form solve with its diagnostics, as the training session asks for it.
     var closedFormMilliseconds: Double?
+    /// The stable learning rate (λmax of the Hessian) of a wide 1,000 × 5,000 design, standardized.
+    var wideStableRateMilliseconds: Double?
     var csvLoadMegabytesPerSecond: Double?
     var memoryReadGigabytesPerSecond: Double?
     var renderFrameMilliseconds: Double?
@@ -36,6 +38,7 @@ struct BenchmarkFigures {
         add("minibatch32_steps_per_s", minibatch32StepsPerSecond)
         add("sgd_samples_per_s", sgdSamplesPerSecond)
         add("closed_form_ms", closedFormMilliseconds)
+        add("wide_stable_rate_ms", wideStableRateMilliseconds)
         add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
         add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
         add("render_frame_ms", renderFrameMilliseconds)
@@ -58,6 +61,7 @@ struct BenchmarkFigures {
         add("mini-batch (32) steps", minibatch32StepsPerSecond, "steps/s", digits: 0)
         add("SGD samples", sgdSamplesPerSecond, "samples/s", digits: 0)
         add("closed form with diagnostics", closedFormMilliseconds, "ms", digits: 1)
+        add("stable rate, wide 1,000 × 5,000", wideStableRateMilliseconds, "ms", digits: 1)
         add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
         add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)
         add("render one frame", renderFrameMilliseconds, "ms", digits: 2)
