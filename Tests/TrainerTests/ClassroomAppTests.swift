@@ -79,6 +79,7 @@ final class ClassroomAppTests: XCTestCase {
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 3)
+        settle(app, session)  // e came before the landscape was built: the export builds its own, on the worker
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         let landscape = try XCTUnwrap(files.first { $0.hasSuffix("-landscape.svg") }, "\(files)")
         let svg = try String(contentsOf: directory.appendingPathComponent(landscape), encoding: .utf8)

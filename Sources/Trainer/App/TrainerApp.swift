@@ -134,7 +134,10 @@ public final class TrainerApp {
             // The figures show what the screen does: the ghosts, loss* and w* while comparing, the landscape if open.
             let scene = ExportScene(
                 closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
-                landscape: landscapeForExport(), logLoss: state.logLossAxis)
+                landscape: landscapeForExport(), logLoss: state.logLossAxis,
+                unbuiltLandscape: state.showsLandscape && landscape?.landscape == nil && landscapeAsked != nil
+                    ? (state.snapshot.standardized, state.snapshot.hyperparameters.l2, state.landscapeAxes,
+                       state.snapshot.weights, state.snapshot.intercept) : nil)
             show(notice: "exporting…", seconds: 8)
             exportsOut += 1
             session.worker.submit {
@@ -159,7 +162,14 @@ public final class TrainerApp {
             let figures = RunFigures(
                 export: exported, trainData: session.train, testData: session.test,
                 closedForm: scene.closedForm, ghosts: scene.ghosts,
-                landscape: figureLandscape(session: session, scene.landscape), logLoss: scene.logLoss
+                landscape: figureLandscape(session: session, scene.landscape ?? scene.unbuiltLandscape.flatMap { open in
+                    LossLandscape(
+                        train: session.train, fitIntercept: session.fitIntercept, standardized: open.standardized,
+                        l2: open.l2
+                    ).flatMap { built in
+                        built.isValid(axes: (open.axes.x, open.axes.y)) ? (built, open.axes, open.weights, open.intercept) : nil
+                    }
+                }), logLoss: scene.logLoss
             ).files(prefix: prefix)
             try exported.write(prefix: prefix, alongside: figures)
             // The names share the prefix: say it once so the line fits 80 columns.
@@ -267,6 +277,8 @@ public final class TrainerApp {
         var ghosts: [GhostRun]
         var landscape: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
         var logLoss: Bool
+        /// The landscape is open but still being built: the export (on the worker, after that build) makes its own.
+        var unbuiltLandscape: (standardized: Bool, l2: Double, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
     }
 
     /// The open landscape as the figure needs it, nil when closed or not built yet; sampled on the worker.
