@@ -81,7 +81,7 @@ final class ClassroomAppTests: XCTestCase {
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 3)
-        settle(app, session)
+        settle(app, session)  // e may come before the landscape is built: then the export builds its own, on the worker
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         let loss = try XCTUnwrap(files.first { $0.hasSuffix("-loss.svg") }, "\(files)")
         let lossSVG = try String(contentsOf: directory.appendingPathComponent(loss), encoding: .utf8)
