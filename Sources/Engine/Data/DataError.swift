@@ -36,6 +36,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
     case notFinite(Position, column: String, text: String)
     case unknownColumn(Position, option: String, name: String, available: [String])
     case noFeatures(Position)
+    /// The data would not fit in memory (`MemoryBudget`).
+    case tooLarge(Position, reason: String)
     /// An option value that makes no sense for the data (e.g. a test fraction leaving no training rows).
     case invalidOption(option: String, reason: String)
 
@@ -61,6 +63,7 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
         case .unknownColumn(let at, let option, let name, let available):
             return "\(at): \(option) '\(name)' names no column (columns: \(available.joined(separator: ", ")))"
         case .noFeatures(let at): return "\(at): no numeric feature columns to train on"
+        case .tooLarge(let at, let reason): return "\(at): \(reason)"
         case .invalidOption(let option, let reason): return "\(option): \(reason)"
         }
     }

@@ -65,6 +65,10 @@ public struct DataSpecification: Sendable, Equatable, Codable {
                 dataset = try dataset.reselected(target: chosenTarget, features: features)
             }
         }
+        let features = dataset.featureCount * polynomialDegree
+        if let tooBig = MemoryBudget.problem(bytes: MemoryBudget.trainingBytes(rows: dataset.rowCount, features: features)) {
+            throw DataError.tooLarge(.init(file: dataset.name), reason: "\(MemoryBudget.shape(rows: dataset.rowCount, features: features)) \(tooBig)")
+        }
         dataset = dataset.polynomial(degree: polynomialDegree)
         let (train, test) = try dataset.split(testFraction: testFraction, seed: seed)
         return LoadedData(train: train, test: test, notices: notices)
