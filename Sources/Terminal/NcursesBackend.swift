@@ -110,9 +110,15 @@ public final class NcursesBackend: Backend {
         }
         for change in frame.changes(since: previous) {
             let look = self.look(for: change.cell)
-            let character = asciiOnly ? change.cell.character.asciiStandIn : change.cell.character
-            let scalar = character.unicodeScalars.first?.value ?? 32
-            _ = descent_put_wide(Int32(change.y), Int32(change.x), wchar_t(scalar), look.attributes, look.pair)
+            // The right half of a wide character: the terminal drew it with the left half (ASCII has no wide ones).
+            if change.cell.isContinuation && !asciiOnly { continue }
+            let character = asciiOnly ? (change.cell.isContinuation ? " " : change.cell.character.asciiStandIn) : change.cell.character
+            let points = character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            if points.count > 1 {
+                _ = descent_put_cluster(Int32(change.y), Int32(change.x), points, Int32(points.count), look.attributes, look.pair)
+            } else {
+                _ = descent_put_wide(Int32(change.y), Int32(change.x), points.first ?? 32, look.attributes, look.pair)
+            }
         }
         wnoutrefresh(descent_stdscr())
         doupdate()
@@ -150,11 +156,6 @@ public final class NcursesBackend: Backend {
             case descent_key_right(): return .key(.right)
             case descent_key_btab(): return .key(.backTab)
             case descent_key_enter(): return .key(.enter)
-            case descent_key_backspace(): return .key(.backspace)
-            case descent_key_ppage(): return .key(.pageUp)
-            case descent_key_npage(): return .key(.pageDown)
-            case descent_key_home(): return .key(.home)
-            case descent_key_end(): return .key(.end)
             case descent_key_resize():
                 size = (Int(descent_getmaxx(descent_stdscr())), Int(descent_getmaxy(descent_stdscr())))
                 previous = nil
@@ -168,10 +169,13 @@ public final class NcursesBackend: Backend {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
+        // Backspace (8, 127) and the other control bytes do nothing here: not decoded, so never taken for text.
+        case 8: return nil
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 96))))
         default:
-            guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            guard let scalar = Unicode.Scalar(UInt32(character)), scalar.value >= 32, !(127...159).contains(scalar.value) else {
+                return nil
+            }
             return .key(.character(Character(scalar)))
         }
     }

@@ -1,5 +1,5 @@
 // Tests of whole frames: golden screens at 80×24 and 160×48, overlays, closed-form figures, divergence, too small.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer
@@ -111,7 +111,7 @@ final class TrainerScreenTests: XCTestCase {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
         let text = frame(state).text
-        for binding in KeyBinding.all { XCTAssertTrue(text.contains(binding.action), binding.action) }
+        for binding in TrainerKeymap.keys.commands { XCTAssertTrue(text.contains(binding.help), binding.help) }
     }
 
     func testClosedFormFiguresWhileComparing() {

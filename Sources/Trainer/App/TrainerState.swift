@@ -18,8 +18,10 @@ public struct TrainerState: Sendable {
     public var speed: SpeedSetting
     /// Index into the theme catalog; the frame loop applies it.
     public var themeIndex = 0
-    /// The latest copy of the engine's state.
+    /// The latest copy of the engine's state, as the engine published it (never changed here).
     public var snapshot: TrainingSnapshot
+    /// Run state the user asked for that `snapshot` does not show yet; `status` and `standardized` show it.
+    public var expected = ExpectedRun()
     /// Training rows: the top of the batch-size slider.
     public var rowCount: Int
     public var dataName: String
@@ -71,12 +73,24 @@ public struct TrainerState: Sendable {
     static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
-    var isRunning: Bool { snapshot.status == .running }
+    /// The run state to show and act on: the engine's, or what the user just asked for.
+    public var status: TrainingStatus { expected.status(over: snapshot) }
+
+    /// Whether features are standardized, as shown: the engine's scaling, or the one `z` just asked for.
+    public var standardized: Bool { expected.standardized?.value ?? snapshot.standardized }
+
+    /// Takes the engine's latest snapshot, forgetting the expectations it fulfils.
+    public mutating func receive(_ snapshot: TrainingSnapshot, now: Date = Date()) {
+        self.snapshot = snapshot
+        expected.retire(given: snapshot, now: now)
+    }
+
+    var isRunning: Bool { status == .running }
 
     var isReplaying: Bool { replayProgress != nil }
 
     /// Whether the engine stopped the run because the loss settled (its tolerance test).
-    var isConverged: Bool { snapshot.status == .converged }
+    var isConverged: Bool { status == .converged }
 
     var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
@@ -100,67 +114,36 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func handle(key: Key) -> [SessionCommand] {
+    /// Where keys are read now: the window on top, if any, takes them.
+    var keyContext: KeyContext {
         switch overlay {
-        case .none: break
-        case .help:
-            switch key {
-            case .escape, .character("?"): overlay = .none
-            case .character("q"): exitCode = 0
-            default: break
-            }
-            return []
-        case .narration:
-            switch key {
-            case .character("n"), .character(" "), .enter: return perform(.narrateStep)
-            case .escape: overlay = .none
-            case .character("q"), .control("c"): exitCode = 0
-            case .character("?"): overlay = .help
-            default: break
-            }
-            return []
+        case .none: return .main
+        case .help: return .help
+        case .narration: return .narration
         }
-        switch key {
-        case .character(" "): return toggleRunning()
-        case .character("s"): return step()
-        case .character("r"): return reset()
-        case .character("c"): return toggleComparison()
-        case .character("m"): return cycleMethod(by: 1)
-        case .character("u"): return cycleUpdateRule(by: 1)
-        case .character("+"), .character("="): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
-        case .character("-"), .character("_"): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
-        case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
-        case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
-        case .character(">"), .character("."): return setSpeed(speed.faster)
-        case .character("<"), .character(","): return setSpeed(speed.slower)
-        case .character("l"): return perform(.logAxis)
-        case .character("t"): themeIndex += 1
-        case .character("v"): return perform(.landscape)
-        case .character("("): return perform(.landscapeX)
-        case .character(")"): return perform(.landscapeY)
-        case .character("z"): return perform(.standardize)
-        case .character("g"): return perform(.pinGhost)
-        case .character("G"): return perform(.clearGhosts)
-        case .character("n"): return perform(.narrate)
-        case .character("e"): return perform(.export)
-        case .character("w"): return perform(.smoothing)
-        case .character("x"): return perform(.xAxis)
-        case .escape: if showsLandscape { showsLandscape = false }
-        case .character("?"), .function(1): overlay = .help
-        case .character("q"), .control("c"): exitCode = 0
-        case .tab: focus = focus.next
-        case .backTab: focus = focus.previous
-        case .right, .up: return adjust(focus, by: 1, vertical: key == .up)
-        case .left, .down: return adjust(focus, by: -1, vertical: key == .down)
-        case .enter: return activate(focus)
-        default: break
-        }
-        return []
     }
 
-    /// The actions of the classroom keys, shared by the keyboard and the toolbars.
-    mutating func perform(_ action: ToolbarAction) -> [SessionCommand] {
+    private mutating func handle(key: Key) -> [SessionCommand] {
+        guard let action = TrainerKeymap.keys.action(for: key, in: keyContext) else { return [] }
+        return perform(action)
+    }
+
+    /// Does one action of a key or a border word (see `TrainerKeymap`), returning the session commands it needs.
+    mutating func perform(_ action: TrainerAction) -> [SessionCommand] {
         switch action {
+        case .toggleRun: return toggleRunning()
+        case .step: return step()
+        case .reset: return reset()
+        case .compare: return toggleComparison()
+        case .nextMethod: return cycleMethod(by: 1)
+        case .nextUpdateRule: return cycleUpdateRule(by: 1)
+        case .learningRateUp: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .learningRateDown: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
+        case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
+        case .faster: return setSpeed(speed.faster)
+        case .slower: return setSpeed(speed.slower)
+        case .nextTheme: themeIndex += 1
         case .logAxis: logLossAxis.toggle()
         case .xAxis: showsEpochs.toggle()
         case .smoothing: smoothing = smoothing.next
@@ -173,7 +156,6 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
-        case .closeLandscape: showsLandscape = false
         case .landscapeX, .landscapeY:
             guard showsLandscape else { return [] }
             guard landscapeAxes.isChoosable else {
@@ -183,8 +165,8 @@ public struct TrainerState: Sendable {
             landscapeAxes = action == .landscapeX ? landscapeAxes.nextX() : landscapeAxes.nextY()
         case .standardize:
             guard allowed(.standardize) else { return [] }
-            let on = !snapshot.standardized
-            snapshot.standardized = on
+            let on = !standardized
+            expected.expect(standardized: on)
             // The closed form, condition number and stable rate depend on the scaling: ask for them again.
             return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
         case .narrate:
@@ -194,7 +176,18 @@ public struct TrainerState: Sendable {
         case .narrateStep:
             guard allowed(nil) else { return [] }
             requests.append(.narrateStep)
-        case .closeOverlay: overlay = .none
+        case .focusNext: focus = focus.next
+        case .focusPrevious: focus = focus.previous
+        case let .adjust(delta, vertical): return adjust(focus, by: delta, vertical: vertical)
+        case .activate: return activate(focus)
+        case .help: overlay = overlay == .help ? .none : .help
+        case .close:
+            if overlay != .none {
+                overlay = .none
+            } else {
+                showsLandscape = false
+            }
+        case .quit: exitCode = 0
         }
         return []
     }
@@ -257,12 +250,12 @@ public struct TrainerState: Sendable {
 
     private mutating func toggleRunning() -> [SessionCommand] {
         if isRunning {
-            snapshot.status = .paused
+            expected.expect(running: false, at: snapshot.step)
             return [.pause]
         }
         guard allowed(nil) else { return [] }
         // After convergence the engine resumes with its tolerance test waived: Space really runs on.
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.start]
     }
 
@@ -371,7 +364,7 @@ public struct TrainerState: Sendable {
         // A new setting after convergence is a reason to run on: the run continues with it (and the engine
         // tests the new experiment for convergence from its next step).
         guard isConverged else { return [.setHyperparameters(updated)] }
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.setHyperparameters(updated), .start]
     }
 
