@@ -376,7 +376,11 @@ public struct TrainingRun: Sendable {
         updateState.clear()
         let rate = TrainingRun.short(hyperparameters.learningRate)
         let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
-        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot); \(kept)")
+        // λmax beyond the largest double (raw features near 1e308): no positive rate is stable; say so, not "0.0".
+        let boundText = bound == 0
+            ? "below the smallest number (λmax overflows on these raw values: standardize the features)"
+            : "2/λmax = \(TrainingRun.short(bound))"
+        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is \(boundText)\(overshoot); \(kept)")
     }
 
     /// A number in at most 4 significant digits, for messages.
