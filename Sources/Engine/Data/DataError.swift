@@ -67,7 +67,7 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
         case .noFeatures(let at): return "\(at): no numeric feature columns to train on"
         case .tooLarge(let at, let reason): return "\(at): \(reason)"
         case .tooSmall(let at, let column, let largest):
-            return "\(at): column '\(EscapedText.escaped(column))' holds only values within ±\(largest), too close to zero to "
+            return "\(at): column '\(column)' holds only values within ±\(largest), too close to zero to "
                 + "compute with (below 1e-300); multiply it by a power of ten"
         case .invalidOption(let option, let reason): return "\(option): \(reason)"
         }

@@ -47,7 +47,7 @@ struct BenchCommand: ParsableCommand {
         do {
             figures = try suite.run()
         } catch {
-            FileHandle.standardError.write(Data("error: bench: \(error)\n".utf8))
+            MessageLine.write("error: bench: \(error)")
             Foundation.exit(1)
         }
         print(json ? figures.json.text : figures.table)
