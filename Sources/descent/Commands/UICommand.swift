@@ -73,10 +73,6 @@ struct UICommand: ParsableCommand {
             }
             setup = playback!.setup
             for notice in playback!.notices { MessageLine.note(notice) }
-            // The trainer's own limit, as for a typed --lr or a preset's training.lr.
-            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
-                fail("\(replay):1: 'setup.hyperparameters.learningRate': the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
-            }
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
