@@ -38,11 +38,6 @@ public struct ScatterPlot: Sendable {
         self.showsLegend = showsLegend
     }
 
-    static let trainRamp: [Character] = ["·", "•", "●", "█"]
-    static let trainRampASCII: [Character] = [".", "o", "O", "@"]
-    static let testRamp: [Character] = ["×", "X", "#", "#"]
-    static let testRampASCII: [Character] = ["x", "X", "#", "#"]
-
     public func render(into buffer: inout Buffer, area: Rect) {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
@@ -51,13 +46,7 @@ public struct ScatterPlot: Sendable {
         let isEmpty = lo > hi
         // One range for both axes, so the diagonal is exactly y = x.
         let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
-        let unicode = mode.usesUnicode
-        let legend = showsLegend ? [
-            LegendEntry(
-                symbol: mode == .braille ? "⠶" : String((unicode ? Self.trainRamp : Self.trainRampASCII)[1]),
-                name: "train", role: .scatterTrain),
-            LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
-        ] : []
+        let legend = showsLegend ? PointCloud.legend(mode: mode, hasTest: true) : []
         let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
         let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
@@ -66,43 +55,10 @@ public struct ScatterPlot: Sendable {
         if showsDiagonal {
             canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, canvas.dotHeight - 1), role: .diagonal, marker: "/")
         }
-        let dotsAsTrain = mode == .braille
-        let trainGrid = DensityGrid(
-            xs: train.actual, ys: train.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
-            recordsDots: dotsAsTrain)
-        let testGrid = DensityGrid(
-            xs: test.actual, ys: test.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
-            recordsDots: false)
-        let trainLevels = Self.levels(trainGrid.counts), testLevels = Self.levels(testGrid.counts)
-        let trainRamp = unicode ? Self.trainRamp : Self.trainRampASCII
-        let testRamp = unicode ? Self.testRamp : Self.testRampASCII
-        for row in 0..<plot.height {
-            for column in 0..<plot.width {
-                let i = row * plot.width + column
-                if dotsAsTrain {
-                    canvas.merge(pattern: trainGrid.patterns[i], column: column, row: row, role: .scatterTrain, marker: ".")
-                }
-                if testLevels[i] >= 0 {
-                    let level = Int(testLevels[i])
-                    canvas.overlay(column: column, row: row, cell: Cell(
-                        testRamp[level], role: .scatterTest, attributes: level == 3 ? .bold : []))
-                } else if trainLevels[i] >= 0, !dotsAsTrain {
-                    let level = Int(trainLevels[i])
-                    canvas.overlay(column: column, row: row, cell: Cell(
-                        trainRamp[level], role: .scatterTrain, attributes: level == 3 ? .bold : []))
-                }
-            }
-        }
+        let cloud = PointCloud(trainXs: train.actual, trainYs: train.predicted, testXs: test.actual, testYs: test.predicted)
+        let bold = cloud.draw(on: &canvas, xAxis: axis, yAxis: axis)
         canvas.render(into: &buffer, area: plot)
-        if dotsAsTrain {
-            // Braille dots show where; bold shows how many.
-            for row in 0..<plot.height {
-                for column in 0..<plot.width where trainLevels[row * plot.width + column] >= 2
-                    && testLevels[row * plot.width + column] < 0 {
-                    buffer[plot.x + column, plot.y + row].attributes.insert(.bold)
-                }
-            }
-        }
+        PointCloud.embolden(bold, plot: plot, in: &buffer)
         if isEmpty {
             let text = "no data"
             buffer.write(text, x: plot.x + max(0, (plot.width - text.count) / 2), y: plot.y + plot.height / 2,

@@ -10,8 +10,28 @@ public struct ChartData: Sendable {
     public var trainPredicted: [Double]
     public var testActual: [Double]
     public var testPredicted: [Double]
+    /// The single input of a one-feature model per train and test row (the Fit view's x), empty otherwise.
+    public var trainInput: [Double] = []
+    public var testInput: [Double] = []
+    /// The current model and the closed form along the input's range, for the Fit view.
+    public var modelCurve: ModelCurve?
+    public var referenceCurve: ModelCurve?
+    /// The partial-fit view's points for the chosen feature.
+    public var trainPartial: PartialResiduals?
+    public var testPartial: PartialResiduals?
+    /// r = y − ŷ for the residuals view.
+    public var trainResiduals: [Double] = []
+    public var testResiduals: [Double] = []
+    /// The weights and intercept every derived series above was computed from (so lines and points agree).
+    public var drawnModel: (weights: [Double], intercept: Double?)? { predictedModel }
+    /// The path of the weights over the steps, thinned to the Weights panel's width (the paths view only).
+    public var weightPaths: [ParameterTrajectory.Point] = []
     /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
     private var predictedModel: (weights: [Double], intercept: Double?)?
+    /// What the derived series were last computed for.
+    private var derivedFor: (view: DataView, feature: Int)?
+    /// The input's range, found once.
+    private var inputRange: ClosedRange<Double>?
     /// When the predictions were last computed (seconds of uptime), to pace them on large data.
     private var predictedAt = -Double.infinity
 
@@ -35,20 +55,56 @@ public struct ChartData: Sendable {
     /// Brings the charts up to date with `session` as of `snapshot`: the loss curves at `columns` buckets
     /// (O(columns), the session's lock held only to copy a reference), and the predictions only when the
     /// weights or intercept differ from those last drawn (a 100,000-row scatter costs 100,000 × d flops).
+    /// The data view's own series (fit curves, partial residuals, residuals) follow the predictions; the
+    /// curves are sampled `curveSamples` times across the input's range. `weightPathPoints` > 0 also takes
+    /// the weight paths, thinned to that many points.
     public mutating func update(
-        from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int,
+        from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int, view: DataView = .predictedActual,
+        partialFeature: Int = 0, curveSamples: Int = 0, weightPathPoints: Int = 0,
         now: Double = ProcessInfo.processInfo.systemUptime
     ) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
-        if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
+        weightPaths = weightPathPoints > 0 ? session.parameterTrajectory().decimated(maxPoints: weightPathPoints) : []
+        if inputRange == nil, let input = session.train.fitInput {
+            trainInput = input
+            testInput = session.test?.fitInput ?? []
+            var low = Double.infinity, high = -Double.infinity
+            for v in input + testInput where v.isFinite {
+                low = min(low, v)
+                high = max(high, v)
+            }
+            inputRange = low <= high ? low...high : 0...1
+        }
+        let refreshed = refreshPredictions(from: session, snapshot: snapshot, now: now)
+        if refreshed || derivedFor.map({ $0.view != view || $0.feature != partialFeature }) ?? true {
+            refreshDerived(from: session, view: view, feature: partialFeature)
+        }
+        guard view == .fit, let range = inputRange, let model = predictedModel, curveSamples > 0 else {
+            modelCurve = nil
+            referenceCurve = nil
             return
+        }
+        // The range widened by the padding the chart adds, so the curve reaches the plot's edges.
+        let pad = (range.upperBound - range.lowerBound) * 0.05
+        let low = range.lowerBound - pad, high = range.upperBound + pad
+        modelCurve = ModelCurve(weights: model.weights, intercept: model.intercept, from: low, to: high, count: curveSamples)
+        referenceCurve = snapshot.closedForm.map {
+            ModelCurve(weights: $0.weights, intercept: $0.intercept, from: low, to: high, count: curveSamples)
+        }
+    }
+
+    /// Recomputes the predictions when the model changed (paced on large data while training runs); returns
+    /// whether it did.
+    private mutating func refreshPredictions(from session: TrainingSession, snapshot: TrainingSnapshot, now: Double) -> Bool {
+        if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
+            return false
         }
         let values = (session.train.rowCount + (session.test?.rowCount ?? 0)) * session.train.featureCount
         if snapshot.status == .running, values > Self.pacedValueCount, now - predictedAt < Self.pacedInterval,
             predictedModel != nil
         {
-            return
+            return false
         }
         predictedAt = now
         predictedModel = (snapshot.weights, snapshot.intercept)
@@ -60,6 +116,30 @@ public struct ChartData: Sendable {
         } else {
             testActual = []
             testPredicted = []
+        }
+        return true
+    }
+
+    /// The series only one view needs, computed for that view alone (each is O(rows)).
+    private mutating func refreshDerived(from session: TrainingSession, view: DataView, feature: Int) {
+        derivedFor = (view, feature)
+        trainPartial = nil
+        testPartial = nil
+        trainResiduals = []
+        testResiduals = []
+        guard let model = predictedModel else { return }
+        switch view {
+        case .partialFit:
+            guard feature < model.weights.count else { return }
+            trainPartial = PartialResiduals(
+                data: session.train, predicted: trainPredicted, feature: feature, weight: model.weights[feature])
+            testPartial = session.test.map {
+                PartialResiduals(data: $0, predicted: testPredicted, feature: feature, weight: model.weights[feature])
+            }
+        case .residuals:
+            trainResiduals = PartialResiduals.residuals(actual: trainActual, predicted: trainPredicted)
+            testResiduals = PartialResiduals.residuals(actual: testActual, predicted: testPredicted)
+        case .fit, .predictedActual: break
         }
     }
 

@@ -31,12 +31,26 @@ extension TrainerState {
             ]
             if !ghosts.isEmpty { words.append((.clearGhosts, "clear")) }
             items += ToolbarItem.layout(words, bottomOf: layout.loss)
+            items += ToolbarItem.layout(dataPanelWords, bottomOf: layout.prediction)
         }
+        items += ToolbarItem.layout([(.weightsView, weightsView == .bars ? "paths" : "bars")], bottomOf: layout.weights)
         var controls: [(ToolbarAction, String)] = [(.landscape, showsLandscape ? "panels" : "landscape"), (.narrate, "narrate")]
         if !hidden.contains(.standardize) { controls.append((.standardize, snapshot.standardized ? "z-scores" : "raw")) }
         controls.append((.export, "export"))
         items += ToolbarItem.layout(controls, bottomOf: layout.controls)
         return items
+    }
+
+    /// The data panel's words: the next view, and the view's own switch (residual segments, the feature).
+    private var dataPanelWords: [(ToolbarAction, String)] {
+        var words: [(ToolbarAction, String)] = [(.dataView, "next view")]
+        switch dataView {
+        case .fit: words.append((.residuals, "residuals"))
+        case .partialFit:
+            if partialFeature < featureNames.count { words.append((.partialNext, "x: " + featureNames[partialFeature])) }
+        case .predictedActual, .residuals: break
+        }
+        return words
     }
 
     /// Whether a control is drawn (a preset may hide it).

@@ -7,6 +7,7 @@ public enum ToolbarAction: Equatable, Sendable {
     case logAxis, xAxis, smoothing, pinGhost, clearGhosts
     case landscapeX, landscapeY, closeLandscape
     case narrateStep, closeOverlay
+    case dataView, residuals, partialPrevious, partialNext, weightsView
 }
 
 /// One word of a toolbar and where it is drawn.
