@@ -78,7 +78,7 @@ public struct FitChart: Sendable {
 
     private var legend: [LegendEntry] {
         guard showsLegend else { return [] }
-        var entries = PointCloud.legend(mode: mode, hasTest: !testXs.isEmpty)
+        var entries = PointCloud.legend(mode: mode, hasTest: !testXs.isEmpty, trainAsMarkers: trainAsMarkers)
         for curve in curves where !curve.name.isEmpty {
             let symbol = mode.usesUnicode ? (curve.pattern == .solid ? "━━" : "╍╍") : String(repeating: curve.marker, count: 2)
             entries.append(LegendEntry(symbol: symbol, name: curve.name, role: curve.role))
@@ -107,6 +107,9 @@ public struct FitChart: Sendable {
         return ChartMapping(xAxis: frame.xAxis, yAxis: frame.yAxis, plot: frame.layout(in: area).plot, mode: mode)
     }
 
+    /// Few points are drawn as whole-cell markers, so they read apart from the braille line through them.
+    var trainAsMarkers: Bool { min(trainXs.count, trainYs.count) <= Self.residualLimit }
+
     /// Whether the residual segments are left out because there are too many points.
     public var residualsOmitted: Bool {
         guard let residuals else { return false }
@@ -130,7 +133,8 @@ public struct FitChart: Sendable {
                 canvas.line(from: a, to: b, role: .fitResidual, marker: ":")
             }
         }
-        let cloud = PointCloud(trainXs: trainXs, trainYs: trainYs, testXs: testXs, testYs: testYs)
+        let cloud = PointCloud(
+            trainXs: trainXs, trainYs: trainYs, testXs: testXs, testYs: testYs, trainAsMarkers: trainAsMarkers)
         let bold = cloud.draw(on: &canvas, xAxis: frame.xAxis, yAxis: frame.yAxis)
         // The reference first, so the live model is on top where the two cross.
         for curve in curves.reversed() { draw(curve, on: &canvas, map: map) }

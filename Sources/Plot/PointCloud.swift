@@ -7,6 +7,9 @@ struct PointCloud {
     var trainYs: [Double]
     var testXs: [Double]
     var testYs: [Double]
+    /// Train points as whole-cell markers (`•`) even in braille mode: few points read apart from a line drawn
+    /// in braille through them.
+    var trainAsMarkers = false
 
     static let trainRamp: [Character] = ["·", "•", "●", "█"]
     static let trainRampASCII: [Character] = [".", "o", "O", "@"]
@@ -14,10 +17,10 @@ struct PointCloud {
     static let testRampASCII: [Character] = ["x", "X", "#", "#"]
 
     /// The legend entries for the two sets (test only when it has points).
-    static func legend(mode: RenderMode, hasTest: Bool) -> [LegendEntry] {
+    static func legend(mode: RenderMode, hasTest: Bool, trainAsMarkers: Bool = false) -> [LegendEntry] {
         let unicode = mode.usesUnicode
         var entries = [LegendEntry(
-            symbol: mode == .braille ? "⠶" : String((unicode ? trainRamp : trainRampASCII)[1]), name: "train",
+            symbol: mode == .braille && !trainAsMarkers ? "⠶" : String((unicode ? trainRamp : trainRampASCII)[1]), name: "train",
             role: .scatterTrain)]
         if hasTest {
             entries.append(LegendEntry(symbol: String((unicode ? testRamp : testRampASCII)[0]), name: "test", role: .scatterTest))
@@ -30,7 +33,8 @@ struct PointCloud {
     func draw(on canvas: inout DotCanvas, xAxis: Axis, yAxis: Axis) -> [Int] {
         let mode = canvas.mode, columns = canvas.columns, rows = canvas.rows
         let unicode = mode.usesUnicode
-        let dotsAsTrain = mode == .braille
+        let dotsAsTrain = mode == .braille && !trainAsMarkers
+        let smallest = trainAsMarkers && unicode ? 1 : 0
         let trainGrid = DensityGrid(
             xs: trainXs, ys: trainYs, xAxis: xAxis, yAxis: yAxis, mode: mode, columns: columns, rows: rows,
             recordsDots: dotsAsTrain)
@@ -55,7 +59,7 @@ struct PointCloud {
                         // Braille dots show where; bold shows how many.
                         if trainLevels[i] >= 2 { bold.append(i) }
                     } else {
-                        let level = Int(trainLevels[i])
+                        let level = max(smallest, Int(trainLevels[i]))
                         canvas.overlay(column: column, row: row, cell: Cell(
                             trainRamp[level], role: .scatterTrain, attributes: level == 3 ? .bold : []))
                     }
