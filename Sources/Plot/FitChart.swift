@@ -39,7 +39,7 @@ public struct FitChart: Sendable {
         }
     }
 
-    /// Above this many train points residual segments would merge into mud.
+    /// Above this many train points residual segments would merge into mud, however wide the plot.
     public static let residualLimit = 300
 
     public var title: String?
@@ -110,10 +110,12 @@ public struct FitChart: Sendable {
     /// Few points are drawn as whole-cell markers, so they read apart from the braille line through them.
     var trainAsMarkers: Bool { min(trainXs.count, trainYs.count) <= Self.residualLimit }
 
-    /// Whether the residual segments are left out because there are too many points.
-    public var residualsOmitted: Bool {
+    /// Whether the residual segments are left out because there are too many points: more than the limit, or
+    /// more than the plot in `area` has dot columns (side by side they would fill it solid).
+    public func residualsOmitted(in area: Rect) -> Bool {
         guard let residuals else { return false }
-        return min(trainXs.count, trainYs.count) > residuals.limit
+        let n = min(trainXs.count, trainYs.count)
+        return n > residuals.limit || n > mapping(area: area).dotWidth
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -124,7 +126,8 @@ public struct FitChart: Sendable {
         guard !plot.isEmpty else { return }
         let map = ChartMapping(xAxis: frame.xAxis, yAxis: frame.yAxis, plot: plot, mode: mode)
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
-        if let residuals, !residualsOmitted {
+        let omitted = residualsOmitted(in: area)
+        if let residuals, !omitted {
             let n = min(trainXs.count, trainYs.count, residuals.model.count)
             for i in 0..<n {
                 guard let a = map.dot(x: trainXs[i], y: trainYs[i]), let b = map.dot(x: trainXs[i], y: residuals.model[i]),
@@ -138,12 +141,22 @@ public struct FitChart: Sendable {
         let bold = cloud.draw(on: &canvas, xAxis: frame.xAxis, yAxis: frame.yAxis)
         // The reference first, so the live model is on top where the two cross.
         for curve in curves.reversed() { draw(curve, on: &canvas, map: map) }
+        if trainAsMarkers {
+            // The model is what the view is about: where a curve runs through a train marker, the curve shows.
+            var lines = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
+            for curve in curves { draw(curve, on: &lines, map: map) }
+            for row in 0..<plot.height {
+                for column in 0..<plot.width where lines.pattern(column: column, row: row) != 0 {
+                    canvas.removeOverlay(column: column, row: row, ifRole: .scatterTrain)
+                }
+            }
+        }
         canvas.render(into: &buffer, area: plot)
         PointCloud.embolden(bold, plot: plot, in: &buffer)
         if trainXs.isEmpty && testXs.isEmpty {
             let text = "no data"
             buffer.write(text, x: plot.x + max(0, (plot.width - text.count) / 2), y: plot.y + plot.height / 2, role: .dim, clip: plot)
-        } else if residualsOmitted {
+        } else if omitted {
             let note = plot.width >= Self.tooManyPointsNote.count ? Self.tooManyPointsNote : "residuals: too many points"
             buffer.write(note, x: max(plot.x, plot.right - note.count), y: plot.y, role: .dim, clip: plot)
         }

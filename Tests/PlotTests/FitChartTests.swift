@@ -77,7 +77,11 @@ final class FitChartTests: XCTestCase {
         let crowded = FitChart(
             trainXs: many, trainYs: many.map { $0.truncatingRemainder(dividingBy: 7) }, residuals: .init(model: many.map { _ in 3 }),
             mode: .braille)
-        XCTAssertTrue(crowded.residualsOmitted)
+        XCTAssertTrue(crowded.residualsOmitted(in: Rect(x: 0, y: 0, width: 400, height: 40)), "over the limit at any width")
+        let hundred = (0..<100).map(Double.init)
+        let narrow = FitChart(trainXs: hundred, trainYs: hundred, residuals: .init(model: hundred), mode: .braille)
+        XCTAssertTrue(narrow.residualsOmitted(in: Rect(x: 0, y: 0, width: 40, height: 14)), "more points than dot columns")
+        XCTAssertFalse(narrow.residualsOmitted(in: Rect(x: 0, y: 0, width: 120, height: 14)))
         let text = render(crowded, width: 60, height: 14)
         XCTAssertTrue(cells(text, role: .fitResidual).isEmpty, "no mud")
         XCTAssertTrue(text.text.contains(FitChart.tooManyPointsNote), text.text)

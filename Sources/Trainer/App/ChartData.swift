@@ -24,8 +24,14 @@ public struct ChartData: Sendable {
     public var testResiduals: [Double] = []
     /// The weights and intercept every derived series above was computed from (so lines and points agree).
     public var drawnModel: (weights: [Double], intercept: Double?)? { predictedModel }
-    /// The path of the weights over the steps, thinned to the Weights panel's width (the paths view only).
+    /// The path of the weights over the steps, thinned to the Weights panel's width (the paths view only), in
+    /// the units GD runs in: z-score units while standardized (so coefficients of features measured in years
+    /// and in mg/dl share one axis), data units otherwise. `weightPathOptimum` is w* in the same units.
     public var weightPaths: [ParameterTrajectory.Point] = []
+    public var weightPathOptimum: ParameterTrajectory.Point?
+    public var weightPathsStandardized = false
+    /// The standardization the paths are drawn in, found once.
+    private var pathScaling: FeatureScaling?
     /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
     private var predictedModel: (weights: [Double], intercept: Double?)?
     /// What the derived series were last computed for.
@@ -65,7 +71,7 @@ public struct ChartData: Sendable {
     ) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
-        weightPaths = weightPathPoints > 0 ? session.parameterTrajectory().decimated(maxPoints: weightPathPoints) : []
+        refreshWeightPaths(from: session, snapshot: snapshot, points: weightPathPoints)
         if inputRange == nil, let input = session.train.fitInput {
             trainInput = input
             testInput = session.test?.fitInput ?? []
@@ -92,6 +98,44 @@ public struct ChartData: Sendable {
         referenceCurve = snapshot.closedForm.map {
             ModelCurve(weights: $0.weights, intercept: $0.intercept, from: low, to: high, count: curveSamples)
         }
+    }
+
+    /// Brings the charts up to date for what `state` shows: the loss chart's width, the data view and its
+    /// feature, a curve sample per dot column of the data panel, the weight paths while they are shown.
+    public mutating func update(
+        from session: TrainingSession, state: TrainerState, now: Double = ProcessInfo.processInfo.systemUptime
+    ) {
+        let layout = state.layout
+        let dotsAcross = state.renderMode.dotsPerCell.x
+        update(
+            from: session, snapshot: state.snapshot, columns: max(1, (layout.loss.width - 2) * 2), view: state.dataView,
+            partialFeature: state.partialFeature, curveSamples: max(2, (layout.prediction.width - 2) * dotsAcross),
+            weightPathPoints: state.weightsView == .paths ? max(2, (layout.weights.width - 2) * dotsAcross) : 0, now: now)
+    }
+
+    /// The weight paths (and w*) in GD's units: the engine's thinned trajectory mapped point by point, O(points × d).
+    private mutating func refreshWeightPaths(from session: TrainingSession, snapshot: TrainingSnapshot, points: Int) {
+        guard points > 0 else {
+            weightPaths = []
+            weightPathOptimum = nil
+            return
+        }
+        let raw = session.parameterTrajectory().decimated(maxPoints: points)
+        let optimum = snapshot.closedForm.map { ParameterTrajectory.Point(step: snapshot.step, weights: $0.weights, intercept: $0.intercept) }
+        weightPathsStandardized = snapshot.standardized
+        guard snapshot.standardized else {
+            weightPaths = raw
+            weightPathOptimum = optimum
+            return
+        }
+        if pathScaling == nil { pathScaling = FeatureScaling(standardizing: session.train, centred: session.fitIntercept) }
+        guard let scaling = pathScaling else { return }
+        func scaled(_ point: ParameterTrajectory.Point) -> ParameterTrajectory.Point {
+            let mapped = scaling.toScaledUnits(weights: point.weights, intercept: point.intercept ?? 0)
+            return ParameterTrajectory.Point(step: point.step, weights: mapped.weights, intercept: point.intercept.map { _ in mapped.intercept })
+        }
+        weightPaths = raw.map(scaled)
+        weightPathOptimum = optimum.map(scaled)
     }
 
     /// Recomputes the predictions when the model changed (paced on large data while training runs); returns

@@ -211,13 +211,7 @@ public final class TrainerApp {
     }
 
     private func refreshCharts() {
-        let layout = state.layout
-        let columns = max(1, (layout.loss.width - 2) * 2)
-        let dotsAcross = state.renderMode.dotsPerCell.x
-        charts.update(
-            from: session, snapshot: state.snapshot, columns: columns, view: state.dataView,
-            partialFeature: state.partialFeature, curveSamples: max(2, (layout.prediction.width - 2) * dotsAcross),
-            weightPathPoints: state.weightsView == .paths ? max(2, (layout.weights.width - 2) * dotsAcross) : 0)
+        charts.update(from: session, state: state)
     }
 }
 

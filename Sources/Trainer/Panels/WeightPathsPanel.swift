@@ -24,10 +24,11 @@ struct WeightPathsPanel {
     static let maximumLines = 12
 
     func render(into buffer: inout Buffer, area: Rect) {
-        PanelFrame(title: "Weights over " + (state.showsEpochs ? "epochs" : "steps")).render(into: &buffer, area: area)
+        let units = charts.weightPathsStandardized ? " · z units" : ""
+        PanelFrame(title: "Weights over " + (state.showsEpochs ? "epochs" : "steps") + units).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 2, inner.width > 4 else { return }
-        let all = Self.ranked(state: state)
+        let all = Self.ranked(state: state, current: charts.weightPaths.last, optimum: charts.weightPathOptimum)
         let shown = Array(all.prefix(Self.lineCount(available: all.count, height: inner.height)))
         let legend = Self.legendLines(shown: shown, hidden: all.dropFirst(shown.count).map(\.name), mode: state.renderMode, width: inner.width - 1)
         for (row, line) in legend.prefix(max(0, inner.height - 5)).enumerated() {
@@ -48,7 +49,7 @@ struct WeightPathsPanel {
         let axis = EpochAxis(snapshot: state.snapshot, trainingRows: state.rowCount)
         let xs = points.map { state.showsEpochs ? axis.epoch(atStep: $0.step) : Double($0.step) }
         let d = state.featureNames.count
-        let optimum = state.snapshot.closedForm
+        let optimum = charts.weightPathOptimum
         var series: [Series] = []
         var references: [ReferenceLine] = []
         for line in shown {
@@ -74,15 +75,14 @@ struct WeightPathsPanel {
 
     /// Every coefficient and the intercept, largest |w*| first (|w| before the closed form is known); ties keep
     /// the feature order. Each gets its look by feature index, so a line keeps its marker as others come and go.
-    static func ranked(state: TrainerState) -> [Line] {
+    static func ranked(state: TrainerState, current: ParameterTrajectory.Point?, optimum: ParameterTrajectory.Point?) -> [Line] {
         let d = state.featureNames.count
-        let optimum = state.snapshot.closedForm
         var indices = Array(0..<d)
         if state.snapshot.intercept != nil { indices.append(d) }
         func size(_ index: Int) -> Double {
             let value = optimum != nil
                 ? value(of: index, featureCount: d, optimum: optimum)
-                : (index == d ? state.snapshot.intercept : (index < state.snapshot.weights.count ? state.snapshot.weights[index] : nil))
+                : value(of: index, featureCount: d, optimum: current)
             guard let value, value.isFinite else { return -1 }
             return abs(value)
         }
@@ -105,8 +105,8 @@ struct WeightPathsPanel {
         return letters[(index - 9) % letters.count]
     }
 
-    /// w*ⱼ, or b* for the intercept's index.
-    static func value(of index: Int, featureCount d: Int, optimum: ClosedFormComparison?) -> Double? {
+    /// wⱼ of a point (w* for the optimum), or b for the intercept's index.
+    static func value(of index: Int, featureCount d: Int, optimum: ParameterTrajectory.Point?) -> Double? {
         guard let optimum else { return nil }
         if index == d { return optimum.intercept }
         return index < optimum.weights.count ? optimum.weights[index] : nil
