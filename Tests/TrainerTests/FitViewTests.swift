@@ -8,7 +8,7 @@ import XCTest
 final class FitViewTests: XCTestCase {
     private func key(_ character: Character) -> InputEvent { .key(.character(character)) }
 
-    private func click(_ state: inout TrainerState, _ action: ToolbarAction) -> [SessionCommand] {
+    private func click(_ state: inout TrainerState, _ action: TrainerAction) -> [SessionCommand] {
         guard let item = state.toolbarItems().first(where: { $0.action == action }) else {
             XCTFail("no toolbar word for \(action)")
             return []
