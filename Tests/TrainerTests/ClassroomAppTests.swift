@@ -39,7 +39,7 @@ final class ClassroomAppTests: XCTestCase {
         XCTAssertTrue(backend.frames.last!.text.contains("─1 ghost gd lr 0.1 batch 20"))
     }
 
-    func testEWritesThreeFilesAndNamesThemOrSaysWhyNot() throws {
+    func testEWritesTheFilesAndNamesThemOrSaysWhyNot() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (app, _, session) = makeApp(events: [.key(.character("s")), .key(.character("e"))])
@@ -47,7 +47,9 @@ final class ClassroomAppTests: XCTestCase {
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 2)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        XCTAssertEqual(files.count, 3, "\(files)")
+        XCTAssertEqual(files.count, 4, "history, weights, the fitted line (one feature) and the JSON: \(files)")
+        XCTAssertTrue(files.contains { $0.hasSuffix("-fit.csv") })
+        XCTAssertTrue(app.state.notice?.contains("{history,weights,fit}.csv") == true, app.state.notice ?? "")
         XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") })
         XCTAssertTrue(files.contains { $0.hasSuffix("-weights.csv") })
         XCTAssertTrue(app.state.notice?.hasPrefix("saved descent-export-") == true, app.state.notice ?? "")

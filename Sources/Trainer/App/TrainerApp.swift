@@ -110,10 +110,12 @@ public final class TrainerApp {
         case .export:
             let prefix = RunExport.timestampedPrefix(directory: exportDirectory)
             do {
-                try RunExport(session: session, setup: setup).write(prefix: prefix)
-                // The three names share the prefix: say it once so the line fits 80 columns.
+                let export = RunExport(session: session, setup: setup)
+                try export.write(prefix: prefix)
+                // The names share the prefix: say it once so the line fits 80 columns.
                 let name = URL(fileURLWithPath: prefix).lastPathComponent
-                show(notice: "saved \(name)-{history,weights}.csv, .json", seconds: 8)
+                let csvs = export.fitCurve == nil ? "history,weights" : "history,weights,fit"
+                show(notice: "saved \(name)-{\(csvs)}.csv, .json", seconds: 8)
             } catch let failure as AtomicWrite.Failure {
                 show(notice: "export failed: " + failure.description, seconds: 8)
             } catch {
