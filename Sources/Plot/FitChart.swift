@@ -87,17 +87,16 @@ public struct FitChart: Sendable {
     }
 
     private var frame: ChartFrame {
-        var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
-        Self.extend(&xLow, &xHigh, trainXs, paired: trainYs)
-        Self.extend(&xLow, &xHigh, testXs, paired: testYs)
-        Self.extend(&yLow, &yHigh, trainYs, paired: trainXs)
-        Self.extend(&yLow, &yHigh, testYs, paired: testXs)
+        var bounds = Bounds()
+        bounds.extend(xs: trainXs, ys: trainYs)
+        bounds.extend(xs: testXs, ys: testYs)
         for value in yIncludes where value.isFinite {
-            yLow = min(yLow, value)
-            yHigh = max(yHigh, value)
+            bounds.yLow = min(bounds.yLow, value)
+            bounds.yHigh = max(bounds.yHigh, value)
         }
-        let xAxis = xLow > xHigh ? Axis(from: 0, to: 1) : Axis.fitting(min: xLow, max: xHigh, scale: .linear)
-        let yAxis = yLow > yHigh ? Axis(from: 0, to: 1) : Axis.fitting(min: yLow, max: yHigh, scale: .linear, padding: 0.08)
+        let xAxis = bounds.xLow > bounds.xHigh ? Axis(from: 0, to: 1) : Axis.fitting(min: bounds.xLow, max: bounds.xHigh, scale: .linear)
+        let yAxis = bounds.yLow > bounds.yHigh
+            ? Axis(from: 0, to: 1) : Axis.fitting(min: bounds.yLow, max: bounds.yHigh, scale: .linear, padding: 0.08)
         return ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode, xName: xName)
     }
 
@@ -115,7 +114,15 @@ public struct FitChart: Sendable {
     public func residualsOmitted(in area: Rect) -> Bool {
         guard let residuals else { return false }
         let n = min(trainXs.count, trainYs.count)
+        // Over the limit the plot's width is not needed (nor the pass over the points that finds it).
         return n > residuals.limit || n > mapping(area: area).dotWidth
+    }
+
+    /// The same for a plot already laid out.
+    private func residualsOmitted(plot: Rect) -> Bool {
+        guard let residuals else { return false }
+        let n = min(trainXs.count, trainYs.count)
+        return n > residuals.limit || n > plot.width * mode.dotsPerCell.x
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -126,7 +133,7 @@ public struct FitChart: Sendable {
         guard !plot.isEmpty else { return }
         let map = ChartMapping(xAxis: frame.xAxis, yAxis: frame.yAxis, plot: plot, mode: mode)
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
-        let omitted = residualsOmitted(in: area)
+        let omitted = residualsOmitted(plot: plot)
         if let residuals, !omitted {
             let n = min(trainXs.count, trainYs.count, residuals.model.count)
             for i in 0..<n {
@@ -179,11 +186,26 @@ public struct FitChart: Sendable {
         }
     }
 
-    /// Widens low...high to take in every finite value whose partner is finite too.
-    private static func extend(_ low: inout Double, _ high: inout Double, _ values: [Double], paired: [Double]) {
-        for i in 0..<min(values.count, paired.count) where values[i].isFinite && paired[i].isFinite {
-            if values[i] < low { low = values[i] }
-            if values[i] > high { high = values[i] }
+    /// The finite data's extent: pairs with a non-finite coordinate are left out, in one pass per set.
+    private struct Bounds {
+        var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
+
+        mutating func extend(xs: [Double], ys: [Double]) {
+            let n = min(xs.count, ys.count)
+            var xl = xLow, xh = xHigh, yl = yLow, yh = yHigh
+            xs.withUnsafeBufferPointer { xs in
+                ys.withUnsafeBufferPointer { ys in
+                    for i in 0..<n {
+                        let x = xs[i], y = ys[i]
+                        guard x.isFinite, y.isFinite else { continue }
+                        if x < xl { xl = x }
+                        if x > xh { xh = x }
+                        if y < yl { yl = y }
+                        if y > yh { yh = y }
+                    }
+                }
+            }
+            (xLow, xHigh, yLow, yHigh) = (xl, xh, yl, yh)
         }
     }
 }
