@@ -42,7 +42,7 @@ final class TrainerEndToEndTests: XCTestCase {
         let tmux = try start()
         defer { tmux.close() }
         let screen = try tmux.capture()
-        for text in ["Loss", "Weights", "Predicted vs actual", "Controls", "step 0", "lr 0.1", "batch"] {
+        for text in ["Loss", "Weights", "Fit · y against x", "Controls", "step 0", "lr 0.1", "batch"] {
             XCTAssertTrue(screen.contains(text), "missing \(text):\n\(screen)")
         }
     }
