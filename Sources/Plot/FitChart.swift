@@ -49,17 +49,20 @@ public struct FitChart: Sendable {
     public var testYs: [Double]
     public var curves: [Curve]
     public var residuals: Residuals?
-    /// Values the y axis must show besides the points (0 for a residual plot's zero line).
+    /// Values the y axis must show besides the points.
     public var yIncludes: [Double]
+    /// A horizontal dashed line across the whole plot at this y (a residual plot's r = 0), named in the legend.
+    public var level: (value: Double, name: String)?
     public var xName: String?
     public var mode: RenderMode
     public var showsLegend: Bool
 
     public init(
         title: String? = nil, trainXs: [Double], trainYs: [Double], testXs: [Double] = [], testYs: [Double] = [],
-        curves: [Curve] = [], residuals: Residuals? = nil, yIncludes: [Double] = [], xName: String? = nil,
-        mode: RenderMode = .braille, showsLegend: Bool = true
+        curves: [Curve] = [], residuals: Residuals? = nil, yIncludes: [Double] = [], level: (value: Double, name: String)? = nil,
+        xName: String? = nil, mode: RenderMode = .braille, showsLegend: Bool = true
     ) {
+        self.level = level
         self.title = title
         self.trainXs = trainXs
         self.trainYs = trainYs
@@ -83,6 +86,9 @@ public struct FitChart: Sendable {
             let symbol = mode.usesUnicode ? (curve.pattern == .solid ? "━━" : "╍╍") : String(repeating: curve.marker, count: 2)
             entries.append(LegendEntry(symbol: symbol, name: curve.name, role: curve.role))
         }
+        if let level {
+            entries.append(LegendEntry(symbol: mode.usesUnicode ? "╍╍" : "--", name: level.name, role: .diagonal))
+        }
         return entries
     }
 
@@ -90,7 +96,7 @@ public struct FitChart: Sendable {
         var bounds = Bounds()
         bounds.extend(xs: trainXs, ys: trainYs)
         bounds.extend(xs: testXs, ys: testYs)
-        for value in yIncludes where value.isFinite {
+        for value in yIncludes + (level.map { [$0.value] } ?? []) where value.isFinite {
             bounds.yLow = min(bounds.yLow, value)
             bounds.yHigh = max(bounds.yHigh, value)
         }
@@ -142,6 +148,9 @@ public struct FitChart: Sendable {
                 else { continue }
                 canvas.line(from: a, to: b, role: .fitResidual, marker: ":")
             }
+        }
+        if let level, let y = frame.yAxis.dot(level.value, dots: canvas.dotHeight) {
+            canvas.line(from: (0, y), to: (canvas.dotWidth - 1, y), role: .diagonal, marker: "-", pattern: .dashed)
         }
         let cloud = PointCloud(
             trainXs: trainXs, trainYs: trainYs, testXs: testXs, testYs: testYs, trainAsMarkers: trainAsMarkers)

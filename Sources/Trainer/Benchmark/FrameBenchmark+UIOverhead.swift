@@ -28,7 +28,8 @@ extension FrameBenchmark {
     /// curves, predictions and residuals for every row (the weights change every frame while training), the weight
     /// paths, a full-screen render and the diff a backend would send. Medians over `rounds` pairs of windows damp the machine's noise.
     public static func uiOverhead(
-        rows: Int = 100_000, features: Int = 8, seconds: Double = 0.5, rounds: Int = 5, width: Int = 200, height: Int = 60
+        rows: Int = 100_000, features: Int = 8, seconds: Double = 0.5, rounds: Int = 5, width: Int = 200, height: Int = 60,
+        dataView: DataView = .residuals, weightsView: WeightsView = .paths
     ) -> UIOverhead {
         let data = syntheticData(rows: max(1, rows), features: max(1, features))
         let hyperparameters = Hyperparameters(method: .minibatch, learningRate: 0.01, batchSize: 32)
@@ -42,8 +43,8 @@ extension FrameBenchmark {
             width: width, height: height, hyperparameters: hyperparameters, rowCount: data.rowCount, dataName: data.name,
             featureNames: data.featureNames)
         // The heaviest views: residuals (an extra pass over the rows) and the weight paths (the trajectory read).
-        state.dataView = .residuals
-        state.weightsView = .paths
+        state.dataView = dataView
+        state.weightsView = weightsView
         var charts = ChartData()
         var buffer = Buffer(width: width, height: height)
         var previous: Buffer?

@@ -12,7 +12,8 @@ public enum FrameBenchmark {
     /// The history is decimated to the chart's columns once, as the engine hands it over; the predictions and
     /// each view's own series are recomputed every frame, as the frame loop does after each step.
     public static func renderFrameMilliseconds(
-        width: Int = 200, height: Int = 60, frames: Int = 20, points: Int = 100_000, historySteps: Int = 1_000_000
+        width: Int = 200, height: Int = 60, frames: Int = 20, points: Int = 100_000, historySteps: Int = 1_000_000,
+        views: [(DataView, WeightsView)] = FrameBenchmark.views
     ) -> Double {
         var generator = SplitMix64(seed: 42)
         let x = (0..<points).map { _ in generator.nextUnit() * 10 }
@@ -35,7 +36,6 @@ public enum FrameBenchmark {
         let samples = max(2, (state.layout.prediction.width - 2) * 2)
         let paths = weightPath(steps: historySteps, points: max(2, (state.layout.weights.width - 2) * 2))
         var buffer = Buffer(width: width, height: height)
-        let views: [(DataView, WeightsView)] = [(.fit, .paths), (.predictedActual, .bars), (.residuals, .paths), (.fit, .bars)]
 
         func oneFrame(_ index: Int) {
             let w = snapshot.weights, b = snapshot.intercept
@@ -60,6 +60,9 @@ public enum FrameBenchmark {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         return elapsed / Double(max(1, frames))
     }
+
+    /// The views the frames take turns through: every data view of one-feature data, each Weights view.
+    public static let views: [(DataView, WeightsView)] = [(.fit, .paths), (.predictedActual, .bars), (.residuals, .paths), (.fit, .bars)]
 
     /// A weight and intercept converging over `steps` steps, thinned to `points` as the trajectory hands it over.
     static func weightPath(steps: Int, points: Int) -> [ParameterTrajectory.Point] {

@@ -76,14 +76,9 @@ struct DataPanel {
                 trainXs: train.xs, trainYs: train.ys, testXs: test?.xs ?? [], testYs: test?.ys ?? [], curves: curves,
                 xName: featureName, mode: mode)
         case .residuals:
-            let (low, high) = Self.range(charts.trainPredicted, charts.testPredicted)
-            let pad = (high - low) * 0.05
-            let zero: [FitChart.Curve] = low <= high
-                ? [.init(name: "r = 0", role: .diagonal, pattern: .dashed, marker: "-", xs: [low - pad, high + pad], ys: [0, 0])]
-                : []
             return FitChart(
                 trainXs: charts.trainPredicted, trainYs: charts.trainResiduals, testXs: charts.testPredicted,
-                testYs: charts.testResiduals, curves: zero, yIncludes: [0], xName: "predicted", mode: mode)
+                testYs: charts.testResiduals, level: (0, "r = 0"), xName: "predicted", mode: mode)
         }
     }
 
