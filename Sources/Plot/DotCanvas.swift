@@ -117,12 +117,6 @@ public struct DotCanvas: Sendable {
         overlays[row * columns + column] = cell
     }
 
-    /// Takes away the whole character put in a cell by `overlay` if it was drawn in `role`, so the dots there show.
-    public mutating func removeOverlay(column: Int, row: Int, ifRole role: StyleRole) {
-        guard column >= 0, row >= 0, column < columns, row < rows else { return }
-        if overlays[row * columns + column]?.role == role { overlays[row * columns + column] = nil }
-    }
-
     /// The cell position holding dot (x, y), or nil outside the canvas.
     public func cellPosition(x: Int, y: Int) -> (column: Int, row: Int)? {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return nil }

@@ -112,8 +112,12 @@ public struct FitChart: Sendable {
         return ChartMapping(xAxis: frame.xAxis, yAxis: frame.yAxis, plot: frame.layout(in: area).plot, mode: mode)
     }
 
-    /// Few points are drawn as whole-cell markers, so they read apart from the braille line through them.
-    var trainAsMarkers: Bool { min(trainXs.count, trainYs.count) <= Self.residualLimit }
+    /// Few points are drawn as whole-cell markers (`•`), so each reads apart from the braille line through it;
+    /// more are braille dots, merged with the line where they meet so neither hides the other.
+    var trainAsMarkers: Bool { min(trainXs.count, trainYs.count) <= Self.markerLimit }
+
+    /// Up to this many train points are markers (Anscombe's 11, a 20-point overfit); the line data's 100 are dots.
+    public static let markerLimit = 50
 
     /// Whether the residual segments are left out because there are too many points: more than the limit, or
     /// more than the plot in `area` has dot columns (side by side they would fill it solid).
@@ -157,16 +161,6 @@ public struct FitChart: Sendable {
         let bold = cloud.draw(on: &canvas, xAxis: frame.xAxis, yAxis: frame.yAxis)
         // The reference first, so the live model is on top where the two cross.
         for curve in curves.reversed() { draw(curve, on: &canvas, map: map) }
-        if trainAsMarkers {
-            // The model is what the view is about: where a curve runs through a train marker, the curve shows.
-            var lines = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
-            for curve in curves { draw(curve, on: &lines, map: map) }
-            for row in 0..<plot.height {
-                for column in 0..<plot.width where lines.pattern(column: column, row: row) != 0 {
-                    canvas.removeOverlay(column: column, row: row, ifRole: .scatterTrain)
-                }
-            }
-        }
         canvas.render(into: &buffer, area: plot)
         PointCloud.embolden(bold, plot: plot, in: &buffer)
         if trainXs.isEmpty && testXs.isEmpty {
