@@ -24,7 +24,7 @@ final class RunExportTests: XCTestCase {
         run.refreshLosses()
         let prefix = try temporaryDirectory().appendingPathComponent("run").path
         let written = try RunExport(run: run, setup: setup, trajectory: trajectory).write(prefix: prefix)
-        XCTAssertEqual(written, [prefix + "-history.csv", prefix + "-weights.csv", prefix + "-fit.csv", prefix + ".json"])
+        XCTAssertEqual(written, [prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json", prefix + "-fit.csv"])
         // One input: the fitted line sampled across the data, as x,model rows a spreadsheet can plot.
         let fit = try String(contentsOfFile: prefix + "-fit.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(fit.first, "x,model")

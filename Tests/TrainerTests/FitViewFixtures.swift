@@ -1,5 +1,5 @@
 // Real sessions stepped a fixed number of times, drawn as whole frames: the fit views' golden screens.
-import Engine
+@testable import Engine
 import Foundation
 import Plot
 @testable import Trainer

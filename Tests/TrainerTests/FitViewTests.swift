@@ -1,5 +1,5 @@
 // The data panel's views and the weight paths: keys, border words, what each view draws, and golden frames.
-import Engine
+@testable import Engine
 import Plot
 import Terminal
 import XCTest

@@ -5,7 +5,8 @@ import Foundation
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
 /// and PREFIX.json (settings, final coefficients, metrics); for a model of one input (one feature, or its
 /// powers with `--poly`) also PREFIX-fit.csv, the fitted line or curve sampled across the data (x, model, and
-/// closed_form when known), so a handout can plot it. All are written atomically.
+/// closed_form when known), so a handout can plot it. All are written atomically, in one group with any files
+/// given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
     /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
     public struct HistoryRow: Sendable, Equatable {
@@ -166,20 +167,21 @@ public struct RunExport: Sendable {
         (prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json")
     }
 
-    /// Writes the three files; throws `AtomicWrite.Failure` (one line naming the file) and leaves no partial file.
+    /// Writes the three files, and `alongside` in the same atomic group (the figures); throws
+    /// `AtomicWrite.Failure` (one line naming the file) and leaves no partial file.
     @discardableResult
-    public func write(prefix: String) throws -> [String] {
+    public func write(prefix: String, alongside extra: [(path: String, contents: Data)] = []) throws -> [String] {
         let paths = RunExport.paths(prefix: prefix)
         let summary: Data
         do { summary = try summaryJSON() } catch {
             throw AtomicWrite.Failure(description: "\(paths.summary): cannot encode (\(error))")
         }
-        var files: [(String, Data)] = [
+        var files: [(path: String, contents: Data)] = [
             (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
         ]
-        if let curve = fitCurveCSV() { files.insert((RunExport.fitCurvePath(prefix: prefix), Data(curve.utf8)), at: 2) }
-        try AtomicWrite.files(files)
-        return files.map(\.0)
+        if let curve = fitCurveCSV() { files.append((RunExport.fitCurvePath(prefix: prefix), Data(curve.utf8))) }
+        try AtomicWrite.files(files + extra)
+        return files.map(\.0) + extra.map(\.path)
     }
 
     /// step,train_loss,test_loss; an empty cell where a loss is unknown. Numbers round-trip exactly.

@@ -207,6 +207,8 @@ struct SessionLoop {
             mailbox.testHistory = testHistory
             mailbox.log.append(contentsOf: applied)
             mailbox.publishedCount += applied.count
+            // In the lock, so an observer (a recorder queueing its lines) has them before waitUntilIdle returns.
+            if !applied.isEmpty { mailbox.logObserver?(applied) }
             if !applied.isEmpty { mailbox.condition.broadcast() }
         }
     }

@@ -10,6 +10,9 @@ public final class TrainingSession: @unchecked Sendable {
     public let test: Dataset?
     public let fitIntercept: Bool
     let mailbox: SessionMailbox
+    /// Where work for the UI runs (landscape, predictions, exports, narration): off the training thread and off
+    /// the caller's, so a frame loop only ever copies results.
+    public let worker = SessionWorker()
 
     /// - Parameters:
     ///   - standardize: z-score the features for the iterative methods (coefficients are still reported in data units).
@@ -93,6 +96,16 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox.locked { mailbox.log }
     }
 
+    /// Calls `observer` with every command applied so far, then (on the session's thread) with each new batch as it is
+    /// applied, in order, so a recorder can append them as they happen. One observer at a time.
+    public func observeAppliedCommands(_ observer: @escaping @Sendable ([AppliedCommand]) -> Void) {
+        mailbox.locked {
+            // Under the lock: a batch published meanwhile is either in this log or goes to the observer after it.
+            if !mailbox.log.isEmpty { observer(mailbox.log) }
+            mailbox.logObserver = observer
+        }
+    }
+
     /// Blocks until every command sent so far has been applied and published (for tests and scripts).
     public func waitUntilIdle() {
         mailbox.condition.lock()
@@ -104,6 +117,7 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// Stops the thread for good; the session is unusable afterwards.
     public func shutdown() {
+        worker.stop()
         mailbox.condition.lock()
         mailbox.shuttingDown = true
         mailbox.condition.broadcast()

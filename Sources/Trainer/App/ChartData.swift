@@ -22,8 +22,8 @@ public struct ChartData: Sendable {
     /// r = y − ŷ for the residuals view.
     public var trainResiduals: [Double] = []
     public var testResiduals: [Double] = []
-    /// The weights and intercept every derived series above was computed from (so lines and points agree).
-    public var drawnModel: (weights: [Double], intercept: Double?)? { predictedModel }
+    /// The weights and intercept the predictions and the series above were computed from (lines and points agree).
+    public private(set) var drawnModel: (weights: [Double], intercept: Double?)?
     /// The path of the weights over the steps, thinned to the Weights panel's width (the paths view only), in
     /// the units GD runs in: z-score units while standardized (so coefficients of features measured in years
     /// and in mg/dl share one axis), data units otherwise. `weightPathOptimum` is w* in the same units.
@@ -32,12 +32,12 @@ public struct ChartData: Sendable {
     public var weightPathsStandardized = false
     /// The standardization the paths are drawn in, found once.
     private var pathScaling: FeatureScaling?
-    /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
-    private var predictedModel: (weights: [Double], intercept: Double?)?
-    /// What the derived series were last computed for.
-    private var derivedFor: (view: DataView, feature: Int)?
     /// The input's range, found once.
     private var inputRange: ClosedRange<Double>?
+    /// The view and feature the series were computed for.
+    private var derivedFor: ViewKey?
+    /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
+    private var predictedModel: (weights: [Double], intercept: Double?)?
     /// When the predictions were last computed (seconds of uptime), to pace them on large data.
     private var predictedAt = -Double.infinity
 
@@ -58,59 +58,71 @@ public struct ChartData: Sendable {
         self.testPredicted = testPredicted
     }
 
-    /// Brings the charts up to date with `session` as of `snapshot`: the loss curves at `columns` buckets
-    /// (O(columns), the session's lock held only to copy a reference), and the predictions only when the
-    /// weights or intercept differ from those last drawn (a 100,000-row scatter costs 100,000 × d flops).
-    /// The data view's own series (fit curves, partial residuals, residuals) follow the predictions; the
-    /// curves are sampled `curveSamples` times across the input's range. `weightPathPoints` > 0 also takes
-    /// the weight paths, thinned to that many points.
-    public mutating func update(
-        from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int, view: DataView = .predictedActual,
-        partialFeature: Int = 0, curveSamples: Int = 0, weightPathPoints: Int = 0,
-        now: Double = ProcessInfo.processInfo.systemUptime
-    ) {
-        trainLoss = session.lossCurve(.train, columns: columns)
-        testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
-        refreshWeightPaths(from: session, snapshot: snapshot, points: weightPathPoints)
-        if inputRange == nil, let input = session.train.fitInput {
-            trainInput = input
-            testInput = session.test?.fitInput ?? []
-            var low = Double.infinity, high = -Double.infinity
-            for v in input + testInput where v.isFinite {
-                low = min(low, v)
-                high = max(high, v)
-            }
-            inputRange = low <= high ? low...high : 0...1
-        }
-        let refreshed = refreshPredictions(from: session, snapshot: snapshot, now: now)
-        if refreshed || derivedFor.map({ $0.view != view || $0.feature != partialFeature }) ?? true {
-            refreshDerived(from: session, view: view, feature: partialFeature)
-        }
-        guard view == .fit, let range = inputRange, let model = predictedModel, curveSamples > 0 else {
-            modelCurve = nil
-            referenceCurve = nil
-            return
-        }
-        // The range widened by the padding the chart adds, so the curve reaches the plot's edges.
-        let pad = (range.upperBound - range.lowerBound) * 0.05
-        let low = range.lowerBound - pad, high = range.upperBound + pad
-        modelCurve = ModelCurve(weights: model.weights, intercept: model.intercept, from: low, to: high, count: curveSamples)
-        referenceCurve = snapshot.closedForm.map {
-            ModelCurve(weights: $0.weights, intercept: $0.intercept, from: low, to: high, count: curveSamples)
-        }
+    /// What a data view needs besides the predictions: which view, and the partial fit's feature.
+    struct ViewKey: Sendable, Equatable {
+        var view: DataView
+        var feature: Int
     }
 
-    /// Brings the charts up to date for what `state` shows: the loss chart's width, the data view and its
-    /// feature, a curve sample per dot column of the data panel, the weight paths while they are shown.
+    /// Brings the charts up to date with `session` as of `snapshot`, here and now: the loss curves, and the
+    /// predictions with the view's own series when `wantsPredictions` says so (tests and the frame benchmark;
+    /// the app computes those on the session's worker instead, see `TrainerApp`).
+    public mutating func update(
+        from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int, view: DataView = .predictedActual,
+        partialFeature: Int = 0, now: Double = ProcessInfo.processInfo.systemUptime
+    ) {
+        updateCurves(from: session, columns: columns)
+        let key = ViewKey(view: view, feature: partialFeature)
+        guard wantsPredictions(for: snapshot, session: session, view: key, now: now) else { return }
+        markPredicted(snapshot, now: now)
+        receive(Self.predictions(for: snapshot, session: session, view: key), session: session)
+    }
+
+    /// Everything `state` shows, here and now (tests, the frame benchmark): the loss chart at its width, the
+    /// data view's predictions and series, its curves sampled once per dot column, the weight paths while shown.
     public mutating func update(
         from session: TrainingSession, state: TrainerState, now: Double = ProcessInfo.processInfo.systemUptime
     ) {
         let layout = state.layout
-        let dotsAcross = state.renderMode.dotsPerCell.x
         update(
             from: session, snapshot: state.snapshot, columns: max(1, (layout.loss.width - 2) * 2), view: state.dataView,
-            partialFeature: state.partialFeature, curveSamples: max(2, (layout.prediction.width - 2) * dotsAcross),
-            weightPathPoints: state.weightsView == .paths ? max(2, (layout.weights.width - 2) * dotsAcross) : 0, now: now)
+            partialFeature: state.partialFeature, now: now)
+        updateViewCurves(from: session, state: state)
+    }
+
+    /// The Fit view's curves for the model last predicted (and the closed form), and the weight paths: each a
+    /// few hundred numbers, taken every frame. The input's range and the paths' scaling are found once.
+    mutating func updateViewCurves(from session: TrainingSession, state: TrainerState) {
+        let layout = state.layout
+        let dotsAcross = state.renderMode.dotsPerCell.x
+        refreshWeightPaths(
+            from: session, snapshot: state.snapshot,
+            points: state.weightsView == .paths ? max(2, (layout.weights.width - 2) * dotsAcross) : 0)
+        if inputRange == nil, let input = session.train.fitInput {
+            trainInput = input
+            testInput = session.test?.fitInput ?? []
+            var low = Double.infinity, high = -Double.infinity
+            for values in [input, testInput] {
+                for v in values where v.isFinite {
+                    if v < low { low = v }
+                    if v > high { high = v }
+                }
+            }
+            inputRange = low <= high ? low...high : 0...1
+        }
+        guard state.dataView == .fit, let range = inputRange, let model = drawnModel else {
+            modelCurve = nil
+            referenceCurve = nil
+            return
+        }
+        let samples = max(2, (layout.prediction.width - 2) * dotsAcross)
+        // The range widened by the padding the chart adds, so the curve reaches the plot's edges.
+        let pad = (range.upperBound - range.lowerBound) * 0.05
+        let low = range.lowerBound - pad, high = range.upperBound + pad
+        modelCurve = ModelCurve(weights: model.weights, intercept: model.intercept, from: low, to: high, count: samples)
+        referenceCurve = state.snapshot.closedForm.map {
+            ModelCurve(weights: $0.weights, intercept: $0.intercept, from: low, to: high, count: samples)
+        }
     }
 
     /// The weight paths (and w*) in GD's units: the engine's thinned trajectory mapped point by point, O(points × d).
@@ -138,74 +150,74 @@ public struct ChartData: Sendable {
         weightPathOptimum = optimum.map(scaled)
     }
 
-    /// Recomputes the predictions when the model changed (paced on large data while training runs); returns
-    /// whether it did.
-    private mutating func refreshPredictions(from session: TrainingSession, snapshot: TrainingSnapshot, now: Double) -> Bool {
+    /// The loss curves at `columns` buckets (O(columns), the session's lock held only to copy a reference).
+    mutating func updateCurves(from session: TrainingSession, columns: Int) {
+        trainLoss = session.lossCurve(.train, columns: columns)
+        testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
+    }
+
+    /// Whether the scatter needs predictions for `snapshot`'s model: only when the weights or intercept differ
+    /// from those last asked for (a 1,000,000-row scatter costs 1,000,000 × d flops), and on large data at most
+    /// 10 times a second while training runs.
+    /// A new view (or partial-fit feature) wants its series at once, whatever the model.
+    func wantsPredictions(for snapshot: TrainingSnapshot, session: TrainingSession, view: ViewKey, now: Double) -> Bool {
+        if derivedFor != view { return true }
         if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
             return false
         }
         let values = (session.train.rowCount + (session.test?.rowCount ?? 0)) * session.train.featureCount
-        if snapshot.status == .running, values > Self.pacedValueCount, now - predictedAt < Self.pacedInterval,
-            predictedModel != nil
-        {
-            return false
-        }
-        predictedAt = now
-        predictedModel = (snapshot.weights, snapshot.intercept)
-        trainActual = session.train.y
-        trainPredicted = Self.predictions(of: session.train, weights: snapshot.weights, intercept: snapshot.intercept)
-        if let test = session.test {
-            testActual = test.y
-            testPredicted = Self.predictions(of: test, weights: snapshot.weights, intercept: snapshot.intercept)
-        } else {
-            testActual = []
-            testPredicted = []
-        }
-        return true
+        return !(snapshot.status == .running && values > Self.pacedValueCount && now - predictedAt < Self.pacedInterval
+            && predictedModel != nil)
     }
 
-    /// The series only one view needs, computed for that view alone (each is O(rows)).
-    private mutating func refreshDerived(from session: TrainingSession, view: DataView, feature: Int) {
-        derivedFor = (view, feature)
-        trainPartial = nil
-        testPartial = nil
-        trainResiduals = []
-        testResiduals = []
-        guard let model = predictedModel else { return }
-        switch view {
+    /// Notes that predictions for `snapshot`'s model were asked for at `now`.
+    mutating func markPredicted(_ snapshot: TrainingSnapshot, now: Double) {
+        predictedAt = now
+        predictedModel = (snapshot.weights, snapshot.intercept)
+    }
+
+    /// The predictions for `snapshot`'s model and the series `view` draws from them (the work the app does on
+    /// the worker; each series is one more O(rows) pass).
+    static func predictions(
+        for snapshot: TrainingSnapshot, session: TrainingSession, view: ViewKey = ViewKey(view: .predictedActual, feature: 0)
+    ) -> ScatterPredictions {
+        let w = snapshot.weights, b = snapshot.intercept
+        var result = ScatterPredictions(
+            train: predictions(of: session.train, weights: w, intercept: b),
+            test: session.test.map { predictions(of: $0, weights: w, intercept: b) } ?? [])
+        result.model = (w, b)
+        result.view = view
+        switch view.view {
         case .partialFit:
-            guard feature < model.weights.count else { return }
-            trainPartial = PartialResiduals(
-                data: session.train, predicted: trainPredicted, feature: feature, weight: model.weights[feature])
-            testPartial = session.test.map {
-                PartialResiduals(data: $0, predicted: testPredicted, feature: feature, weight: model.weights[feature])
+            guard view.feature < w.count else { break }
+            result.trainPartial = PartialResiduals(data: session.train, predicted: result.train, feature: view.feature, weight: w[view.feature])
+            result.testPartial = session.test.map {
+                PartialResiduals(data: $0, predicted: result.test, feature: view.feature, weight: w[view.feature])
             }
         case .residuals:
-            trainResiduals = PartialResiduals.residuals(actual: trainActual, predicted: trainPredicted)
-            testResiduals = PartialResiduals.residuals(actual: testActual, predicted: testPredicted)
+            result.trainResiduals = PartialResiduals.residuals(actual: session.train.y, predicted: result.train)
+            result.testResiduals = PartialResiduals.residuals(actual: session.test?.y ?? [], predicted: result.test)
         case .fit, .predictedActual: break
         }
+        return result
+    }
+
+    /// Shows `predictions` against the session's targets, with the view's series computed with them.
+    mutating func receive(_ predictions: ScatterPredictions, session: TrainingSession) {
+        trainActual = session.train.y
+        trainPredicted = predictions.train
+        testActual = session.test?.y ?? []
+        testPredicted = predictions.test
+        drawnModel = predictions.model
+        derivedFor = predictions.view
+        trainPartial = predictions.trainPartial
+        testPartial = predictions.testPartial
+        trainResiduals = predictions.trainResiduals
+        testResiduals = predictions.testResiduals
     }
 
     /// Predictions ŷ = Xw + b for every row of `data` (empty when the weights do not match the features).
     static func predictions(of data: Dataset, weights: [Double], intercept: Double?) -> [Double] {
-        let d = data.featureCount
-        guard weights.count == d else { return [] }
-        let b = intercept ?? 0
-        let n = data.rowCount
-        return data.x.withUnsafeBufferPointer { x in
-            weights.withUnsafeBufferPointer { w in
-                // Written once each, so the array is never filled with a placeholder first.
-                [Double](unsafeUninitializedCapacity: n) { out, count in
-                    for i in 0..<n {
-                        var sum = b
-                        let row = i &* d
-                        for j in 0..<d { sum += x[row &+ j] * w[j] }
-                        out.initializeElement(at: i, to: sum)
-                    }
-                    count = n
-                }
-            }
-        }
+        data.predictions(weights: weights, intercept: intercept)
     }
 }

@@ -20,17 +20,18 @@ public enum FrameBenchmark {
         let y = x.map { 2 * $0 + 1 + (generator.nextUnit() - 0.5) }
         let data = Dataset(name: "bench", featureNames: ["x"], targetName: "y", x: x, y: y)
         let hyperparameters = Hyperparameters(method: .minibatch, learningRate: 0.01, batchSize: 64)
+        let closedForm = ClosedFormComparison(
+            weights: [2], intercept: 1, trainLoss: 0.083, testLoss: nil, rank: 2, conditionNumber: 3, singularValues: [],
+            largestStableLearningRate: 0.5, normalEquationWeights: nil, warnings: [])
         let snapshot = TrainingSnapshot(
             step: historySteps, epoch: Double(historySteps * 64) / Double(points), weights: [1.98], intercept: 1.01,
-            trainLoss: 0.09, trainR2: 0.99, stepsPerSecond: 1e6, status: .running, hyperparameters: hyperparameters)
+            trainLoss: 0.09, trainR2: 0.99, stepsPerSecond: 1e6, status: .running, hyperparameters: hyperparameters,
+            closedForm: closedForm)
         var state = TrainerState(
             width: width, height: height, hyperparameters: hyperparameters, snapshot: snapshot, rowCount: points,
             dataName: "bench", featureNames: ["x"], fitInputName: "x")
         state.isComparing = true
         state.showsResiduals = true
-        state.snapshot.closedForm = ClosedFormComparison(
-            weights: [2], intercept: 1, trainLoss: 0.083, testLoss: nil, rank: 2, conditionNumber: 3, singularValues: [],
-            largestStableLearningRate: 0.5, normalEquationWeights: nil, warnings: [])
         let columns = max(1, (state.layout.loss.width - 2) * 2)
         let curve = lossCurve(steps: historySteps, columns: columns)
         let samples = max(2, (state.layout.prediction.width - 2) * 2)

@@ -6,6 +6,8 @@ import Plot
 /// shortened on narrow screens so every figure still shows.
 struct StatusBar {
     var snapshot: TrainingSnapshot
+    /// As shown (the scaling `z` just asked for, before the engine has applied it).
+    var standardized: Bool
     var hyperparameters: Hyperparameters
     var rowCount: Int
 
@@ -57,7 +59,7 @@ struct StatusBar {
             (compact ? "MSE " : "train MSE ") + number(snapshot.trainLoss),
             "R² " + number(snapshot.trainR2, signed: true),
         ]
-        if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
+        if scaling { fields.insert(standardized ? "z-scores" : "raw", at: 5) }
         // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
         if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
         if !compact, let test = snapshot.testLoss { fields.append("test MSE " + number(test)) }

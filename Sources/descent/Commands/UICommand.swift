@@ -23,7 +23,7 @@ struct UICommand: ParsableCommand {
         "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
     var speed: String?
 
-    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), written on quit.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), each action as it happens.", valueName: "FILE"))
     var record: String?
 
     @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
@@ -67,6 +67,11 @@ struct UICommand: ParsableCommand {
                 fail(error.description)
             }
             setup = playback!.setup
+            for notice in playback!.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+            // The trainer's own limit, as for a typed --lr or a preset's training.lr.
+            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
+                fail("\(replay):1: 'setup.hyperparameters.learningRate': the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
+            }
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
@@ -135,6 +140,7 @@ struct UICommand: ParsableCommand {
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
         let session = setup.makeSession(loaded)
+        recorder?.attach(to: session)
         if comparing {
             state.isComparing = true
             session.requestClosedForm()
@@ -144,7 +150,7 @@ struct UICommand: ParsableCommand {
             notice: themes.notice, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         let status = app.run()
         backend.close()
-        // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
+        // The final line, on every way out of the loop (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after the terminal is restored.
         var recordFailed = false
         if let recorder {
             do { try recorder.finish(session: session) } catch {
