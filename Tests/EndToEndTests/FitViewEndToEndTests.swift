@@ -22,8 +22,8 @@ final class FitViewEndToEndTests: XCTestCase {
     func testLineDataOpensOnTheFitAndFCyclesTheViewsWhileWSwitchesTheWeights() throws {
         let tmux = try start(width: 80, height: 24, arguments: "--tol 0")
         defer { tmux.close() }
-        var screen = try tmux.capture()
-        XCTAssertTrue(screen.contains("Fit · y against x") && screen.contains("━━ model"), screen)
+        var screen = try tmux.waitFor("the fit view") { $0.contains("Fit · y against x") && $0.contains("━━ model") }
+        XCTAssertTrue(screen.contains("• train") || screen.contains("⠶ train"), screen)
         try tmux.send("Space")
         try tmux.waitFor("training") { $0.contains("RUNNING") }
         try tmux.send("f")

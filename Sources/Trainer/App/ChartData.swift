@@ -110,7 +110,13 @@ public struct ChartData: Sendable {
             }
             inputRange = low <= high ? low...high : 0...1
         }
-        guard state.dataView == .fit, let range = inputRange, let model = drawnModel else {
+        if trainActual.isEmpty {
+            // The points need no predictions: the first frame shows them before the worker's first answer.
+            trainActual = session.train.y
+            testActual = session.test?.y ?? []
+        }
+        let model = drawnModel ?? (state.snapshot.weights, state.snapshot.intercept)
+        guard state.dataView == .fit, let range = inputRange else {
             modelCurve = nil
             referenceCurve = nil
             return
