@@ -168,7 +168,7 @@ public final class NcursesBackend: Backend {
         switch character {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
+        case 27: return afterEscape()
         // Backspace (8, 127) and the other control bytes do nothing here: not decoded, so never taken for text.
         case 8: return nil
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 96))))
@@ -177,6 +177,43 @@ public final class NcursesBackend: Backend {
                 return nil
             }
             return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// After an `ESC`: an SGR mouse report when the characters that follow make one (a report arrives in one
+    /// write, so they are already waiting), else the Escape key, with whatever was read put back.
+    private func afterEscape() -> InputEvent? {
+        var characters: [Character] = []
+        var read: [(result: Int32, code: wint_t)] = []
+        func giveBack() {
+            for item in read.reversed() {
+                if item.result == descent_key_code_yes() { ungetch(Int32(bitPattern: item.code)) } else { unget_wch(wchar_t(item.code)) }
+            }
+        }
+        while true {
+            // The rest of a report arrives with its ESC; a loaded machine may deliver it a little later.
+            wtimeout(descent_stdscr(), characters.count >= 2 ? 100 : 25)
+            switch SGRMouseReport.parse(characters) {
+            case .report(let event, _):
+                if case .mouse(.left, let action, _, _)? = event { leftButtonDown = action != .release }
+                return event
+            case .notAReport:
+                giveBack()
+                return .key(.escape)
+            case .incomplete:
+                var code: wint_t = 0
+                let result = wget_wch(descent_stdscr(), &code)
+                guard result != descent_err() else {
+                    giveBack()
+                    return .key(.escape)
+                }
+                read.append((result, code))
+                guard result != descent_key_code_yes(), let scalar = Unicode.Scalar(UInt32(code)) else {
+                    giveBack()
+                    return .key(.escape)
+                }
+                characters.append(Character(scalar))
+            }
         }
     }
 

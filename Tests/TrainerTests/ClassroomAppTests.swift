@@ -75,7 +75,7 @@ final class ClassroomAppTests: XCTestCase {
     func testEWithTheLandscapeOpenAddsItsFigure() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("v"))])
+        let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("g")), .key(.character("v"))])
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 3)
@@ -85,6 +85,9 @@ final class ClassroomAppTests: XCTestCase {
         app.run(maxIdleFrames: 3)
         settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let loss = try XCTUnwrap(files.first { $0.hasSuffix("-loss.svg") }, "\(files)")
+        let lossSVG = try String(contentsOf: directory.appendingPathComponent(loss), encoding: .utf8)
+        XCTAssertTrue(lossSVG.contains("data-name=\"1: ghost gd lr 0.1 batch 20\""), "the pinned ghost is on the loss figure")
         let landscape = try XCTUnwrap(files.first { $0.hasSuffix("-landscape.svg") }, "\(files)")
         let svg = try String(contentsOf: directory.appendingPathComponent(landscape), encoding: .utf8)
         XCTAssertTrue(svg.contains("class=\"contour\"") && svg.contains("class=\"path\""), "contours and the path")

@@ -33,6 +33,8 @@ public final class TrainerApp {
     /// The longest the loop spent between two looks for input (handling, taking results, drawing), in seconds:
     /// what `descent bench` reports as the frame-loop stall.
     public private(set) var worstFrameSeconds = 0.0
+    /// Frames drawn per second at most (`--fps`): fewer frames send fewer bytes over a slow link.
+    public var framesPerSecond = 1 / TrainerApp.frameInterval
     /// Where `e` writes (the current directory unless a test says otherwise).
     public var exportDirectory = "."
 
@@ -72,7 +74,7 @@ public final class TrainerApp {
         var idleFrames = 0
         while state.exitCode == nil {
             let waited = Date().timeIntervalSince(lastFrame)
-            let timeout = max(0, Int(((Self.frameInterval - waited) * 1000).rounded(.up)))
+            let timeout = max(0, Int(((1 / framesPerSecond - waited) * 1000).rounded(.up)))
             let event = backend.nextEvent(timeoutMilliseconds: timeout)
             let busy = ProcessInfo.processInfo.systemUptime
             defer { worstFrameSeconds = max(worstFrameSeconds, ProcessInfo.processInfo.systemUptime - busy) }
@@ -258,25 +260,43 @@ public final class TrainerApp {
     struct ExportScene: Sendable {
         var closedForm: ClosedFormComparison?
         var ghosts: [GhostRun]
-        var landscape: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+        var landscape: OpenLandscape?
         var logLoss: Bool
     }
 
-    /// The open landscape as the figure needs it, nil when closed or not built yet; sampled on the worker.
-    private func landscapeForExport() -> (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)? {
-        guard state.showsLandscape, let built = landscape?.landscape else { return nil }
-        guard built.isValid(axes: (state.landscapeAxes.x, state.landscapeAxes.y)) else { return nil }
-        return (built, state.landscapeAxes, state.snapshot.weights, state.snapshot.intercept)
+    /// The landscape view as it is open: the screen's landscape when it has arrived (nil: the worker builds one
+    /// for the figure, so `e` right after `v` still gets it), the axes, the model, the scaling and penalty.
+    struct OpenLandscape: Sendable {
+        var built: LossLandscape?
+        var axes: LandscapeAxes
+        var weights: [Double]
+        var intercept: Double?
+        var standardized: Bool
+        var l2: Double
+    }
+
+    /// The open landscape as the figure needs it, nil when closed; sampled on the worker.
+    private func landscapeForExport() -> OpenLandscape? {
+        guard state.showsLandscape, state.landscapeAxes.isPlottable else { return nil }
+        let snapshot = state.snapshot
+        let current = landscape.flatMap {
+            $0.standardized == snapshot.standardized && $0.l2 == snapshot.hyperparameters.l2 ? $0.landscape : nil
+        }
+        return OpenLandscape(
+            built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
+            standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
     }
 
     /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
-    private static func figureLandscape(
-        session: TrainingSession, _ open: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
-    ) -> RunFigures.Landscape? {
+    private static func figureLandscape(session: TrainingSession, _ open: OpenLandscape?) -> RunFigures.Landscape? {
         guard let open else { return nil }
-        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: open.landscape)
+        guard let built = open.built ?? LossLandscape(
+            train: session.train, fitIntercept: session.fitIntercept, standardized: open.standardized, l2: open.l2)
+        else { return nil }
+        guard built.isValid(axes: (open.axes.x, open.axes.y)) else { return nil }
+        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: built)
         guard let frame = LandscapeFrame.make(
-            landscape: open.landscape, axes: open.axes, weights: open.weights, intercept: open.intercept,
+            landscape: built, axes: open.axes, weights: open.weights, intercept: open.intercept,
             path: path, columns: 160, rows: 140)
         else { return nil }
         return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)

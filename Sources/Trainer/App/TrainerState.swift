@@ -26,6 +26,8 @@ public struct TrainerState: Sendable {
     public var rowCount: Int
     public var dataName: String
     public var featureNames: [String]
+    /// σ of each feature on the training rows: the weight bars are drawn to w·σ (nil: to w).
+    public var featureScales: [Double]?
     /// A one-line message for the title bar (a theme warning, a failed action).
     public var notice: String?
     /// The slider being dragged with the mouse.
@@ -49,6 +51,8 @@ public struct TrainerState: Sendable {
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
     public var locked: Set<PresetControl> = []
     public var hidden: Set<PresetControl> = []
+    /// The preset's name, shown in the title bar while it is in force (nil: no preset).
+    public var presetName: String?
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
@@ -90,7 +94,18 @@ public struct TrainerState: Sendable {
     /// The data views `f` cycles through for this data.
     var dataViews: [DataView] { DataView.cycle(singleInput: fitInputName != nil) }
 
-    static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range before the data's stability bound is known.
+    static let defaultLearningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range: whole decades from 10⁻⁵ to 10 times the full-batch bound 2/λmax, so the stable
+    /// rates of any data (raw Longley's are below 5.8e-12) are on the track (1e-5…10 for a bound of 1).
+    var learningRateScale: LogScale { Self.learningRateScale(bound: snapshot.largestStableLearningRate) }
+
+    static func learningRateScale(bound: Double) -> LogScale {
+        guard bound.isFinite, bound > 0 else { return defaultLearningRateScale }
+        let lower = pow(10, floor(log10(bound * 1e-5))), upper = pow(10, ceil(log10(bound * 10)))
+        guard lower.isNormal, upper.isFinite, upper > lower else { return defaultLearningRateScale }
+        return LogScale(lower: lower, upper: upper)
+    }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
     /// The run state to show and act on: the engine's, or what the user just asked for.
@@ -157,8 +172,8 @@ public struct TrainerState: Sendable {
         case .compare: return toggleComparison()
         case .nextMethod: return cycleMethod(by: 1)
         case .nextUpdateRule: return cycleUpdateRule(by: 1)
-        case .learningRateUp: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
-        case .learningRateDown: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .learningRateUp: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true, in: learningRateScale))
+        case .learningRateDown: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false, in: learningRateScale))
         case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
         case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
         case .faster: return setSpeed(speed.faster)
@@ -343,7 +358,7 @@ public struct TrainerState: Sendable {
         case .method: return cycleMethod(by: delta)
         case .update: return cycleUpdateRule(by: delta)
         case .learningRate:
-            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
+            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0, in: learningRateScale))
         case .batchSize:
             let b = hyperparameters.batchSize
             return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
@@ -355,7 +370,7 @@ public struct TrainerState: Sendable {
         guard let area = layout.controlAreas[id] else { return [] }
         let fraction = Slider.fraction(atX: x, in: area)
         switch id {
-        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(Self.learningRateScale.value(at: fraction)))
+        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(learningRateScale.value(at: fraction)))
         case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
         case .speed: return setSpeed(.nearest(toFraction: fraction))
         default: return []
@@ -386,7 +401,8 @@ public struct TrainerState: Sendable {
 
     private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
         guard allowed(.lr) else { return [] }
-        let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
+        let scale = learningRateScale
+        let clamped = min(scale.upper, max(scale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
@@ -416,22 +432,24 @@ public struct TrainerState: Sendable {
 
     // MARK: - Learning-rate notches
 
-    /// The 1-2-5 sequence from 1e-5 to 10, the stops of the + and - keys.
-    static let learningRateNotches: [Double] = {
+    /// The 1-2-5 sequence over `scale` (whole decades), the stops of the + and - keys.
+    static func learningRateNotches(in scale: LogScale = defaultLearningRateScale) -> [Double] {
         var notches: [Double] = []
-        for exponent in -5...1 {
+        let first = Int(floor(log10(scale.lower) + 1e-9)), last = Int(ceil(log10(scale.upper) - 1e-9))
+        for exponent in first...max(first, last) {
             for mantissa in [1.0, 2.0, 5.0] {
                 let value = mantissa * pow(10, Double(exponent))
-                if value <= 10 * (1 + 1e-9) { notches.append(value) }
+                if value >= scale.lower * (1 - 1e-9), value <= scale.upper * (1 + 1e-9) { notches.append(value) }
             }
         }
         return notches
-    }()
+    }
 
-    /// The next notch above (or below) `rate`; stays at the end of the range.
-    static func learningRateNotch(after rate: Double, up: Bool) -> Double {
-        if up { return learningRateNotches.first { $0 > rate * (1 + 1e-9) } ?? learningRateNotches.last! }
-        return learningRateNotches.last { $0 < rate * (1 - 1e-9) } ?? learningRateNotches.first!
+    /// The next notch above (or below) `rate` in `scale`; stays at the end of the range.
+    static func learningRateNotch(after rate: Double, up: Bool, in scale: LogScale = defaultLearningRateScale) -> Double {
+        let notches = learningRateNotches(in: scale)
+        if up { return notches.first { $0 > rate * (1 + 1e-9) } ?? notches.last! }
+        return notches.last { $0 < rate * (1 - 1e-9) } ?? notches.first!
     }
 
     static func roundedToTwoDigits(_ value: Double) -> Double {
