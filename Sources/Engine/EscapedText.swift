@@ -1,15 +1,15 @@
 // Input quoted in a message, with control and invisible characters written out so they cannot act on the terminal.
 
 /// Text from a file or an option, made safe to print: every control character (C0, DEL, C1) and every invisible
-/// format character (bidi overrides, zero-width marks) becomes an escape such as `\x1b` or `\u{202e}`, and a
-/// backslash becomes `\\`, so a message stays one line and cannot retitle, recolour or reorder the terminal.
+/// format character (bidi overrides, zero-width marks) becomes an escape such as `\x1b` or `\u{202e}`, so a
+/// message stays one line and cannot retitle, recolour or reorder the terminal. Backslashes are left as they are, so
+/// escaping twice changes nothing (an error's description and the line that prints it may both escape).
 public enum EscapedText {
     public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x5C: result += "\\\\"
             case 0x09: result += "\\t"
             case 0x0A: result += "\\n"
             case 0x0D: result += "\\r"

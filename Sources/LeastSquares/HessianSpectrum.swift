@@ -28,12 +28,25 @@ public final class HessianSpectrum: @unchecked Sendable {
         self.onesLast = onesLast
     }
 
-    /// From the row-major n × m design A itself, for wide data: keeps A·Aᵀ (n × n, by dsyrk).
+    /// From the row-major n × m design A itself: keeps A·Aᵀ (n × n) for wide data, AᵀA (m × m) otherwise (dsyrk).
     public init(rowMajorDesign a: [Double], rows n: Int, columns m: Int, onesLast: Bool) {
         precondition(a.count == n * m)
-        let gram = a.withUnsafeBufferPointer { LapackCall.rowGram(rows: n, columns: m, $0.baseAddress!) }
-        form = .rows(gram: gram, rows: n, columns: m)
+        if n < m {
+            let gram = a.withUnsafeBufferPointer { LapackCall.rowGram(rows: n, columns: m, $0.baseAddress!) }
+            form = .rows(gram: gram, rows: n, columns: m)
+        } else {
+            var gram = a.withUnsafeBufferPointer { LapackCall.columnGram(rows: n, columns: m, $0.baseAddress!) }
+            for j in 0..<m { for k in 0..<j { gram[k * m + j] = gram[j * m + k] } }  // both triangles, as AᵀA is
+            form = .columns(gram: gram, order: m)
+        }
         self.onesLast = onesLast
+    }
+
+    /// Whether every entry of the Gram it keeps is finite (false: the design's values overflow their squares).
+    public var isFinite: Bool {
+        switch form {
+        case let .columns(gram, _), let .rows(gram, _, _): return gram.allSatisfy(\.isFinite)
+        }
     }
 
     /// The largest eigenvalue of AᵀA + ρP; nil when an entry is not finite or LAPACK fails.

@@ -106,6 +106,14 @@ enum LapackCall {
         return g
     }
 
+    /// The upper triangle (column-major) of AᵀA for the row-major n × m matrix A (dsyrk): the m × m Gram.
+    static func columnGram(rows n: Int, columns m: Int, _ a: UnsafePointer<Double>) -> [Double] {
+        var g = [Double](repeating: 0, count: m * m)
+        // Row-major A is column-major Aᵀ (m × n): C = Aᵀ·(Aᵀ)ᵀ, "not transposed" in column-major terms.
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(m), 0, &g, Int32(m))
+        return g
+    }
+
     /// Solves the symmetric positive-definite system A x = b by Cholesky (dposv); returns nil when not SPD.
     static func choleskySolve(order n: Int, _ a: [Double], _ b: [Double]) -> [Double]? {
         var a = a, b = b

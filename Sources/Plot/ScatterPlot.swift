@@ -25,6 +25,20 @@ public struct ScatterPlot: Sendable {
     public var mode: RenderMode
     public var showsDiagonal: Bool
     public var showsLegend: Bool
+    /// The points already counted per cell for one area (see `Density`); used when it matches the area drawn.
+    public var density: Density?
+
+    /// The part of drawing that reads every point: the common range of both axes and the per-cell counts.
+    /// O(points); compute it off the UI thread (`density(in:)`) and hand it in, and a frame costs O(cells).
+    public struct Density: Sendable {
+        /// The area it was counted for, and how.
+        public let area: Rect
+        public let mode: RenderMode
+        let axis: Axis
+        let isEmpty: Bool
+        let trainGrid: DensityGrid
+        let testGrid: DensityGrid
+    }
 
     public init(
         title: String? = nil, train: Points, test: Points = Points(actual: [], predicted: []),
@@ -38,27 +52,88 @@ public struct ScatterPlot: Sendable {
         self.showsLegend = showsLegend
     }
 
-    public func render(into buffer: inout Buffer, area: Rect) {
-        let area = area.intersection(buffer.area)
-        guard !area.isEmpty else { return }
+    /// Counts the points for drawing in `area` (the same area `render` will be given).
+    public func density(in area: Rect) -> Density {
         var lo = Double.infinity, hi = -Double.infinity
         for set in [train, test] { set.extend(low: &lo, high: &hi) }
         let isEmpty = lo > hi
         // One range for both axes, so the diagonal is exactly y = x.
         let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
-        let legend = showsLegend ? PointCloud.legend(mode: mode, hasTest: true) : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
-        let plot = frame.render(into: &buffer, area: area)
-        guard !plot.isEmpty else { return }
+        var scratch = Buffer(area: area)
+        let plot = frame(axis: axis).render(into: &scratch, area: area)
+        let columns = max(0, plot.width), rows = max(0, plot.height)
+        return Density(
+            area: area, mode: mode, axis: axis, isEmpty: isEmpty,
+            trainGrid: DensityGrid(
+                xs: train.actual, ys: train.predicted, axis: axis, mode: mode, columns: columns, rows: rows,
+                recordsDots: mode == .braille),
+            testGrid: DensityGrid(
+                xs: test.actual, ys: test.predicted, axis: axis, mode: mode, columns: columns, rows: rows,
+                recordsDots: false))
+    }
+
+    /// The axes, legend and title around the points.
+    private func frame(axis: Axis) -> ChartFrame {
+        let unicode = mode.usesUnicode
+        let legend = showsLegend ? [
+            LegendEntry(
+                symbol: mode == .braille ? "⠶" : String((unicode ? Self.trainRamp : Self.trainRampASCII)[1]),
+                name: "train", role: .scatterTrain),
+            LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
+        ] : []
+        return ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
+    }
+
+    static let trainRamp: [Character] = ["·", "•", "●", "█"]
+    static let trainRampASCII: [Character] = [".", "o", "O", "@"]
+    static let testRamp: [Character] = ["×", "X", "#", "#"]
+    static let testRampASCII: [Character] = ["x", "X", "#", "#"]
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        let counted = density.flatMap { $0.area == area && $0.mode == mode ? $0 : nil } ?? density(in: area)
+        let axis = counted.axis, isEmpty = counted.isEmpty
+        let unicode = mode.usesUnicode
+        let plot = frame(axis: axis).render(into: &buffer, area: area)
+        guard !plot.isEmpty, plot.width == counted.trainGrid.columns, plot.height == counted.trainGrid.rows else { return }
 
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
         if showsDiagonal {
             canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, canvas.dotHeight - 1), role: .diagonal, marker: "/")
         }
-        let cloud = PointCloud(trainXs: train.actual, trainYs: train.predicted, testXs: test.actual, testYs: test.predicted)
-        let bold = cloud.draw(on: &canvas, xAxis: axis, yAxis: axis)
+        let dotsAsTrain = mode == .braille
+        let trainGrid = counted.trainGrid, testGrid = counted.testGrid
+        let trainLevels = Self.levels(trainGrid.counts), testLevels = Self.levels(testGrid.counts)
+        let trainRamp = unicode ? Self.trainRamp : Self.trainRampASCII
+        let testRamp = unicode ? Self.testRamp : Self.testRampASCII
+        for row in 0..<plot.height {
+            for column in 0..<plot.width {
+                let i = row * plot.width + column
+                if dotsAsTrain {
+                    canvas.merge(pattern: trainGrid.patterns[i], column: column, row: row, role: .scatterTrain, marker: ".")
+                }
+                if testLevels[i] >= 0 {
+                    let level = Int(testLevels[i])
+                    canvas.overlay(column: column, row: row, cell: Cell(
+                        testRamp[level], role: .scatterTest, attributes: level == 3 ? .bold : []))
+                } else if trainLevels[i] >= 0, !dotsAsTrain {
+                    let level = Int(trainLevels[i])
+                    canvas.overlay(column: column, row: row, cell: Cell(
+                        trainRamp[level], role: .scatterTrain, attributes: level == 3 ? .bold : []))
+                }
+            }
+        }
         canvas.render(into: &buffer, area: plot)
-        PointCloud.embolden(bold, plot: plot, in: &buffer)
+        if dotsAsTrain {
+            // Braille dots show where; bold shows how many.
+            for row in 0..<plot.height {
+                for column in 0..<plot.width where trainLevels[row * plot.width + column] >= 2
+                    && testLevels[row * plot.width + column] < 0 {
+                    buffer[plot.x + column, plot.y + row].attributes.insert(.bold)
+                }
+            }
+        }
         if isEmpty {
             let text = "no data"
             buffer.write(text, x: plot.x + max(0, (plot.width - text.count) / 2), y: plot.y + plot.height / 2,

@@ -32,7 +32,7 @@ struct Descent: ParsableCommand {
             guard code != .success else { exit(withError: error) }  // --help, --version: print as usual
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
-            FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+            MessageLine.error(message)
             // Bad input exits 1 whether we or the parser caught it (the documented status), not the parser's 64.
             Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }

@@ -8,6 +8,11 @@ extension ClosedFormComparison {
     public static func solve(
         train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool
     ) throws -> ClosedFormComparison {
+        let bytes = MemoryBudget.closedFormBytes(rows: train.rowCount, features: train.featureCount)
+        if let tooBig = MemoryBudget.problem(bytes: bytes) {
+            throw ClosedFormFailure(
+                description: "\(train.name): \(MemoryBudget.shape(rows: train.rowCount, features: train.featureCount)) \(tooBig)")
+        }
         let scaling = standardized && l2 != 0
             ? FeatureScaling(standardizing: train, centred: fitIntercept) : FeatureScaling.identity(train.featureCount)
         let columns: DesignColumns

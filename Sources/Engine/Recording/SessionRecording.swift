@@ -146,7 +146,7 @@ public struct SessionRecording: Sendable, Equatable {
                 if setup == nil {
                     guard object["recording"] != nil else { throw fail("expected the header line {\"recording\":1,\"setup\":…}") }
                     guard let format = object["recording"] as? Int, format == version else {
-                        throw fail("'recording': format \(EscapedText.quoted("\(object["recording"]!)")) is not supported (expected \(version))")
+                        throw fail("'recording': format '\(object["recording"]!)' is not supported (expected \(version))")
                     }
                     let header = try decoder.decode(Header.self, from: Data(text.utf8))
                     // The same rules as the options typed on the command line.
@@ -185,7 +185,7 @@ public struct SessionRecording: Sendable, Equatable {
         func path(_ keys: [CodingKey]) -> String {
             let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
                 .replacingOccurrences(of: ".[", with: "[")
-            return text.isEmpty ? "" : "'\(EscapedText.escaped(text))': "
+            return text.isEmpty ? "" : "'\(text)': "
         }
         func kind(_ type: Any.Type) -> String {
             switch type {
@@ -198,7 +198,7 @@ public struct SessionRecording: Sendable, Equatable {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath))missing key '\(EscapedText.escaped(key.stringValue))'"
+            return "\(path(context.codingPath))missing key '\(key.stringValue)'"
         case .typeMismatch(let type, let context): return "\(path(context.codingPath))must be \(kind(type))"
         case .valueNotFound(let type, let context): return "\(path(context.codingPath))must be \(kind(type)), not null"
         case .dataCorrupted(let context):

@@ -66,6 +66,19 @@ extension DataSpecification {
                 return SetupProblem(option: "--features", key: "data.synthetic.features", reason: "must be at least 1, got \(synthetic.features)")
             }
         }
+        let generated: (rows: Int, features: Int)?
+        switch source {
+        case .builtin(.synthetic): generated = (synthetic.rows ?? 1000, synthetic.features)
+        case .builtin(.line): generated = (synthetic.rows ?? 100, 1)
+        default: generated = nil
+        }
+        if let (rows, columns) = generated {
+            let features = columns * polynomialDegree
+            if let tooBig = MemoryBudget.problem(bytes: MemoryBudget.trainingBytes(rows: rows, features: features)) {
+                return SetupProblem(
+                    option: "--rows", key: "data.synthetic.rows", reason: "\(MemoryBudget.shape(rows: rows, features: features)) \(tooBig)")
+            }
+        }
         if !(synthetic.noise >= 0 && synthetic.noise.isFinite) {
             return SetupProblem(option: "--noise", key: "data.synthetic.noise", reason: "must be a finite number ≥ 0, got \(synthetic.noise)")
         }

@@ -12,15 +12,20 @@ public struct StabilityBound: Sendable {
         let n = design.rowCount, d = design.columnCount
         let m = d + (fitIntercept ? 1 : 0)
         rowCount = n
-        if n < m {
+        var spectrum: HessianSpectrum?
+        if n >= m {
+            spectrum = HessianSpectrum(gram: design.gram(withOnes: fitIntercept), order: m, onesLast: fitIntercept)
+        }
+        // Wide data, or a Gram whose one pass overflowed on the stored values (1e308 shifted, then squared, before
+        // the inverse scales bring it back): the design as GD reads it, copied once.
+        if !(spectrum?.isFinite ?? false) {
             var rows = [Double](repeating: 1, count: n * m)
             for i in 0..<n {
                 for j in 0..<d { rows[i * m + j] = design.value(row: i, column: j) }
             }
             spectrum = HessianSpectrum(rowMajorDesign: rows, rows: n, columns: m, onesLast: fitIntercept)
-        } else {
-            spectrum = HessianSpectrum(gram: design.gram(withOnes: fitIntercept), order: m, onesLast: fitIntercept)
         }
+        self.spectrum = spectrum!
     }
 
     /// κ of the design GD runs on, √(λmax/λmin) of AᵀA (+ nα on the weights with an L2 penalty α): the
@@ -35,9 +40,11 @@ public struct StabilityBound: Sendable {
         return lambda > 0 ? 2 / lambda : .infinity
     }
 
-    /// λmax of the Hessian with penalty α (0 when it cannot be computed).
+    /// λmax of the Hessian with penalty α: +∞ when the design's values overflow it (raw 1e308: no positive rate is
+    /// stable), 0 without rows.
     public func largestEigenvalue(l2: Double) -> Double {
-        guard rowCount > 0, let lambda = spectrum.largestEigenvalue(penalty: Double(rowCount) * l2) else { return 0 }
+        guard rowCount > 0 else { return 0 }
+        guard spectrum.isFinite, let lambda = spectrum.largestEigenvalue(penalty: Double(rowCount) * l2) else { return .infinity }
         return 2 * lambda / Double(rowCount)
     }
 }

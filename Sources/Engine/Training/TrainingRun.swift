@@ -470,6 +470,10 @@ public struct TrainingRun: Sendable {
         let limit: String
         let over: Bool
         switch h.stability(fullBatchBound: bound) {
+        case .bound where bound == 0:
+            // λmax beyond the largest double (raw features near 1e308): no positive rate is stable; say so, not "0.0".
+            limit = "the largest stable rate for full-batch GD here is below the smallest number (λmax overflows on these raw values: standardize the features)"
+            over = true
         case .bound(let ruleRate, let formula):
             let rule = h.update == .plain ? "" : " with \(h.update.rawValue)"
             let guide = h.method == .gd ? "" : " (the full-batch bound: a guide for \(h.method.rawValue), not a guarantee)"

@@ -30,6 +30,8 @@ public final class TrainerApp {
     /// Answers from the worker, taken at the top of every frame.
     private let results = WorkerResults()
     private var predictionsAsked = false
+    /// Exports submitted and not yet answered: quitting waits for them, so no export is cut short.
+    private var exportsOut = 0
     /// The longest the loop spent between two looks for input (handling, taking results, drawing), in seconds:
     /// what `descent bench` reports as the frame-loop stall.
     public private(set) var worstFrameSeconds = 0.0
@@ -98,7 +100,10 @@ public final class TrainerApp {
             if let maxIdleFrames, idleFrames >= maxIdleFrames { break }
         }
         // Quitting mid-playback ends its thread too (a test's idle limit does not: the test runs the loop again).
-        if state.exitCode != nil { playback?.cancel() }
+        if state.exitCode != nil {
+            playback?.cancel()
+            if exportsOut > 0 { session.worker.waitUntilIdle() }
+        }
         return state.exitCode ?? 0
     }
 
@@ -133,6 +138,7 @@ public final class TrainerApp {
                 closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
                 landscape: landscapeForExport(), logLoss: state.logLossAxis)
             show(notice: "exporting…", seconds: 8)
+            exportsOut += 1
             session.worker.submit {
                 results.post(.exported(notice: Self.export(session: session, setup: setup, scene: scene, prefix: prefix)))
             }
@@ -180,6 +186,7 @@ public final class TrainerApp {
                 predictionsAsked = false
                 charts.receive(predictions, session: session)
             case let .exported(notice):
+                exportsOut -= 1
                 show(notice: notice, seconds: 8)
             case let .narration(narration):
                 // Esc may have closed the window meanwhile: then the answer has nothing to show.
@@ -310,12 +317,21 @@ public final class TrainerApp {
         charts.updateViewCurves(from: session, state: state)
         let snapshot = state.snapshot, now = ProcessInfo.processInfo.systemUptime
         let view = ChartData.ViewKey(view: state.dataView, feature: state.partialFeature)
-        guard !predictionsAsked, charts.wantsPredictions(for: snapshot, session: session, view: view, now: now) else { return }
+        let area = PredictionPanel.scatterArea(panel: state.layout.prediction), mode = state.renderMode
+        let countedElsewhere = charts.scatterDensity.map { $0.area != area || $0.mode != mode } ?? false
+        guard !predictionsAsked,
+            countedElsewhere || charts.wantsPredictions(for: snapshot, session: session, view: view, now: now)
+        else { return }
         charts.markPredicted(snapshot, now: now)
         predictionsAsked = true
         let session = self.session, results = self.results
         session.worker.submit(key: "predictions") {
-            results.post(.predictions(ChartData.predictions(for: snapshot, session: session, view: view)))
+            // The predictions with the view's series, and the scatter's per-cell counts for the panel: all read every row.
+            var predictions = ChartData.predictions(for: snapshot, session: session, view: view)
+            var charts = ChartData()
+            charts.receive(predictions, session: session)
+            predictions.density = PredictionPanel.scatter(charts: charts, mode: mode).density(in: area)
+            results.post(.predictions(predictions))
         }
     }
 }

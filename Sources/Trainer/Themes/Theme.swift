@@ -146,7 +146,7 @@ public struct Theme: Sendable, Equatable {
     static func line(of key: String, in text: String) -> Int? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if key == "palette", trimmed.hasPrefix("[palette]") { return index + 1 }
+            if trimmed.hasPrefix("[\(key)]") { return index + 1 }
             for form in ["\"\(key)\"", key] where trimmed.hasPrefix(form) {
                 if trimmed.dropFirst(form.count).drop(while: { $0 == " " || $0 == "\t" }).first == "=" { return index + 1 }
             }

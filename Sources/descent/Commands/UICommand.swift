@@ -72,11 +72,7 @@ struct UICommand: ParsableCommand {
                 fail(error.description)
             }
             setup = playback!.setup
-            for notice in playback!.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
-            // The trainer's own limit, as for a typed --lr or a preset's training.lr.
-            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
-                fail("\(replay):1: 'setup.hyperparameters.learningRate': the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
-            }
+            for notice in playback!.notices { MessageLine.note(notice) }
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
@@ -123,7 +119,7 @@ struct UICommand: ParsableCommand {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let themes = ThemeChoice(name: display.theme, environment: environment)
         for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            MessageLine.write(line)
         }
 
         let backend: NcursesBackend
@@ -153,7 +149,8 @@ struct UICommand: ParsableCommand {
         }
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
-            notice: themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+            notice: (themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }).map(EscapedText.escaped),
+            setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         app.framesPerSecond = fps
         let status = app.run()
         backend.close()
@@ -162,7 +159,7 @@ struct UICommand: ParsableCommand {
         if let recorder {
             do { try recorder.finish(session: session) } catch {
                 let reason = (error as? AtomicWrite.Failure)?.description ?? "\(error)"
-                FileHandle.standardError.write(Data("descent: --record: \(reason)\n".utf8))
+                MessageLine.error("--record: \(reason)")
                 recordFailed = true
             }
         }
@@ -173,7 +170,7 @@ struct UICommand: ParsableCommand {
 
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        MessageLine.error(message)
         Foundation.exit(1)
     }
 }
