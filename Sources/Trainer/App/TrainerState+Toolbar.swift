@@ -16,7 +16,10 @@ extension TrainerState {
         case .none: break
         }
         let chart: TrainerBorder = showsLandscape ? .landscape : .loss
+        let data = showsLandscape ? [] : ToolbarItem.layout(TrainerKeymap.words(in: .data, for: self), bottomOf: layout.prediction)
         return ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+            + data
+            + ToolbarItem.layout(TrainerKeymap.words(in: .weights, for: self), bottomOf: layout.weights)
             + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
     }
 

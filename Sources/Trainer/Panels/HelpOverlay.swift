@@ -8,6 +8,7 @@ struct HelpOverlay {
         "Loss is MSE = (1/n)·Σr². Write-ups using Σr² need lr × n.",
         "κ GD: GD needs on the order of κ² steps; z shrinks κ.",
         "Mouse: click buttons, choices, words in borders; drag sliders.",
+        "Partial fit: r + wⱼ·xⱼ against xⱼ, y less the other features' part.",
     ]
 
     func render(into buffer: inout Buffer, area: Rect) {
