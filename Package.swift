@@ -19,9 +19,12 @@ let package = Package(
             name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(name: "CKernels"),
+        .target(name: "MessageText"),
+        .target(name: "CSVReader", dependencies: ["MessageText"]),
         .target(name: "LeastSquares", dependencies: ["CLapack", "CKernels"]),
         .target(
-            name: "Engine", dependencies: ["LeastSquares", "CKernels", .product(name: "TOMLKit", package: "TOMLKit")]),
+            name: "Engine",
+            dependencies: ["LeastSquares", "CKernels", "CSVReader", "MessageText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(
@@ -34,6 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST")]),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

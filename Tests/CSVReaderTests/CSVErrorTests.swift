@@ -1,6 +1,7 @@
 // Every bad-input case of the CSV reader gives its one-line message naming the place.
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class CSVErrorTests: XCTestCase {
     private var directory: URL!

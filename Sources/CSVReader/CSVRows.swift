@@ -60,11 +60,11 @@ struct CSVRows: Sendable {
                 let column = fields.count > width
                     ? scanner.column(of: fields[width].start, lineStart: fields[width].lineStart)
                     : scanner.column(of: record.end, lineStart: record.endLineStart)
-                throw DataError.raggedRow(.init(file: file, line: record.line, column: column), fields: fields.count, expected: width)
+                throw CSVError.raggedRow(.init(file: file, line: record.line, column: column), fields: fields.count, expected: width)
             }
             if row % CSVRows.checkpointInterval == 0 { checkpoints.append(CSVRowPlace(line: record.line, start: record.start)) }
             for c in 0..<width {
-                slot[c] = try CSVRows.readCell(fields[c], counting: &columns[c], row: row, scanner: scanner)
+                slot[c] = try CSVRows.readCell(fields[c], counting: &columns[c], row: row, record: record, scanner: scanner)
             }
             row += 1
         }
@@ -74,13 +74,15 @@ struct CSVRows: Sendable {
     }
 
     /// The value of one cell read by the general scanner (NaN when it is not a finite number), counted.
-    private static func readCell(_ field: CSVField, counting column: inout CSVColumn, row: Int, scanner: CSVScanner) throws -> Double {
+    private static func readCell(
+        _ field: CSVField, counting column: inout CSVColumn, row: Int, record: CSVRecord, scanner: CSVScanner
+    ) throws -> Double {
         if !field.quoted, let value = DecimalNumberParser.parse(scanner.trimmedBytes(of: field)), value.isFinite {
             column.numberCount += 1
             return value
         }
         guard let text = scanner.text(of: field) else {
-            throw DataError.unreadableFile(.init(file: scanner.file), reason: "it is not UTF-8 text")
+            throw CSVError.notUTF8(scanner.position(of: field, inRecordStartingAt: record))
         }
         let cell = CellNumber(Substring(text))
         if case .value(let value) = cell {

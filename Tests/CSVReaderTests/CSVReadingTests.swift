@@ -1,6 +1,7 @@
 // The CSV reader on good input: delimiters, quotes, CRLF, BOM, exact numbers, column choice and notices.
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class CSVReadingTests: XCTestCase {
     private func load(_ text: String, target: String? = nil, features: [String]? = nil) throws -> (Dataset, [String]) {

@@ -26,9 +26,9 @@ public struct CSVTable: Sendable {
     public static func read(path: String) throws -> CSVTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError.missingFile(.init(file: path))
+            throw CSVError.missingFile(.init(file: path))
         }
-        if isDirectory.boolValue { throw DataError.unreadableFile(.init(file: path), reason: "it is a directory") }
+        if isDirectory.boolValue { throw CSVError.unreadableFile(.init(file: path), reason: "it is a directory") }
         return try parse(FileBytes(path: path), file: path)
     }
 
@@ -37,24 +37,23 @@ public struct CSVTable: Sendable {
         try parse(FileBytes(data: data), file: file)
     }
 
-    private static func notUTF8(_ file: String) -> DataError {
-        DataError.unreadableFile(.init(file: file), reason: "it is not UTF-8 text")
-    }
-
     private static func parse(_ source: FileBytes, file: String) throws -> CSVTable {
         let bytes = source.bytes
         let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var scanner = CSVScanner(bytes: bytes, file: file, start: bodyStart)
         scanner.delimiter = scanner.detectDelimiter()
         var fields = [CSVField]()
-        guard let headerRecord = try scanner.nextRecord(into: &fields) else { throw DataError.emptyFile(.init(file: file)) }
+        guard let headerRecord = try scanner.nextRecord(into: &fields) else { throw CSVError.emptyFile(.init(file: file)) }
 
         var header: [String] = []
         for (index, field) in fields.enumerated() {
-            guard var name = scanner.text(of: field)?.trimmingCharacters(in: .whitespaces) else { throw notUTF8(file) }
+            guard var name = scanner.text(of: field)?.trimmingCharacters(in: .whitespaces) else {
+                throw CSVError.notUTF8(
+                    .init(file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart)))
+            }
             if name.isEmpty { name = "column\(index + 1)" }
             if header.contains(name) {
-                throw DataError.duplicateColumn(
+                throw CSVError.duplicateColumn(
                     .init(file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart)),
                     name: name)
             }
@@ -102,8 +101,8 @@ public struct CSVTable: Sendable {
             firstRows.append(rowCount)
             rowCount += part.rowCount
         }
-        if rowCount == 0 { throw DataError.headerOnly(.init(file: file)) }
-        if rowCount < 2 { throw DataError.tooFewRows(.init(file: file), rows: rowCount) }
+        if rowCount == 0 { throw CSVError.headerOnly(.init(file: file)) }
+        if rowCount < 2 { throw CSVError.tooFewRows(.init(file: file), rows: rowCount) }
         return CSVTable(
             file: file, delimiter: scanner.delimiter, header: header, columns: columns, rowCount: rowCount, parts: parts,
             partFirstRows: firstRows, partLineOffsets: lineOffsets, source: source)
@@ -138,7 +137,7 @@ public struct CSVTable: Sendable {
 
     /// Writes columns `chosen` of every row, in that order, to `x` (row-major, `chosen.count` a row) and column
     /// `target` to `y`, in one pass over the values with each part on its own thread.
-    func copyRows(columns chosen: [Int], to x: UnsafeMutablePointer<Double>, column target: Int, to y: UnsafeMutablePointer<Double>) {
+    public func copyRows(columns chosen: [Int], to x: UnsafeMutablePointer<Double>, column target: Int, to y: UnsafeMutablePointer<Double>) {
         let destination = SharedDoubles(x: x, y: y)
         DispatchQueue.concurrentPerform(iterations: parts.count) { p in
             let values = parts[p].values, width = values.width, d = chosen.count
@@ -178,12 +177,12 @@ public struct CSVTable: Sendable {
     }
 
     /// The cells of data row `row` (0-based): their text (quotes removed) and the place each starts.
-    public func cells(ofRow row: Int) -> [(text: String, place: DataError.Position)] {
+    public func cells(ofRow row: Int) -> [(text: String, place: CSVPosition)] {
         let start = place(ofRow: row)
         var scanner = CSVScanner(bytes: source.bytes, file: file, start: start.start, line: start.line)
         scanner.delimiter = delimiter
         var fields = [CSVField]()
-        var cells: [(text: String, place: DataError.Position)] = []
+        var cells: [(text: String, place: CSVPosition)] = []
         guard (try? scanner.nextRecord(into: &fields)) != nil else { return cells }
         var line = start.line, lineStart = start.start
         for field in fields {
@@ -194,7 +193,7 @@ public struct CSVTable: Sendable {
                 i += 1
             }
             lineStart = field.lineStart
-            let place = DataError.Position(file: file, line: line, column: scanner.column(of: field.start, lineStart: field.lineStart))
+            let place = CSVPosition(file: file, line: line, column: scanner.column(of: field.start, lineStart: field.lineStart))
             cells.append((scanner.text(of: field) ?? "", place))
         }
         return cells

@@ -11,6 +11,9 @@ struct CSVField {
     var quoted: Bool
 }
 
+/// Where a record starts and ends: its first line, first byte, and the byte (and its line's start) that ends it.
+typealias CSVRecord = (line: Int, start: Int, end: Int, endLineStart: Int)
+
 /// A forward-only tokenizer over UTF-8 bytes: comma, semicolon or tab separated, quoted fields with `""` for a
 /// quote and line breaks inside quotes, CRLF, LF or lone CR line ends, blank lines skipped.
 struct CSVScanner {
@@ -63,9 +66,19 @@ struct CSVScanner {
         return count
     }
 
+    /// The file:line:column where `field` of `record` starts (lines counted through quoted line breaks).
+    func position(of field: CSVField, inRecordStartingAt record: CSVRecord) -> CSVPosition {
+        var line = record.line, i = record.start
+        while i < field.lineStart {
+            if bytes[i] == CSVScanner.lf { line += 1 }
+            i += 1
+        }
+        return CSVPosition(file: file, line: line, column: column(of: field.start, lineStart: field.lineStart))
+    }
+
     /// Reads the next non-blank record into `fields` (emptied first). Returns the record's first line, the byte
     /// where it starts, and where it ends (for "too few fields"), or nil at the end of the bytes.
-    mutating func nextRecord(into fields: inout [CSVField]) throws -> (line: Int, start: Int, end: Int, endLineStart: Int)? {
+    mutating func nextRecord(into fields: inout [CSVField]) throws -> CSVRecord? {
         let count = bytes.count, delimiter = self.delimiter
         while index < count {
             fields.removeAll(keepingCapacity: true)
@@ -96,7 +109,7 @@ struct CSVScanner {
                         index += 1
                     }
                     if !closed {
-                        throw DataError.unterminatedQuote(
+                        throw CSVError.unterminatedQuote(
                             .init(file: file, line: openLine, column: column(of: fieldStart, lineStart: fieldLineStart)))
                     }
                 }

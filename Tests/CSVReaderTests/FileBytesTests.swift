@@ -1,7 +1,8 @@
 // A file's bytes mapped or read: the same bytes either way, pages dropped and read again, pipes, empty files.
 import Foundation
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class FileBytesTests: XCTestCase {
     private var directory: URL!
@@ -67,7 +68,7 @@ final class FileBytesTests: XCTestCase {
         let file = try FileBytes(path: path)
         XCTAssertEqual(file.bytes.count, 0)
         XCTAssertThrowsError(try FileBytes(path: directory.appendingPathComponent("nope").path)) {
-            XCTAssertEqual($0 as? DataError, .missingFile(.init(file: self.directory.appendingPathComponent("nope").path)))
+            XCTAssertEqual($0 as? CSVError, .missingFile(.init(file: self.directory.appendingPathComponent("nope").path)))
         }
         XCTAssertThrowsError(try FileBytes(path: directory.path)) {
             XCTAssertEqual("\($0)", "\(self.directory.path): cannot read the file: it is a directory")

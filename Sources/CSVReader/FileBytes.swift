@@ -23,7 +23,7 @@ final class FileBytes: @unchecked Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw FileBytes.error(path, errno) }
         if status.st_mode & S_IFMT == S_IFDIR {
-            throw DataError.unreadableFile(.init(file: path), reason: "it is a directory")
+            throw CSVError.unreadableFile(.init(file: path), reason: "it is a directory")
         }
         let size = Int(status.st_size)
         if status.st_mode & S_IFMT == S_IFREG, size > 0,
@@ -92,7 +92,7 @@ final class FileBytes: @unchecked Sendable {
         return UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
-    private static func error(_ path: String, _ code: Int32) -> DataError {
+    private static func error(_ path: String, _ code: Int32) -> CSVError {
         if code == ENOENT { return .missingFile(.init(file: path)) }
         if code == EISDIR { return .unreadableFile(.init(file: path), reason: "it is a directory") }
         return .unreadableFile(.init(file: path), reason: String(cString: strerror(code)))

@@ -1,6 +1,7 @@
 // The one-pass CSV reader: numbers bit-exact on a large random file, places after multi-line quotes, bad bytes.
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class CSVNumberReadingTests: XCTestCase {
     func testRandomNumbersInEveryNotationReadBitExactly() throws {
@@ -48,7 +49,7 @@ final class CSVNumberReadingTests: XCTestCase {
         bytes += [0xFF, 0xFE]
         bytes += Array("\n5,6\n".utf8)
         XCTAssertThrowsError(try CSVTable.parse(Data(bytes), file: "b.csv")) {
-            XCTAssertEqual("\($0)", "b.csv: cannot read the file: it is not UTF-8 text")
+            XCTAssertEqual("\($0)", "b.csv:3:3: this field is not UTF-8 text")
         }
     }
 
