@@ -34,17 +34,18 @@ struct CSVScanner {
         self.line = line
     }
 
-    /// The most frequent of comma, semicolon and tab on the first line, outside quotes (comma on a tie or none).
-    func detectDelimiter() -> UInt8 {
+    /// The most frequent of comma, semicolon and tab on the first line, outside quotes (comma on a tie or none),
+    /// and whether that line ended within the bytes (else a longer read may count more).
+    func detectDelimiter() -> (delimiter: UInt8, lineEnded: Bool) {
         var comma = 0, semicolon = 0, tab = 0
-        var inQuotes = false
+        var inQuotes = false, lineEnded = false
         var i = index
         while i < bytes.count {
             let byte = bytes[i]
             i += 1
             if byte == CSVScanner.quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == CSVScanner.lf || byte == CSVScanner.cr { break }
+            if byte == CSVScanner.lf || byte == CSVScanner.cr { lineEnded = true; break }
             if byte == UInt8(ascii: ",") { comma += 1 }
             if byte == UInt8(ascii: ";") { semicolon += 1 }
             if byte == UInt8(ascii: "\t") { tab += 1 }
@@ -52,7 +53,7 @@ struct CSVScanner {
         var best = UInt8(ascii: ","), bestCount = comma
         if semicolon > bestCount { best = UInt8(ascii: ";"); bestCount = semicolon }
         if tab > bestCount { best = UInt8(ascii: "\t") }
-        return best
+        return (best, lineEnded)
     }
 
     /// Character column (1-based) of byte `position` on the line starting at `lineStart`.

@@ -16,7 +16,7 @@ extension CSVTable {
     /// Throws the error for the first cell of column `c` that is not a finite number, if there is one.
     public func checkNumbers(column c: Int) throws {
         guard let row = columns[c].firstProblemRow else { return }
-        let cell = cells(ofRow: row)[c]
+        let cell = try cells(ofRow: row)[c]
         let text = String(Substring(cell.text).trimmingASCIISpaces())
         switch CellNumber(Substring(cell.text)) {
         case .missing: throw CSVError.missingValue(cell.place, column: header[c], text: text)

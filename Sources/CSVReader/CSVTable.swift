@@ -24,73 +24,109 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses a file; `path` is the path as the user typed it (and names the file in messages).
     public static func read(path: String) throws -> CSVTable {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CSVError.missingFile(.init(file: path))
-        }
-        if isDirectory.boolValue { throw CSVError.unreadableFile(.init(file: path), reason: "it is a directory") }
-        return try parse(FileBytes(path: path), file: path)
+        try read(path: path, chunkBytes: CSVRows.chunkBytes)
+    }
+
+    /// Reads a file in chunks of `chunkBytes` (tests make them small to put cuts everywhere).
+    static func read(path: String, chunkBytes: Int) throws -> CSVTable {
+        let table = try parse(FileBytes(path: path), chunkBytes: chunkBytes)
+        try table.source.checkUnchanged()
+        return table
     }
 
     /// Parses the bytes of a delimited text file.
     public static func parse(_ data: Data, file: String) throws -> CSVTable {
-        try parse(FileBytes(data: data), file: file)
+        try parse(FileBytes(data: data, file: file), chunkBytes: CSVRows.chunkBytes)
     }
 
-    private static func parse(_ source: FileBytes, file: String) throws -> CSVTable {
-        let bytes = source.bytes
-        let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var scanner = CSVScanner(bytes: bytes, file: file, start: bodyStart)
-        scanner.delimiter = scanner.detectDelimiter()
-        var fields = [CSVField]()
-        guard let headerRecord = try scanner.nextRecord(into: &fields) else { throw CSVError.emptyFile(.init(file: file)) }
-
-        var header: [String] = []
-        for (index, field) in fields.enumerated() {
-            guard var name = scanner.text(of: field)?.trimmingCharacters(in: .whitespaces) else {
-                throw CSVError.notUTF8(
-                    .init(file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart)))
+    /// The header's column names, its delimiter, and where the data rows start (byte and line).
+    private static func readHeader(_ source: FileBytes) throws -> (names: [String], delimiter: UInt8, start: Int, line: Int) {
+        let file = source.file
+        var buffer = ReadBuffer()
+        var size = min(source.count, 1 << 16)
+        while true {
+            let isLast = size == source.count
+            let window = try source.bytes(0..<size, using: &buffer)
+            let usable = isLast ? window.count : CSVRows.cut(window)
+            let bodyStart = window.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: window[0..<usable]), file: file, start: min(bodyStart, usable))
+            let (delimiter, lineEnded) = scanner.detectDelimiter()
+            scanner.delimiter = delimiter
+            var fields = [CSVField]()
+            let headerRecord: CSVRecord?
+            do {
+                headerRecord = try scanner.nextRecord(into: &fields)
+            } catch CSVError.unterminatedQuote(let at) {
+                if isLast { throw CSVError.unterminatedQuote(at) }
+                headerRecord = nil
             }
-            if name.isEmpty { name = "column\(index + 1)" }
-            if header.contains(name) {
-                throw CSVError.duplicateColumn(
-                    .init(file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart)),
-                    name: name)
+            guard let headerRecord, lineEnded || isLast else {
+                if isLast { throw CSVError.emptyFile(.init(file: file)) }
+                size = min(source.count, size * 2)  // the header goes on past this read: read more
+                continue
             }
-            header.append(name)
+            var header: [String] = []
+            for (index, field) in fields.enumerated() {
+                let place = CSVPosition(
+                    file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart))
+                guard var name = scanner.text(of: field)?.trimmingCharacters(in: .whitespaces) else {
+                    throw CSVError.notUTF8(place)
+                }
+                if name.isEmpty { name = "column\(index + 1)" }
+                if header.contains(name) { throw CSVError.duplicateColumn(place, name: name) }
+                header.append(name)
+            }
+            return (header, delimiter, scanner.index, scanner.line)
         }
+    }
 
+    /// The byte just after the first line feed at or after `position` (the end of the bytes when there is none).
+    private static func lineEnd(after position: Int, in source: FileBytes) throws -> Int {
+        var buffer = ReadBuffer()
+        var at = position
+        while at < source.count {
+            let end = min(source.count, at + (1 << 16))
+            let window = try source.bytes(at..<end, using: &buffer)
+            if let found = window.firstIndex(of: CSVScanner.lf) { return at + found + 1 }
+            at = end
+        }
+        return source.count
+    }
+
+    private static func parse(_ source: FileBytes, chunkBytes: Int) throws -> CSVTable {
+        let file = source.file, count = source.count
+        let (header, delimiter, rowsStart, firstLine) = try readHeader(source)
         let width = header.count
-        let rowsStart = scanner.index, firstLine = scanner.line
         // Large files are split in two at the line end after the middle and read on two threads. A line end
         // inside a quoted field does not end a record, but a split there leaves the first half's last field
-        // unterminated, which is an error; on any error the rows are read again in one piece, so records and
-        // messages never depend on the split.
-        var middle = rowsStart + (bytes.count - rowsStart) / 2
-        while middle < bytes.count && bytes[middle] != CSVScanner.lf { middle += 1 }
-        middle = min(bytes.count, middle + 1)
-        let parts: [CSVRows]
-        var lineOffsets: [Int]
-        if bytes.count - rowsStart >= parallelBytes && middle < bytes.count,
-            let halves = try? CSVRows.readInParallel(
-                source: source, file: file, delimiter: scanner.delimiter, width: width,
-                ranges: [rowsStart..<middle, middle..<bytes.count])
-        {
-            parts = halves
-            lineOffsets = [firstLine - 1]
-            for part in parts.dropLast() { lineOffsets.append(lineOffsets.last! + part.nextLine - 1) }
-        } else {
-            parts = [
-                try CSVRows(
-                    source: source, file: file, delimiter: scanner.delimiter, width: width, range: rowsStart..<bytes.count,
-                    firstLine: firstLine)
-            ]
+        // unterminated, which is an error; on any error but a changed file the rows are read again in one
+        // piece, so records and messages never depend on the split.
+        let middle = count - rowsStart >= parallelBytes ? try lineEnd(after: rowsStart + (count - rowsStart) / 2, in: source) : count
+        var parts: [CSVRows]?
+        var lineOffsets: [Int] = [0]
+        if middle < count {
+            do {
+                parts = try CSVRows.readInParallel(
+                    source: source, delimiter: delimiter, width: width, ranges: [rowsStart..<middle, middle..<count],
+                    chunkBytes: chunkBytes)
+                lineOffsets = [firstLine - 1]
+                for part in parts!.dropLast() { lineOffsets.append(lineOffsets.last! + part.nextLine - 1) }
+            } catch CSVError.changedWhileRead(let at) {
+                throw CSVError.changedWhileRead(at)
+            } catch {
+                parts = nil
+            }
+        }
+        if parts == nil {
+            parts = [try CSVRows(source: source, delimiter: delimiter, width: width, range: rowsStart..<count, firstLine: firstLine,
+                chunkBytes: chunkBytes)]
             lineOffsets = [0]
         }
+        let read = parts!
         var firstRows: [Int] = []
         var rowCount = 0
         var columns = [CSVColumn](repeating: CSVColumn(), count: width)
-        for part in parts {
+        for part in read {
             for c in 0..<width {
                 columns[c].numberCount += part.columns[c].numberCount
                 columns[c].textCount += part.columns[c].textCount
@@ -104,7 +140,7 @@ public struct CSVTable: Sendable {
         if rowCount == 0 { throw CSVError.headerOnly(.init(file: file)) }
         if rowCount < 2 { throw CSVError.tooFewRows(.init(file: file), rows: rowCount) }
         return CSVTable(
-            file: file, delimiter: scanner.delimiter, header: header, columns: columns, rowCount: rowCount, parts: parts,
+            file: file, delimiter: delimiter, header: header, columns: columns, rowCount: rowCount, parts: read,
             partFirstRows: firstRows, partLineOffsets: lineOffsets, source: source)
     }
 
@@ -156,52 +192,56 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// The 1-based line on which data row `row` (0-based) starts.
-    public func line(ofRow row: Int) -> Int {
-        place(ofRow: row).line
+    /// The end of the block of rows holding table row `row` (the next recorded row
+    /// start, or the end of its part), where every record of the block ends.
+    private func blockEnd(ofRow row: Int) -> Int {
+        let (part, local) = locate(row)
+        let next = local / CSVRows.checkpointInterval + 1
+        return next < parts[part].checkpoints.count ? parts[part].checkpoints[next].start : parts[part].end
     }
 
     /// The line and byte offset where data row `row` starts: from the nearest recorded row, the records after it.
-    private func place(ofRow row: Int) -> CSVRowPlace {
+    private func place(ofRow row: Int) throws -> CSVRowPlace {
         let (part, local) = locate(row)
         let checkpoint = parts[part].checkpoints[local / CSVRows.checkpointInterval]
-        var scanner = CSVScanner(
-            bytes: source.bytes, file: file, start: checkpoint.start, line: checkpoint.line + partLineOffsets[part])
+        var buffer = ReadBuffer()
+        let window = try source.bytes(checkpoint.start..<blockEnd(ofRow: row), using: &buffer)
+        var scanner = CSVScanner(bytes: window, file: file, line: checkpoint.line + partLineOffsets[part])
         scanner.delimiter = delimiter
         var fields = [CSVField]()
         for _ in 0..<(local % CSVRows.checkpointInterval) { _ = try? scanner.nextRecord(into: &fields) }
         // The next record is the row (blank lines before it are skipped, so its line comes from the record).
         var probe = scanner
         let record = try? probe.nextRecord(into: &fields)
-        return CSVRowPlace(line: record?.line ?? scanner.line, start: record?.start ?? scanner.index)
+        return CSVRowPlace(line: record?.line ?? scanner.line, start: checkpoint.start + (record?.start ?? scanner.index))
     }
 
-    /// The cells of data row `row` (0-based): their text (quotes removed) and the place each starts.
-    public func cells(ofRow row: Int) -> [(text: String, place: CSVPosition)] {
-        let start = place(ofRow: row)
-        var scanner = CSVScanner(bytes: source.bytes, file: file, start: start.start, line: start.line)
+    /// The 1-based line on which data row `row` (0-based) starts.
+    public func line(ofRow row: Int) throws -> Int {
+        try place(ofRow: row).line
+    }
+
+    /// The cells of data row `row` (0-based): their text (quotes removed) and the place each starts. Throws
+    /// `changedWhileRead` when the file no longer holds what was read.
+    public func cells(ofRow row: Int) throws -> [(text: String, place: CSVPosition)] {
+        let start = try place(ofRow: row)
+        var buffer = ReadBuffer()
+        let window = try source.bytes(start.start..<blockEnd(ofRow: row), using: &buffer)
+        var scanner = CSVScanner(bytes: window, file: file, line: start.line)
         scanner.delimiter = delimiter
         var fields = [CSVField]()
         var cells: [(text: String, place: CSVPosition)] = []
-        guard (try? scanner.nextRecord(into: &fields)) != nil else { return cells }
-        var line = start.line, lineStart = start.start
+        guard let record = try? scanner.nextRecord(into: &fields) else { return cells }
         for field in fields {
-            // Lines advance only inside quoted fields that span them: count the breaks since the last field.
-            var i = lineStart
-            while i < field.lineStart {
-                if scanner.bytes[i] == CSVScanner.lf { line += 1 }
-                i += 1
-            }
-            lineStart = field.lineStart
-            let place = CSVPosition(file: file, line: line, column: scanner.column(of: field.start, lineStart: field.lineStart))
-            cells.append((scanner.text(of: field) ?? "", place))
+            cells.append((scanner.text(of: field) ?? "", scanner.position(of: field, inRecordStartingAt: record)))
         }
+        try source.checkUnchanged()
         return cells
     }
 
     /// The text of one cell (quotes removed), found again from its row.
-    public func text(row: Int, column: Int) -> String {
-        cells(ofRow: row)[column].text
+    public func text(row: Int, column: Int) throws -> String {
+        try cells(ofRow: row)[column].text
     }
 }
 

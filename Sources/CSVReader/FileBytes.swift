@@ -1,75 +1,109 @@
-// The bytes of an input file: mapped read-only when it is a regular file, read into memory otherwise.
+// The bytes of an input file, read with pread in chunks (never mapped), or held in memory for pipes and text.
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A file's bytes, immutable and shared by the threads that parse them. A regular file is mapped (private,
-/// read-only), so nothing is copied from the page cache; pipes, devices and anything mmap refuses are read.
-///
-/// A mapped file's pages count towards resident memory as they are touched, as a copy would; `release(_:)`
-/// drops the pages of a range already parsed (they come back from the file if a message reads them again), so
-/// loading a large file does not hold all of it at once.
+/// Where a CSV table's bytes come from, shared (read-only) by the threads that parse them. A regular file is
+/// kept open and read with `pread` into each reader's own buffer, so a file that shrinks or changes while it is
+/// read gives `CSVError.changedWhileRead` instead of a fault; pipes, devices and text already in memory are
+/// held in memory.
 final class FileBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    /// Whether `bytes` is a mapping of the file (else memory of our own).
-    let isMapped: Bool
+    /// The file name used in messages.
+    let file: String
+    /// How many bytes there are (a regular file's size when it was opened).
+    let count: Int
+    private let descriptor: Int32
+    /// The whole of the bytes when they are in memory (nil for a regular file read on demand).
+    private let memory: UnsafeBufferPointer<UInt8>?
+    /// The regular file's size and modification time when it was opened.
+    private let identity: (size: Int, seconds: Int, nanoseconds: Int)?
 
-    /// Maps or reads the file at `path`; the error names the path as the user typed it.
+    /// Opens (a regular file) or reads (anything else) the file at `path`; the error names the path as typed.
     init(path: String) throws {
+        file = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileBytes.error(path, errno) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw FileBytes.error(path, errno) }
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw FileBytes.error(path, code)
+        }
         if status.st_mode & S_IFMT == S_IFDIR {
+            close(descriptor)
             throw CSVError.unreadableFile(.init(file: path), reason: "it is a directory")
         }
-        let size = Int(status.st_size)
-        if status.st_mode & S_IFMT == S_IFREG, size > 0,
-            let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED
-        {
-            // Both reader threads go front to back through their halves: read ahead generously.
-            _ = madvise(mapped, size, MADV_SEQUENTIAL)
-            bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
-            isMapped = true
+        if status.st_mode & S_IFMT == S_IFREG {
+            self.descriptor = descriptor
+            count = Int(status.st_size)
+            memory = nil
+            identity = FileBytes.identity(status)
             return
         }
-        bytes = try FileBytes.readAll(descriptor, path: path, sizeHint: size)
-        isMapped = false
+        defer { close(descriptor) }
+        let bytes = try FileBytes.readAll(descriptor, path: path)
+        self.descriptor = -1
+        memory = bytes
+        count = bytes.count
+        identity = nil
     }
 
     /// A copy of `data` (for text already in memory).
-    init(data: Data) {
+    init(data: Data, file: String) {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, data.count))
         _ = data.copyBytes(to: copy)
-        bytes = UnsafeBufferPointer(start: copy.baseAddress, count: data.count)
-        isMapped = false
+        self.file = file
+        memory = UnsafeBufferPointer(start: copy.baseAddress, count: data.count)
+        count = data.count
+        descriptor = -1
+        identity = nil
     }
 
     deinit {
-        if isMapped {
-            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-        } else {
-            UnsafeMutablePointer(mutating: bytes.baseAddress)?.deallocate()
+        if descriptor >= 0 { close(descriptor) }
+        if let memory { UnsafeMutablePointer(mutating: memory.baseAddress)?.deallocate() }
+    }
+
+    /// Whether the bytes are read from a file on demand (else they are all in memory).
+    var isReadOnDemand: Bool { memory == nil }
+
+    /// The bytes of `range`: a view of memory, or read with `pread` into `buffer` (grown to fit). The view is
+    /// valid until `buffer` is used again. Throws `changedWhileRead` when the file ends before the range does.
+    func bytes(_ range: Range<Int>, using buffer: inout ReadBuffer) throws -> UnsafeBufferPointer<UInt8> {
+        if let memory { return UnsafeBufferPointer(rebasing: memory[range]) }
+        buffer.reserve(range.count)
+        var done = 0
+        while done < range.count {
+            let got = pread(descriptor, buffer.base + done, range.count - done, off_t(range.lowerBound + done))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw FileBytes.error(file, errno)
+            }
+            if got == 0 { throw CSVError.changedWhileRead(.init(file: file)) }
+            done += got
+        }
+        return UnsafeBufferPointer(start: buffer.base, count: range.count)
+    }
+
+    /// Throws `changedWhileRead` when the file's size or modification time is no longer what it was at the open.
+    func checkUnchanged() throws {
+        guard let identity, descriptor >= 0 else { return }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FileBytes.error(file, errno) }
+        let now = FileBytes.identity(status)
+        if now.size != identity.size || now.seconds != identity.seconds || now.nanoseconds != identity.nanoseconds {
+            throw CSVError.changedWhileRead(.init(file: file))
         }
     }
 
-    /// Drops the mapped pages wholly inside byte range `range` from this process's memory (no-op when read).
-    func release(_ range: Range<Int>) {
-        guard isMapped, let base = bytes.baseAddress else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let address = Int(bitPattern: base)
-        let first = (address + range.lowerBound + page - 1) / page * page
-        let end = (address + range.upperBound) / page * page
-        guard end > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        // Clean pages of a private read-only mapping: dropping them loses nothing.
-        _ = madvise(start, end - first, MADV_DONTNEED)
+    private static func identity(_ status: stat) -> (size: Int, seconds: Int, nanoseconds: Int) {
+        (Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
     }
 
     /// Everything `descriptor` yields until its end.
-    private static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws -> UnsafeBufferPointer<UInt8> {
-        var capacity = max(1 << 16, sizeHint + 1), count = 0
+    private static func readAll(_ descriptor: Int32, path: String) throws -> UnsafeBufferPointer<UInt8> {
+        var capacity = 1 << 16, count = 0
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         while true {
             if count == capacity {
@@ -96,5 +130,26 @@ final class FileBytes: @unchecked Sendable {
         if code == ENOENT { return .missingFile(.init(file: path)) }
         if code == EISDIR { return .unreadableFile(.init(file: path), reason: "it is a directory") }
         return .unreadableFile(.init(file: path), reason: String(cString: strerror(code)))
+    }
+}
+
+/// One reader's buffer for `pread`, grown as needed and reused chunk after chunk.
+struct ReadBuffer: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for at least `count` bytes (the contents are not kept).
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        base.deallocate()
+        capacity = max(count, 2 * capacity)
+        base = .allocate(capacity: capacity)
     }
 }
