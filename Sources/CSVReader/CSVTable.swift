@@ -34,6 +34,11 @@ public struct CSVTable: Sendable {
         return table
     }
 
+    /// Parses `data` as a file read in chunks of `chunkBytes` would be (tests and the fuzzer compare the two).
+    static func parse(_ data: Data, file: String, chunkBytes: Int) throws -> CSVTable {
+        try parse(FileBytes(data: data, file: file, chunked: true), chunkBytes: chunkBytes)
+    }
+
     /// Parses the bytes of a delimited text file.
     public static func parse(_ data: Data, file: String) throws -> CSVTable {
         try parse(FileBytes(data: data, file: file), chunkBytes: CSVRows.chunkBytes)

@@ -18,10 +18,13 @@ final class FileBytes: @unchecked Sendable {
     private let memory: UnsafeBufferPointer<UInt8>?
     /// The regular file's size and modification time when it was opened.
     private let identity: (size: Int, seconds: Int, nanoseconds: Int)?
+    /// Whether bytes in memory are copied out in chunks like a file's.
+    private let chunked: Bool
 
     /// Opens (a regular file) or reads (anything else) the file at `path`; the error names the path as typed.
     init(path: String) throws {
         file = path
+        chunked = false
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileBytes.error(path, errno) }
         var status = stat()
@@ -49,8 +52,9 @@ final class FileBytes: @unchecked Sendable {
         identity = nil
     }
 
-    /// A copy of `data` (for text already in memory).
-    init(data: Data, file: String) {
+    /// A copy of `data` (for text already in memory); `chunked` makes readers copy it out in chunks as they
+    /// would read a file (for tests and the fuzzer, which compare the two ways).
+    init(data: Data, file: String, chunked: Bool = false) {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, data.count))
         _ = data.copyBytes(to: copy)
         self.file = file
@@ -58,6 +62,7 @@ final class FileBytes: @unchecked Sendable {
         count = data.count
         descriptor = -1
         identity = nil
+        self.chunked = chunked
     }
 
     deinit {
@@ -66,13 +71,17 @@ final class FileBytes: @unchecked Sendable {
     }
 
     /// Whether the bytes are read from a file on demand (else they are all in memory).
-    var isReadOnDemand: Bool { memory == nil }
+    var isReadOnDemand: Bool { memory == nil || chunked }
 
     /// The bytes of `range`: a view of memory, or read with `pread` into `buffer` (grown to fit). The view is
     /// valid until `buffer` is used again. Throws `changedWhileRead` when the file ends before the range does.
     func bytes(_ range: Range<Int>, using buffer: inout ReadBuffer) throws -> UnsafeBufferPointer<UInt8> {
-        if let memory { return UnsafeBufferPointer(rebasing: memory[range]) }
+        if let memory, !chunked { return UnsafeBufferPointer(rebasing: memory[range]) }
         buffer.reserve(range.count)
+        if let memory, let from = memory.baseAddress {
+            buffer.base.update(from: from + range.lowerBound, count: range.count)
+            return UnsafeBufferPointer(start: buffer.base, count: range.count)
+        }
         var done = 0
         while done < range.count {
             let got = pread(descriptor, buffer.base + done, range.count - done, off_t(range.lowerBound + done))

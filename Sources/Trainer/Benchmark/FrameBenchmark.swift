@@ -12,7 +12,19 @@ public enum FrameBenchmark {
     public static func renderFrameMilliseconds(
         width: Int = 200, height: Int = 60, frames: Int = 20, points: Int = 100_000, historySteps: Int = 1_000_000
     ) -> Double {
-        var generator = SplitMix64(seed: 42)
+        let drawFrame = frameDrawer(width: width, height: height, points: points, historySteps: historySteps)
+        var buffer = Buffer(width: width, height: height)
+        drawFrame(&buffer)
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<max(1, frames) { drawFrame(&buffer) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return elapsed / Double(max(1, frames))
+    }
+
+    /// What one timed frame does: predictions for every point, then the whole comparing trainer screen (a
+    /// `points`-point scatter, a `historySteps`-step loss curve) drawn into the buffer.
+    static func frameDrawer(width: Int, height: Int, points: Int, historySteps: Int) -> (inout Buffer) -> Void {
+        var generator = SeededGenerator(seed: 42)
         let x = (0..<points).map { _ in generator.nextUnit() * 10 }
         let y = x.map { 2 * $0 + 1 + (generator.nextUnit() - 0.5) }
         let data = Dataset(name: "bench", featureNames: ["x"], targetName: "y", x: x, y: y)
@@ -26,23 +38,17 @@ public enum FrameBenchmark {
         state.isComparing = true
         let columns = max(1, (state.layout.loss.width - 2) * 2)
         let curve = lossCurve(steps: historySteps, columns: columns)
-        var buffer = Buffer(width: width, height: height)
-
-        func oneFrame() {
+        let screenState = state
+        return { buffer in
             let predicted = ChartData.predictions(of: data, weights: snapshot.weights, intercept: snapshot.intercept)
             let charts = ChartData(trainLoss: curve, trainActual: data.y, trainPredicted: predicted)
-            TrainerScreen(state: state, charts: charts).render(into: &buffer)
+            TrainerScreen(state: screenState, charts: charts).render(into: &buffer)
         }
-        oneFrame()
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<max(1, frames) { oneFrame() }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return elapsed / Double(max(1, frames))
     }
 
     /// A noisy, decaying loss history of `steps` values reduced to `columns` min/max/last buckets.
     static func lossCurve(steps: Int, columns: Int) -> LossCurve {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let perBucket = max(1, steps / columns)
         var buckets: [LossCurve.Bucket] = []
         var first = 0
