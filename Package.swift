@@ -27,22 +27,24 @@ let package = Package(
             dependencies: ["LeastSquares", "CKernels", "CSVReader", "MessageText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
+        .target(name: "Figures", dependencies: ["Engine", "Plot"]),
         .target(
             name: "Trainer",
-            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["Engine", "Figures", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "descent",
             dependencies: [
-                "Engine", "Plot", "Terminal", "Trainer",
+                "Engine", "Figures", "Plot", "Terminal", "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST")]),
+        .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST"), .copy("Spectrum")]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "Engine"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Engine", "Plot", "Terminal"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "DistributionTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )

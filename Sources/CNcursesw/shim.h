@@ -32,11 +32,6 @@ static inline int descent_key_left(void) { return KEY_LEFT; }
 static inline int descent_key_right(void) { return KEY_RIGHT; }
 static inline int descent_key_btab(void) { return KEY_BTAB; }
 static inline int descent_key_enter(void) { return KEY_ENTER; }
-static inline int descent_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int descent_key_ppage(void) { return KEY_PPAGE; }
-static inline int descent_key_npage(void) { return KEY_NPAGE; }
-static inline int descent_key_home(void) { return KEY_HOME; }
-static inline int descent_key_end(void) { return KEY_END; }
 static inline int descent_key_resize(void) { return KEY_RESIZE; }
 static inline int descent_key_mouse(void) { return KEY_MOUSE; }
 static inline int descent_key_f0(void) { return KEY_F0; }
@@ -65,14 +60,29 @@ static inline int descent_put_wide(int y, int x, wchar_t ch, attr_t attrs, short
     return mvwadd_wch(stdscr, y, x, &cc);
 }
 
+/// Writes one character of up to four code points (a base and what combines with it, e.g. an emoji and U+FE0F);
+/// falls back to the first code point where ncurses refuses the sequence.
+static inline int descent_put_cluster(int y, int x, const wchar_t *points, int count, attr_t attrs, short pair) {
+    cchar_t cc;
+    wchar_t text[5] = { 0, 0, 0, 0, 0 };
+    for (int i = 0; i < count && i < 4; i++) text[i] = points[i];
+    if (setcchar(&cc, text, attrs, pair, NULL) != OK) {
+        wchar_t first[2] = { points[0], L'\0' };
+        setcchar(&cc, first, attrs, pair, NULL);
+    }
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
+
 /// Turns on xterm button-event tracking (drag reports), which mousemask alone does not request everywhere.
 static inline void descent_enable_drag_tracking(void) {
-    fputs("\033[?1002h", stdout);
+    /* 1002: button-event tracking; 1006: SGR coordinates (any column; ignored by terminals without it, which
+       keep sending X10 reports that ncurses decodes as KEY_MOUSE). */
+    fputs("\033[?1002h\033[?1006h", stdout);
     fflush(stdout);
 }
 
 static inline void descent_disable_drag_tracking(void) {
-    fputs("\033[?1002l\033[?1000l", stdout);
+    fputs("\033[?1006l\033[?1002l\033[?1000l", stdout);
     fflush(stdout);
 }
 #endif

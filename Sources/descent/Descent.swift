@@ -1,6 +1,7 @@
 // The `descent` command line: the UI by default, `fit` headless, `bench` for speed.
 import ArgumentParser
 import Foundation
+import Terminal
 
 @main
 struct Descent: ParsableCommand {
@@ -12,11 +13,14 @@ struct Descent: ParsableCommand {
             the CSV file, or --dataset NAME); `descent help ui` lists its options. In the trainer, Space trains, \
             ? shows every key and q quits.
             """,
+        version: Version.current,
         subcommands: [UICommand.self, FitCommand.self, BenchCommand.self, RaceCommand.self],
         defaultSubcommand: UICommand.self)
 
     /// Like ArgumentParser's `main()`, but a user error is one line on stderr (naming the option), not a usage dump.
     static func main() {
+        // Before anything can crash: one line instead of the runtime's (possibly interactive) backtracer.
+        CrashLine.install()
         do {
             var command = try parseAsRoot()
             try command.run()

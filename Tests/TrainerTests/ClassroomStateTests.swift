@@ -8,7 +8,7 @@ import XCTest
 final class ClassroomStateTests: XCTestCase {
     private func key(_ character: Character) -> InputEvent { .key(.character(character)) }
 
-    private func click(_ state: inout TrainerState, _ action: ToolbarAction) -> [SessionCommand] {
+    private func click(_ state: inout TrainerState, _ action: TrainerAction) -> [SessionCommand] {
         guard let item = state.toolbarItems().first(where: { $0.action == action }) else {
             XCTFail("no toolbar word for \(action)")
             return []
@@ -27,7 +27,7 @@ final class ClassroomStateTests: XCTestCase {
         XCTAssertFalse(state.showsLandscape)
         _ = click(&state, .landscape)
         XCTAssertTrue(state.showsLandscape, "the toolbar word does the same")
-        _ = click(&state, .closeLandscape)
+        _ = click(&state, .close)
         XCTAssertFalse(state.showsLandscape)
     }
 
@@ -152,7 +152,7 @@ final class ClassroomStateTests: XCTestCase {
     func testSpaceOnAConvergedRunStartsItAgain() {
         var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
         XCTAssertEqual(state.handle(key(" ")), [.start], "Space runs on past convergence (the engine waives its tolerance)")
-        XCTAssertEqual(state.snapshot.status, .running)
+        XCTAssertEqual(state.status, .running)
         XCTAssertEqual(state.handle(key(" ")), [.pause])
     }
 

@@ -4,7 +4,7 @@ import XCTest
 
 final class LogScaleTests: XCTestCase {
     func testLearningRateRangeMapsDecadesEvenly() {
-        let scale = TrainerState.learningRateScale
+        let scale = TrainerState.defaultLearningRateScale
         XCTAssertEqual(scale.fraction(of: 1e-5), 0, accuracy: 1e-12)
         XCTAssertEqual(scale.fraction(of: 10), 1, accuracy: 1e-12)
         XCTAssertEqual(scale.fraction(of: 0.01), 0.5, accuracy: 1e-12)

@@ -1,5 +1,5 @@
 // Tests of whole frames: golden screens at 80×24 and 160×48, overlays, closed-form figures, divergence, too small.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer
@@ -36,6 +36,7 @@ final class TrainerScreenTests: XCTestCase {
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000
+        state.snapshot.trainLossStep = 5000
         state.snapshot.epoch = 5000
         state.snapshot.trainLoss = 3.06
         state.snapshot.trainR2 = 0.9281
@@ -53,6 +54,7 @@ final class TrainerScreenTests: XCTestCase {
     func testStatusBarFitsWorstCaseAt80Columns() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 12_345_678
+        state.snapshot.trainLossStep = 12_345_678
         state.snapshot.epoch = 61_728.4
         state.snapshot.trainLoss = 12_345.678
         state.snapshot.trainR2 = -0.1234
@@ -96,7 +98,7 @@ final class TrainerScreenTests: XCTestCase {
             let title = frame(state).lines[0]
             XCTAssertTrue(title.contains(TitleBar.word(for: status)), title)
             XCTAssertTrue(title.contains("? help  q quit"), title)
-            XCTAssertTrue(title.contains("household_energy") && title.contains("… (200 rows"), title)
+            XCTAssertTrue(title.contains("household_ener") && title.contains("… (200 rows"), title)
             starts.insert(title.distance(from: title.startIndex, to: title.range(of: TitleBar.word(for: status))!.lowerBound))
         }
         XCTAssertEqual(starts.count, 1, "the state word stays put as it changes")
@@ -111,12 +113,12 @@ final class TrainerScreenTests: XCTestCase {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
         let text = frame(state).text
-        for binding in KeyBinding.all { XCTAssertTrue(text.contains(binding.action), binding.action) }
+        for binding in TrainerKeymap.keys.commands { XCTAssertTrue(text.contains(binding.help), binding.help) }
     }
 
     func testClosedFormFiguresWhileComparing() {
         let text = frame(TrainerFixtures.state(width: 80, height: 24, comparing: true)).text
-        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "stable lr < 0.25"] {
+        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "2/λmax = 0.25"] {
             XCTAssertTrue(text.contains(figure), "missing \(figure)")
         }
         XCTAssertTrue(text.contains("◆"), "the weights chart marks w*")

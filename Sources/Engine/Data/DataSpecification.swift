@@ -73,27 +73,7 @@ public struct DataSpecification: Sendable, Equatable, Codable {
     }
 
     private func validate() throws {
-        guard polynomialDegree >= 1, polynomialDegree <= 20 else {
-            throw DataError.invalidOption(option: "--poly", reason: "must be between 1 and 20, got \(polynomialDegree)")
-        }
-        guard testFraction >= 0, testFraction < 1 else {
-            throw DataError.invalidOption(option: "--test-fraction", reason: "must be at least 0 and below 1, got \(testFraction)")
-        }
-        if let rows = synthetic.rows, rows < 2 {
-            throw DataError.invalidOption(option: "--rows", reason: "must be at least 2, got \(rows)")
-        }
-        if case .builtin(.synthetic) = source {
-            guard synthetic.features >= 1 else {
-                throw DataError.invalidOption(option: "--features", reason: "must be at least 1, got \(synthetic.features)")
-            }
-        }
-        guard synthetic.noise >= 0, synthetic.noise.isFinite else {
-            throw DataError.invalidOption(option: "--noise", reason: "must be a finite number ≥ 0, got \(synthetic.noise)")
-        }
-        guard synthetic.conditionNumber >= 1, synthetic.conditionNumber.isFinite else {
-            throw DataError.invalidOption(
-                option: "--condition", reason: "must be a finite number ≥ 1, got \(synthetic.conditionNumber)")
-        }
+        if let problem = problem() { throw DataError.invalidOption(option: problem.option, reason: problem.reason) }
     }
 }
 

@@ -20,6 +20,12 @@ struct SessionLoop {
     private var designFigures: (l2: Double, standardized: Bool, stableRate: Double, condition: Double?)?
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
+    /// When the full loss of the weights in hand was last known, and what the last evaluation cost.
+    private var fullLossTime = 0.0
+    private var fullLossCost = 0.0
+
+    /// While running, the full loss is evaluated at least this often (seconds), and at most ~10% of the time.
+    static let fullLossInterval = 0.25
 
     init(run: TrainingRun, mailbox: SessionMailbox) {
         self.run = run
@@ -47,6 +53,8 @@ struct SessionLoop {
             }
             let commands = mailbox.pending
             mailbox.pending.removeAll()
+            // The closed-form requests among `commands` are the last ones sent: the final one is the newest.
+            let closedFormGeneration = mailbox.closedFormGeneration
             pauseAtStep = mailbox.pauseAtStep
             let stop = mailbox.shuttingDown
             mailbox.condition.unlock()
@@ -59,9 +67,15 @@ struct SessionLoop {
                 if run.outcome != nil { settle(default: .paused) }
             }
             var applied: [AppliedCommand] = []
-            for command in commands {
+            let lastRequest = commands.lastIndex(of: .requestClosedForm)
+            for (index, command) in commands.enumerated() {
                 applied.append(AppliedCommand(step: run.step, command: command))
-                apply(command)
+                // Of several requests in one batch only the last is solved: the earlier answers would be dropped.
+                if command == .requestClosedForm {
+                    if index == lastRequest { startClosedForm(generation: closedFormGeneration) }
+                } else {
+                    apply(command)
+                }
             }
             if running { runBurst() }
             publish(applied)
@@ -79,6 +93,7 @@ struct SessionLoop {
             running = true
             status = .running
             restartPacing()
+            fullLossTime = SessionLoop.now()
         case .pause:
             if running { halt(.paused) }
         case .step:
@@ -102,7 +117,7 @@ struct SessionLoop {
             speed = stepsPerSecond.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
             restartPacing()
         case .requestClosedForm:
-            startClosedForm()
+            break  // solved by `loop()`, which knows the request's generation
         }
     }
 
@@ -142,11 +157,28 @@ struct SessionLoop {
             rateWindowStart = end
             rateWindowSteps = 0
         }
+        refreshStaleLoss(now: end)
         if run.outcome != nil {
             settle(default: .paused)
         } else if taken > 0, run.step == pauseAtStep {
             halt(.paused)
         }
+    }
+
+    /// Evaluates the full loss of the current weights when the last one is older than the time budget allows
+    /// (large data evaluates it only every ⌈10·n/batch⌉ steps by itself): what the screen shows stays fresh.
+    private mutating func refreshStaleLoss(now: Double) {
+        guard run.outcome == nil else { return }
+        // Full-batch GD's loss is the one its last step computed (of the weights before it): fresh enough.
+        if let evaluated = run.latestTrainLossStep, run.step - evaluated <= 1 {
+            fullLossTime = now
+            return
+        }
+        guard now - fullLossTime >= max(SessionLoop.fullLossInterval, 10 * fullLossCost) else { return }
+        run.refreshLosses()
+        let after = SessionLoop.now()
+        fullLossCost = after - now
+        fullLossTime = after
     }
 
     /// Stops running with `status`, making the reported losses those of the current weights. When that loss
@@ -185,7 +217,8 @@ struct SessionLoop {
         let figures = gradientDescentFigures()
         let snapshot = TrainingSnapshot(
             step: run.step, epoch: run.epoch, weights: model.weights, intercept: model.intercept,
-            trainLoss: run.latestTrainLoss ?? 0, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
+            trainLoss: run.latestTrainLoss ?? 0, trainLossStep: run.latestTrainLossStep ?? run.step,
+            batchLossAverage: run.batchLossAverage, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
             largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition)
@@ -199,24 +232,32 @@ struct SessionLoop {
             mailbox.testHistory = testHistory
             mailbox.log.append(contentsOf: applied)
             mailbox.publishedCount += applied.count
+            // In the lock, so an observer (a recorder queueing its lines) has them before waitUntilIdle returns.
+            if !applied.isEmpty { mailbox.logObserver?(applied) }
             if !applied.isEmpty { mailbox.condition.broadcast() }
         }
     }
 
-    /// Solves the closed form on another thread; the result is merged into snapshots when it arrives.
-    private func startClosedForm() {
+    /// Solves the closed form on another thread; the result is merged into snapshots when it arrives, unless
+    /// a newer request (`generation` is this one's) was sent meanwhile: then it answers a question no longer
+    /// asked (after `z`, say, for the other scaling) and is dropped, whichever thread finishes last.
+    private func startClosedForm(generation: Int) {
         let train = run.train, test = run.test, intercept = run.fitIntercept
         let l2 = run.hyperparameters.l2, standardized = run.standardized
         let mailbox = self.mailbox
+        let solve = mailbox.locked { mailbox.closedFormSolver }
         let thread = Thread {
             let result: Result<ClosedFormComparison, ClosedFormFailure>
             do {
-                result = .success(try ClosedFormComparison.solve(
-                    train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized))
+                result = .success(try solve(train, test, intercept, l2, standardized))
             } catch {
                 result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
             }
-            mailbox.locked { mailbox.closedForm = (l2, standardized, result) }
+            mailbox.locked {
+                mailbox.closedFormAnswers += 1
+                guard mailbox.closedFormGeneration == generation else { return }
+                mailbox.closedForm = (generation, l2, standardized, result)
+            }
         }
         thread.name = "descent.closed-form"
         thread.start()

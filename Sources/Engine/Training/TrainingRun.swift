@@ -8,6 +8,10 @@ import Foundation
 /// steps get it free from the fused pass (the loss of the weights before the update). SGD and mini-batch
 /// evaluate the full training loss every step when n·d ≤ 2·10⁵, and otherwise every k steps with k chosen so
 /// evaluation costs at most ~10% of the stepping (k = ⌈10·n / batch⌉). The test loss follows the same rule.
+/// Between evaluations the steps keep a running average of the mini-batch losses they compute anyway
+/// (`batchLossAverage`), and a step whose average runs far past the best loss has its full loss evaluated at
+/// once: divergence is caught at the step, not thousands of steps later. The session adds full evaluations on a
+/// time budget, so the loss it shows is never more than a fraction of a second old.
 public struct TrainingRun: Sendable {
     public let train: Dataset
     public let test: Dataset?
@@ -28,6 +32,9 @@ public struct TrainingRun: Sendable {
     public private(set) var message: String?
     public private(set) var trainHistory = LossHistory()
     public private(set) var testHistory = LossHistory()
+    /// The running average of the last `batchAverageWindow` mini-batch losses (each of the weights before its
+    /// step); nil under full-batch GD, whose loss is exact at every step, and before the first batch.
+    public private(set) var batchLossAverage: Double?
 
     private let rawScaling: FeatureScaling
     private let standardScaling: FeatureScaling
@@ -43,6 +50,14 @@ public struct TrainingRun: Sendable {
     private var testLoss: (step: Int, value: Double)?
     private var bestLoss = Double.infinity
     private var initialLoss: Double?
+    /// ‖∇‖ of the full loss at the first evaluated weights: convergence needs the gradient well below it.
+    private var initialGradientNorm: Double?
+    /// Batches in `batchLossAverage` (up to the window).
+    private var batchLossCount = 0
+    /// A batch average above this was already checked with a full evaluation and found in bounds.
+    private var checkedBatchAverage = 0.0
+    /// The loss stopped changing before this step but the gradient was not small: the next look is due here.
+    private var nextGradientCheck = 0
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
     private var lastGood: (parameters: [Double], loss: Double)?
     /// The step whose weights `lastGood` holds.
@@ -59,6 +74,12 @@ public struct TrainingRun: Sendable {
     static let batchLookahead = 64
     /// Loss above this multiple of the best loss so far counts as divergence.
     static let divergenceFactor = 1e6
+    /// Mini-batch losses in the running average.
+    static let batchAverageWindow = 100
+    /// Converged means the gradient fell to at most this fraction of its start (besides a loss that stopped changing).
+    static let convergedGradientRatio = 1e-3
+    /// A rate at least this fraction of its rule's bound counts as at the bound.
+    static let atBoundFraction = 0.99
 
     public init(
         train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
@@ -146,6 +167,11 @@ public struct TrainingRun: Sendable {
         return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2)
     }
 
+    /// The bound of the update rule in use, from 2/λmax (see `Hyperparameters.stability(fullBatchBound:)`).
+    public mutating func updateRuleStability() -> UpdateRuleStability {
+        hyperparameters.stability(fullBatchBound: largestStableLearningRate())
+    }
+
     /// κ of the design GD runs on now (scaled when standardized, with the L2 penalty); nil if it cannot be computed.
     public mutating func conditionNumber() -> Double? {
         if stability[standardized] == nil {
@@ -175,7 +201,10 @@ public struct TrainingRun: Sendable {
     /// A change is a new experiment: the tolerance test applies again from the next step's loss.
     public mutating func setHyperparameters(_ new: Hyperparameters) {
         if new.update != hyperparameters.update { updateState.clear() }
-        if new != hyperparameters { toleranceArmedFrom = step + 1 }
+        if new != hyperparameters {
+            toleranceArmedFrom = step + 1
+            nextGradientCheck = 0
+        }
         hyperparameters = new
     }
 
@@ -217,6 +246,11 @@ public struct TrainingRun: Sendable {
         testLoss = nil
         bestLoss = .infinity
         initialLoss = nil
+        initialGradientNorm = nil
+        batchLossAverage = nil
+        batchLossCount = 0
+        checkedBatchAverage = 0
+        nextGradientCheck = 0
         lastGood = nil
         toleranceArmedFrom = 0
     }
@@ -274,10 +308,11 @@ public struct TrainingRun: Sendable {
             let ahead = batch == 1
                 ? schedule.upcomingPositions(skip: 3, count: 1)
                 : schedule.upcomingPositions(skip: 0, count: min(batch, TrainingRun.batchLookahead))
-            _ = design.residualPass(
+            let sse = design.residualPass(
                 parameters: parameters, intercept: intercept, order: schedule.epochOrder, batch: rows, lookahead: ahead,
                 gradient: &gradient)
             rowsUsed = rows.count
+            noteBatchLoss(sse / Double(rowsUsed))
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
             recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
@@ -295,6 +330,12 @@ public struct TrainingRun: Sendable {
         if !TrainingRun.allFinite(parameters) {
             diverge(because: "the weights became non-finite at step \(step)")
             return true
+        }
+        // The batch losses say the weights are running away: the full loss of the new weights decides, now.
+        if batch < n, let average = batchLossAverage, !(average <= max(checkedBatchAverage, divergenceThreshold)) {
+            let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
+            guard recordTrainLoss(sse / Double(n)) else { return true }
+            checkedBatchAverage = 2 * average
         }
         if let limit = stop.steps, step >= limit {
             finish(.maxSteps, "reached the step limit (\(limit))")
@@ -317,6 +358,32 @@ public struct TrainingRun: Sendable {
         return max(1, (10 * rows + batch - 1) / batch)
     }
 
+    /// Adds one mini-batch's MSE to the running average (the last `batchAverageWindow` batches, evenly at first).
+    private mutating func noteBatchLoss(_ mse: Double) {
+        batchLossCount = min(batchLossCount + 1, TrainingRun.batchAverageWindow)
+        let previous = batchLossAverage ?? 0
+        batchLossAverage = mse.isFinite && previous.isFinite ? previous + (mse - previous) / Double(batchLossCount) : mse
+    }
+
+    /// A loss above this counts as divergence. The floor keeps round-off wobble near an exact fit (best ≈ 0) out.
+    private var divergenceThreshold: Double {
+        TrainingRun.divergenceFactor * max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
+    }
+
+    /// ‖∇‖ of the full training loss (with the L2 penalty) at the current weights: one pass over the rows.
+    private func fullGradientNorm() -> Double {
+        let d = featureCount
+        var sums = [Double](repeating: 0, count: d + 1)
+        _ = design.residualPass(parameters: parameters, intercept: intercept, gradient: &sums)
+        let scale = 2 / Double(train.rowCount)
+        var total = 0.0
+        for j in 0..<(fitIntercept ? d + 1 : d) {
+            let g = scale * sums[j] + (j < d ? 2 * hyperparameters.l2 * parameters[j] : 0)
+            total += g * g
+        }
+        return total.squareRoot()
+    }
+
     /// Records the training loss of the current weights; checks divergence and convergence. Returns false
     /// when the run stopped itself because of it.
     private mutating func recordTrainLoss(_ mse: Double) -> Bool {
@@ -325,11 +392,12 @@ public struct TrainingRun: Sendable {
             diverge(because: "the training loss became non-finite at step \(step)")
             return false
         }
-        if initialLoss == nil { initialLoss = mse }
+        if initialLoss == nil {
+            initialLoss = mse
+            initialGradientNorm = fullGradientNorm()
+        }
         trainHistory.append(step: step, loss: mse)
-        // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
-        let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
-        if mse > TrainingRun.divergenceFactor * reference {
+        if mse > divergenceThreshold {
             diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
@@ -339,11 +407,32 @@ public struct TrainingRun: Sendable {
         lastGoodStep = step
         if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
             let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
-            if change < stop.tolerance {
-                finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
-                return false
+            if change < stop.tolerance, step >= nextGradientCheck {
+                return settleStoppedLoss(mse)
             }
         }
+        return true
+    }
+
+    /// The loss stopped changing: converged only if it fell and the gradient is small next to its start. A rate at
+    /// its rule's bound bounces at equal loss (oscillating). Otherwise the run goes on, looking again later.
+    private mutating func settleStoppedLoss(_ mse: Double) -> Bool {
+        let gradient = fullGradientNorm()
+        let start = initialGradientNorm ?? gradient
+        if gradient <= TrainingRun.convergedGradientRatio * start, mse <= (initialLoss ?? mse) {
+            finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
+            return false
+        }
+        if hyperparameters.method == .gd, case .bound(let rate, let formula) = updateRuleStability(),
+            hyperparameters.learningRate >= TrainingRun.atBoundFraction * rate
+        {
+            let share = start > 0 ? " (\(TrainingRun.short(100 * gradient / start))% of its start)" : ""
+            finish(.oscillating, "the loss stopped changing at step \(step) but the gradient did not shrink\(share): "
+                + "lr \(TrainingRun.short(hyperparameters.learningRate)) is at the stability bound \(formula) = "
+                + "\(TrainingRun.short(rate)), so the weights bounce between two points of equal loss; lower the rate")
+            return false
+        }
+        nextGradientCheck = step + max(1, step / 2)
         return true
     }
 
@@ -373,14 +462,29 @@ public struct TrainingRun: Sendable {
             kept = "restored the initial weights"
         }
         testLoss = nil
+        batchLossAverage = nil
+        batchLossCount = 0
         updateState.clear()
         let rate = TrainingRun.short(hyperparameters.learningRate)
-        let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
-        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot); \(kept)")
+        let h = hyperparameters
+        let limit: String
+        let over: Bool
+        switch h.stability(fullBatchBound: bound) {
+        case .bound(let ruleRate, let formula):
+            let rule = h.update == .plain ? "" : " with \(h.update.rawValue)"
+            let guide = h.method == .gd ? "" : " (the full-batch bound: a guide for \(h.method.rawValue), not a guarantee)"
+            limit = "the largest stable rate for full-batch GD\(rule) here is \(formula) = \(TrainingRun.short(ruleRate))\(guide)"
+            over = h.learningRate > ruleRate
+        case .noFixedBound:
+            limit = "Adam has no fixed bound (its steps are about lr in size); the largest stable rate for plain GD here is 2/λmax = \(TrainingRun.short(bound))"
+            over = false
+        }
+        let overshoot = over ? ", so each step overshoots the valley's steepest direction" : ""
+        finish(.diverged, "\(why) with learning rate \(rate); \(limit)\(overshoot); \(kept)")
     }
 
     /// A number in at most 4 significant digits, for messages.
-    static func short(_ value: Double) -> String {
+    public static func short(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) {
             let exponent = Int(floor(log10(abs(value))))

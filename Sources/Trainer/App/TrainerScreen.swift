@@ -34,8 +34,8 @@ public struct TrainerScreen {
             return
         }
         TitleBar(
-            dataName: state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
-            status: state.snapshot.status, notice: state.notice, replay: state.replayProgress
+            dataName: state.presetName.map { "\($0) (preset) · " + state.dataName } ?? state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
+            status: state.status, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
         if state.showsLandscape {
             LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)
@@ -45,7 +45,7 @@ public struct TrainerScreen {
         }
         WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
-        StatusBar(snapshot: state.snapshot, hyperparameters: state.hyperparameters, rowCount: state.rowCount)
+        StatusBar(snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters, rowCount: state.rowCount)
             .render(into: &buffer, area: layout.statusBar)
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {
@@ -65,7 +65,7 @@ public struct TrainerScreen {
             case .smoothing: active = state.smoothing.notch > 0
             case .xAxis: active = state.showsEpochs
             case .landscape: active = state.showsLandscape
-            case .standardize: active = state.snapshot.standardized
+            case .standardize: active = state.standardized
             default: active = false
             }
             item.render(into: &buffer, isActive: active)

@@ -18,12 +18,16 @@ public struct TrainerState: Sendable {
     public var speed: SpeedSetting
     /// Index into the theme catalog; the frame loop applies it.
     public var themeIndex = 0
-    /// The latest copy of the engine's state.
+    /// The latest copy of the engine's state, as the engine published it (never changed here).
     public var snapshot: TrainingSnapshot
+    /// Run state the user asked for that `snapshot` does not show yet; `status` and `standardized` show it.
+    public var expected = ExpectedRun()
     /// Training rows: the top of the batch-size slider.
     public var rowCount: Int
     public var dataName: String
     public var featureNames: [String]
+    /// σ of each feature on the training rows: the weight bars are drawn to w·σ (nil: to w).
+    public var featureScales: [Double]?
     /// A one-line message for the title bar (a theme warning, a failed action).
     public var notice: String?
     /// The slider being dragged with the mouse.
@@ -47,6 +51,8 @@ public struct TrainerState: Sendable {
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
     public var locked: Set<PresetControl> = []
     public var hidden: Set<PresetControl> = []
+    /// The preset's name, shown in the title bar while it is in force (nil: no preset).
+    public var presetName: String?
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
@@ -68,15 +74,38 @@ public struct TrainerState: Sendable {
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
     }
 
-    static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range before the data's stability bound is known.
+    static let defaultLearningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range: whole decades from 10⁻⁵ to 10 times the full-batch bound 2/λmax, so the stable
+    /// rates of any data (raw Longley's are below 5.8e-12) are on the track (1e-5…10 for a bound of 1).
+    var learningRateScale: LogScale { Self.learningRateScale(bound: snapshot.largestStableLearningRate) }
+
+    static func learningRateScale(bound: Double) -> LogScale {
+        guard bound.isFinite, bound > 0 else { return defaultLearningRateScale }
+        let lower = pow(10, floor(log10(bound * 1e-5))), upper = pow(10, ceil(log10(bound * 10)))
+        guard lower.isNormal, upper.isFinite, upper > lower else { return defaultLearningRateScale }
+        return LogScale(lower: lower, upper: upper)
+    }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
-    var isRunning: Bool { snapshot.status == .running }
+    /// The run state to show and act on: the engine's, or what the user just asked for.
+    public var status: TrainingStatus { expected.status(over: snapshot) }
+
+    /// Whether features are standardized, as shown: the engine's scaling, or the one `z` just asked for.
+    public var standardized: Bool { expected.standardized?.value ?? snapshot.standardized }
+
+    /// Takes the engine's latest snapshot, forgetting the expectations it fulfils.
+    public mutating func receive(_ snapshot: TrainingSnapshot, now: Date = Date()) {
+        self.snapshot = snapshot
+        expected.retire(given: snapshot, now: now)
+    }
+
+    var isRunning: Bool { status == .running }
 
     var isReplaying: Bool { replayProgress != nil }
 
     /// Whether the engine stopped the run because the loss settled (its tolerance test).
-    var isConverged: Bool { snapshot.status == .converged }
+    var isConverged: Bool { status == .converged }
 
     var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
@@ -100,67 +129,36 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func handle(key: Key) -> [SessionCommand] {
+    /// Where keys are read now: the window on top, if any, takes them.
+    var keyContext: KeyContext {
         switch overlay {
-        case .none: break
-        case .help:
-            switch key {
-            case .escape, .character("?"): overlay = .none
-            case .character("q"): exitCode = 0
-            default: break
-            }
-            return []
-        case .narration:
-            switch key {
-            case .character("n"), .character(" "), .enter: return perform(.narrateStep)
-            case .escape: overlay = .none
-            case .character("q"), .control("c"): exitCode = 0
-            case .character("?"): overlay = .help
-            default: break
-            }
-            return []
+        case .none: return .main
+        case .help: return .help
+        case .narration: return .narration
         }
-        switch key {
-        case .character(" "): return toggleRunning()
-        case .character("s"): return step()
-        case .character("r"): return reset()
-        case .character("c"): return toggleComparison()
-        case .character("m"): return cycleMethod(by: 1)
-        case .character("u"): return cycleUpdateRule(by: 1)
-        case .character("+"), .character("="): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
-        case .character("-"), .character("_"): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
-        case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
-        case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
-        case .character(">"), .character("."): return setSpeed(speed.faster)
-        case .character("<"), .character(","): return setSpeed(speed.slower)
-        case .character("l"): return perform(.logAxis)
-        case .character("t"): themeIndex += 1
-        case .character("v"): return perform(.landscape)
-        case .character("("): return perform(.landscapeX)
-        case .character(")"): return perform(.landscapeY)
-        case .character("z"): return perform(.standardize)
-        case .character("g"): return perform(.pinGhost)
-        case .character("G"): return perform(.clearGhosts)
-        case .character("n"): return perform(.narrate)
-        case .character("e"): return perform(.export)
-        case .character("w"): return perform(.smoothing)
-        case .character("x"): return perform(.xAxis)
-        case .escape: if showsLandscape { showsLandscape = false }
-        case .character("?"), .function(1): overlay = .help
-        case .character("q"), .control("c"): exitCode = 0
-        case .tab: focus = focus.next
-        case .backTab: focus = focus.previous
-        case .right, .up: return adjust(focus, by: 1, vertical: key == .up)
-        case .left, .down: return adjust(focus, by: -1, vertical: key == .down)
-        case .enter: return activate(focus)
-        default: break
-        }
-        return []
     }
 
-    /// The actions of the classroom keys, shared by the keyboard and the toolbars.
-    mutating func perform(_ action: ToolbarAction) -> [SessionCommand] {
+    private mutating func handle(key: Key) -> [SessionCommand] {
+        guard let action = TrainerKeymap.keys.action(for: key, in: keyContext) else { return [] }
+        return perform(action)
+    }
+
+    /// Does one action of a key or a border word (see `TrainerKeymap`), returning the session commands it needs.
+    mutating func perform(_ action: TrainerAction) -> [SessionCommand] {
         switch action {
+        case .toggleRun: return toggleRunning()
+        case .step: return step()
+        case .reset: return reset()
+        case .compare: return toggleComparison()
+        case .nextMethod: return cycleMethod(by: 1)
+        case .nextUpdateRule: return cycleUpdateRule(by: 1)
+        case .learningRateUp: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true, in: learningRateScale))
+        case .learningRateDown: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false, in: learningRateScale))
+        case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
+        case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
+        case .faster: return setSpeed(speed.faster)
+        case .slower: return setSpeed(speed.slower)
+        case .nextTheme: themeIndex += 1
         case .logAxis: logLossAxis.toggle()
         case .xAxis: showsEpochs.toggle()
         case .smoothing: smoothing = smoothing.next
@@ -173,7 +171,6 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
-        case .closeLandscape: showsLandscape = false
         case .landscapeX, .landscapeY:
             guard showsLandscape else { return [] }
             guard landscapeAxes.isChoosable else {
@@ -183,8 +180,8 @@ public struct TrainerState: Sendable {
             landscapeAxes = action == .landscapeX ? landscapeAxes.nextX() : landscapeAxes.nextY()
         case .standardize:
             guard allowed(.standardize) else { return [] }
-            let on = !snapshot.standardized
-            snapshot.standardized = on
+            let on = !standardized
+            expected.expect(standardized: on)
             // The closed form, condition number and stable rate depend on the scaling: ask for them again.
             return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
         case .narrate:
@@ -194,7 +191,18 @@ public struct TrainerState: Sendable {
         case .narrateStep:
             guard allowed(nil) else { return [] }
             requests.append(.narrateStep)
-        case .closeOverlay: overlay = .none
+        case .focusNext: focus = focus.next
+        case .focusPrevious: focus = focus.previous
+        case let .adjust(delta, vertical): return adjust(focus, by: delta, vertical: vertical)
+        case .activate: return activate(focus)
+        case .help: overlay = overlay == .help ? .none : .help
+        case .close:
+            if overlay != .none {
+                overlay = .none
+            } else {
+                showsLandscape = false
+            }
+        case .quit: exitCode = 0
         }
         return []
     }
@@ -257,12 +265,12 @@ public struct TrainerState: Sendable {
 
     private mutating func toggleRunning() -> [SessionCommand] {
         if isRunning {
-            snapshot.status = .paused
+            expected.expect(running: false, at: snapshot.step)
             return [.pause]
         }
         guard allowed(nil) else { return [] }
         // After convergence the engine resumes with its tolerance test waived: Space really runs on.
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.start]
     }
 
@@ -304,7 +312,7 @@ public struct TrainerState: Sendable {
         case .method: return cycleMethod(by: delta)
         case .update: return cycleUpdateRule(by: delta)
         case .learningRate:
-            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
+            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0, in: learningRateScale))
         case .batchSize:
             let b = hyperparameters.batchSize
             return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
@@ -316,7 +324,7 @@ public struct TrainerState: Sendable {
         guard let area = layout.controlAreas[id] else { return [] }
         let fraction = Slider.fraction(atX: x, in: area)
         switch id {
-        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(Self.learningRateScale.value(at: fraction)))
+        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(learningRateScale.value(at: fraction)))
         case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
         case .speed: return setSpeed(.nearest(toFraction: fraction))
         default: return []
@@ -347,7 +355,8 @@ public struct TrainerState: Sendable {
 
     private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
         guard allowed(.lr) else { return [] }
-        let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
+        let scale = learningRateScale
+        let clamped = min(scale.upper, max(scale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
@@ -371,28 +380,30 @@ public struct TrainerState: Sendable {
         // A new setting after convergence is a reason to run on: the run continues with it (and the engine
         // tests the new experiment for convergence from its next step).
         guard isConverged else { return [.setHyperparameters(updated)] }
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.setHyperparameters(updated), .start]
     }
 
     // MARK: - Learning-rate notches
 
-    /// The 1-2-5 sequence from 1e-5 to 10, the stops of the + and - keys.
-    static let learningRateNotches: [Double] = {
+    /// The 1-2-5 sequence over `scale` (whole decades), the stops of the + and - keys.
+    static func learningRateNotches(in scale: LogScale = defaultLearningRateScale) -> [Double] {
         var notches: [Double] = []
-        for exponent in -5...1 {
+        let first = Int(floor(log10(scale.lower) + 1e-9)), last = Int(ceil(log10(scale.upper) - 1e-9))
+        for exponent in first...max(first, last) {
             for mantissa in [1.0, 2.0, 5.0] {
                 let value = mantissa * pow(10, Double(exponent))
-                if value <= 10 * (1 + 1e-9) { notches.append(value) }
+                if value >= scale.lower * (1 - 1e-9), value <= scale.upper * (1 + 1e-9) { notches.append(value) }
             }
         }
         return notches
-    }()
+    }
 
-    /// The next notch above (or below) `rate`; stays at the end of the range.
-    static func learningRateNotch(after rate: Double, up: Bool) -> Double {
-        if up { return learningRateNotches.first { $0 > rate * (1 + 1e-9) } ?? learningRateNotches.last! }
-        return learningRateNotches.last { $0 < rate * (1 - 1e-9) } ?? learningRateNotches.first!
+    /// The next notch above (or below) `rate` in `scale`; stays at the end of the range.
+    static func learningRateNotch(after rate: Double, up: Bool, in scale: LogScale = defaultLearningRateScale) -> Double {
+        let notches = learningRateNotches(in: scale)
+        if up { return notches.first { $0 > rate * (1 + 1e-9) } ?? notches.last! }
+        return notches.last { $0 < rate * (1 - 1e-9) } ?? notches.first!
     }
 
     static func roundedToTwoDigits(_ value: Double) -> Double {

@@ -11,9 +11,14 @@ struct BenchmarkFigures {
     var sgdSamplesPerSecond: Double?
     /// The closed-form solve with its diagnostics, as the training session asks for it.
     var closedFormMilliseconds: Double?
+    /// The stable learning rate (λmax of the Hessian) of a wide 1,000 × 5,000 design, standardized.
+    var wideStableRateMilliseconds: Double?
     var csvLoadMegabytesPerSecond: Double?
     var memoryReadGigabytesPerSecond: Double?
     var renderFrameMilliseconds: Double?
+    /// The real frame loop's longest time between two looks for input while the landscape, a narrated step
+    /// and an export are worked on for the synthetic data set (target ≤ 33 ms, one frame).
+    var frameLoopStallMilliseconds: Double?
     /// Training steps/s with a 30 fps UI reading and drawing, ÷ steps/s without it (goal ≥ 0.9).
     var trainingSpeedWithUIRatio: Double?
     /// VmHWM after the workloads on the synthetic data set, before the CSV phase.
@@ -33,10 +38,12 @@ struct BenchmarkFigures {
         add("minibatch32_steps_per_s", minibatch32StepsPerSecond)
         add("sgd_samples_per_s", sgdSamplesPerSecond)
         add("closed_form_ms", closedFormMilliseconds)
+        add("wide_stable_rate_ms", wideStableRateMilliseconds)
         add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
         add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
         add("render_frame_ms", renderFrameMilliseconds)
         add("ui_training_speed_ratio", trainingSpeedWithUIRatio)
+        add("frame_loop_stall_ms", frameLoopStallMilliseconds)
         add("peak_rss_mb", peakResidentMegabytes)
         return .object(pairs)
     }
@@ -54,10 +61,12 @@ struct BenchmarkFigures {
         add("mini-batch (32) steps", minibatch32StepsPerSecond, "steps/s", digits: 0)
         add("SGD samples", sgdSamplesPerSecond, "samples/s", digits: 0)
         add("closed form with diagnostics", closedFormMilliseconds, "ms", digits: 1)
+        add("stable rate, wide 1,000 × 5,000", wideStableRateMilliseconds, "ms", digits: 1)
         add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
         add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)
         add("render one frame", renderFrameMilliseconds, "ms", digits: 2)
         add("training speed, UI at 30 fps", trainingSpeedWithUIRatio, "× headless", digits: 2)
+        add("worst frame-loop stall", frameLoopStallMilliseconds, "ms", digits: 1)
         add("peak memory, training workloads", peakResidentMegabytes, "MB", digits: 0)
         add("  the data set's own bytes", dataMegabytes, "MB", digits: 0)
         add("peak memory, CSV loading", csvPeakResidentMegabytes, "MB", digits: 0)

@@ -56,11 +56,36 @@ struct BenchmarkSuite {
         report("SGD: done")
         figures.closedFormMilliseconds = 1e3 * (try closedFormSeconds(data, repetitions: quick ? 1 : 3))
         report("closed form: done")
+        figures.wideStableRateMilliseconds = 1e3 * (try wideStableRateSeconds(repetitions: quick ? 1 : 3))
+        report("wide stable rate: done")
         figures.peakResidentMegabytes = PeakMemory.megabytes()
+        figures.frameLoopStallMilliseconds = try frameLoopStallMilliseconds(data)
+        report("frame-loop stall: done")
         figures.dataMegabytes = Double((data.x.count + data.y.count) * MemoryLayout<Double>.size) / 1e6
         let file = try BenchmarkCSVFile(data: data, rows: BenchmarkSuite.csvRows)
         report("CSV: wrote \(file.byteCount / 1_000_000) MB")
         return file
+    }
+
+    /// The trainer's worst frame while the landscape, narration and export run on the session's worker
+    /// (exports go to a temporary directory, removed afterwards).
+    private func frameLoopStallMilliseconds(_ data: Dataset) throws -> Double {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-bench-export-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return FrameLoopStallBenchmark.worstStallMilliseconds(data: data, exportDirectory: directory.path)
+    }
+
+    /// Median seconds of the stable learning rate on a wide 1,000 × 5,000 design (standardized, as `fit` runs it):
+    /// the n × n Gram of the rows and LAPACK's top eigenvalue, what `descent fit WIDE.csv` waits for.
+    private func wideStableRateSeconds(repetitions: Int) throws -> Double {
+        let wide = try BuiltinDataset.synthetic.make(
+            SyntheticParameters(rows: 1_000, features: 5_000, noise: 0.1, conditionNumber: 1), seed: 0)
+        return Stopwatch.medianSeconds(repetitions: repetitions) {
+            var run = TrainingRun(train: wide, hyperparameters: Hyperparameters(method: .gd, learningRate: 0.01))
+            _ = run.largestStableLearningRate()
+        }
     }
 
     /// Median seconds of one full-batch step (loss, gradient and update) on all rows.

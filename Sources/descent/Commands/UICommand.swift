@@ -23,7 +23,7 @@ struct UICommand: ParsableCommand {
         "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
     var speed: String?
 
-    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), written on quit.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), each action as it happens.", valueName: "FILE"))
     var record: String?
 
     @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
@@ -31,6 +31,10 @@ struct UICommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Frames drawn per second at most (1…60, default 30; 10 suits a slow link).", valueName: "N"))
+    var fps: Double = 30
 
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
     static let defaultSpeed = 50.0
@@ -43,7 +47,7 @@ struct UICommand: ParsableCommand {
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
-        if !(training.lr >= 1e-5 && training.lr <= 10) { fail("--lr: the trainer's range is 1e-5 to 10, got \(training.lr)") }
+        if !(fps >= 1 && fps <= 60) { fail("--fps: must be between 1 and 60, got \(fps)") }
         var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
         if let speed {
             if speed == "max" {
@@ -58,6 +62,7 @@ struct UICommand: ParsableCommand {
         var setup: SessionSetup
         var comparing = training.method == .closedForm
         var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
+        var presetName: String?, presetDescription: String?
         var playback: SessionRecording?
         if let replay {
             if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
@@ -67,6 +72,11 @@ struct UICommand: ParsableCommand {
                 fail(error.description)
             }
             setup = playback!.setup
+            for notice in playback!.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+            // The trainer's own limit, as for a typed --lr or a preset's training.lr.
+            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
+                fail("\(replay):1: 'setup.hyperparameters.learningRate': the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
+            }
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
@@ -83,12 +93,11 @@ struct UICommand: ParsableCommand {
             setup.stop = stop
             comparing = method == .closedForm
             locked = loadedPreset.locked
+            presetName = loadedPreset.name
+            presetDescription = loadedPreset.description
             hidden = loadedPreset.hidden
             if speed == nil, loadedPreset.keys.contains("training.speed") {
                 startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
-            }
-            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
-                fail("\(preset): training.lr: the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
             }
         } else {
             let specification: DataSpecification
@@ -129,20 +138,24 @@ struct UICommand: ParsableCommand {
             featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept)
         state.locked = locked
         state.hidden = hidden
+        state.presetName = presetName
+        state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
         let session = setup.makeSession(loaded)
+        recorder?.attach(to: session)
         if comparing {
             state.isComparing = true
             session.requestClosedForm()
         }
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
-            notice: themes.notice, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+            notice: themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+        app.framesPerSecond = fps
         let status = app.run()
         backend.close()
-        // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
+        // The final line, on every way out of the loop (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after the terminal is restored.
         var recordFailed = false
         if let recorder {
             do { try recorder.finish(session: session) } catch {

@@ -45,7 +45,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Stop when the relative change of the loss falls below T (0: off).")
     var tol: Double = 1e-10
 
-    @Option(parsing: .unconditional, help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
+    @Option(
+        parsing: .unconditional,
+        help: "L2 penalty α in α‖w‖² (the intercept is not penalised): on the z-score weights when standardized, on the raw weights with --no-standardize.")
     var l2: Double = 0
 
     @Option(name: .customLong("init"), help: "Initial weights (random is seeded by --seed).")
@@ -55,14 +57,9 @@ struct TrainingOptions: ParsableArguments {
 
     /// A one-line complaint naming the option, or nil when the values make sense.
     func problem() -> String? {
-        if !(lr > 0 && lr.isFinite) { return "--lr: must be a positive finite number, got \(lr)" }
-        if batchSize < 1 { return "--batch-size: must be at least 1, got \(batchSize)" }
-        if !(momentum >= 0 && momentum < 1) { return "--momentum: must be in [0, 1), got \(momentum)" }
-        if let steps, steps < 1 { return "--steps: must be at least 1, got \(steps)" }
-        if let epochs, !(epochs > 0 && epochs.isFinite) { return "--epochs: must be a positive number, got \(epochs)" }
-        if !(tol >= 0 && tol.isFinite) { return "--tol: must be a finite number ≥ 0, got \(tol)" }
-        if !(l2 >= 0 && l2.isFinite) { return "--l2: must be a finite number ≥ 0, got \(l2)" }
-        return nil
+        // The same rules as a preset's and a recording's (Engine's SetupValidation).
+        let stop = StopCriteria(steps: steps, epochs: epochs, tolerance: tol)
+        return (hyperparameters.problem() ?? stop.problem()).map { "\($0.option): \($0.reason)" }
     }
 
     var hyperparameters: Hyperparameters {
