@@ -1,4 +1,4 @@
-// The data sets that need no file: a noisy line, a synthetic problem, diabetes and Longley.
+// The data sets that need no file: a noisy line, a synthetic problem, diabetes, Longley and the teaching sets.
 import CSVReader
 import Foundation
 
@@ -12,14 +12,44 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
     case diabetes
     /// NIST's Longley data: six highly collinear macro-economic series, y = total employment.
     case longley
+    /// Anscombe's quartet (1973): four sets of 11 points with the same line and R², chosen with `--part 1…4`.
+    case anscombe
+    /// A clean line plus three gross outliers at the right.
+    case outliers
+    /// A line whose noise grows with x.
+    case heteroscedastic
+    /// A smooth parabola: a line underfits, `--poly 2` fits.
+    case curve
+    /// Two groups each rising with x whose pooled slope falls (Simpson's paradox).
+    case twoGroups = "two-groups"
 
-    /// Builds the data set; `parameters` matter for `line` and `synthetic` only.
+    /// What the data set shows, in one line (for `--help`, the README and the title bar).
+    public var summary: String {
+        switch self {
+        case .line: return "a noisy straight line y = 2x + 3"
+        case .synthetic: return "Gaussian features with a chosen condition number"
+        case .diabetes: return "442 patients, 10 baseline variables (Efron et al. 2004)"
+        case .longley: return "NIST's Longley set: six collinear economic series"
+        case .anscombe: return "Anscombe's quartet: same line and R², four pictures (--part 1…4)"
+        case .outliers: return "a clean line plus three gross outliers that drag it down"
+        case .heteroscedastic: return "a line whose noise grows with x"
+        case .curve: return "a parabola: a line underfits, --poly 2 fits"
+        case .twoGroups: return "Simpson's paradox: each group rises, the pooled slope falls"
+        }
+    }
+
+    /// Builds the data set; `parameters` matter for the generated sets (and `part` for `anscombe`).
     public func make(_ parameters: SyntheticParameters, seed: UInt64) throws -> Dataset {
         switch self {
         case .line: return BuiltinDataset.line(parameters, seed: seed)
         case .synthetic: return BuiltinDataset.synthetic(parameters, seed: seed)
         case .diabetes: return try BuiltinDataset.bundled("diabetes", target: "progression")
         case .longley: return try BuiltinDataset.bundled("longley", target: "y")
+        case .anscombe: return try BuiltinDataset.anscombe(part: parameters.part ?? 1)
+        case .outliers: return BuiltinDataset.outliers(parameters, seed: seed)
+        case .heteroscedastic: return BuiltinDataset.heteroscedastic(parameters, seed: seed)
+        case .curve: return BuiltinDataset.curve(parameters, seed: seed)
+        case .twoGroups: return BuiltinDataset.twoGroups(parameters, seed: seed)
         }
     }
 
@@ -87,7 +117,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
         return q
     }
 
-    private static func bundled(_ name: String, target: String) throws -> Dataset {
+    static func bundled(_ name: String, target: String) throws -> Dataset {
         // Compiled in (not a resource bundle), so the binary works wherever it is copied.
         guard let source = EmbeddedDatasets.sources[name] else {
             throw DataError.missingBuiltin(name: name)

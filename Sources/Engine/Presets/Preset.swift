@@ -225,6 +225,7 @@ private struct PresetReader {
             }
         }
         spec.synthetic.rows = try integer(table, t, "rows") { $0 >= 2 ? nil : "must be at least 2" }
+        spec.synthetic.part = try integer(table, t, "part") { (1...4).contains($0) ? nil : "must be from 1 to 4" }
         spec.synthetic.noise = try number(table, t, "noise") { $0 >= 0 ? nil : "must be at least 0" } ?? spec.synthetic.noise
         spec.synthetic.conditionNumber = try number(table, t, "condition") { $0 >= 1 ? nil : "must be at least 1" }
             ?? spec.synthetic.conditionNumber

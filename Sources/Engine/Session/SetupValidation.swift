@@ -49,7 +49,7 @@ extension StopCriteria {
 }
 
 extension DataSpecification {
-    /// The first data setting out of range, if any (`--poly`, `--test-fraction`, `--rows`, `--features`, `--noise`,
+    /// The first data setting out of range, if any (`--poly`, `--test-fraction`, `--part`, `--rows`, `--features`, `--noise`,
     /// `--condition`), sizes included: a synthetic set that would not fit in memory is refused here.
     public func problem() -> SetupProblem? {
         if !(polynomialDegree >= 1 && polynomialDegree <= 20) {
@@ -66,10 +66,19 @@ extension DataSpecification {
                 return SetupProblem(option: "--features", key: "data.synthetic.features", reason: "must be at least 1, got \(synthetic.features)")
             }
         }
+        if let part = synthetic.part {
+            guard case .builtin(.anscombe) = source else {
+                return SetupProblem(option: "--part", key: "data.synthetic.part", reason: "chooses a set of --dataset anscombe only")
+            }
+            if !(1...4).contains(part) {
+                return SetupProblem(option: "--part", key: "data.synthetic.part", reason: "must be from 1 to 4 (Anscombe's four sets), got \(part)")
+            }
+        }
         let generated: (rows: Int, features: Int)?
         switch source {
         case .builtin(.synthetic): generated = (synthetic.rows ?? 1000, synthetic.features)
-        case .builtin(.line): generated = (synthetic.rows ?? 100, 1)
+        case .builtin(.line), .builtin(.heteroscedastic): generated = (synthetic.rows ?? 100, 1)
+        case .builtin(.outliers), .builtin(.curve), .builtin(.twoGroups): generated = (synthetic.rows ?? BuiltinDataset.teachingRows, 1)
         default: generated = nil
         }
         if let (rows, columns) = generated {

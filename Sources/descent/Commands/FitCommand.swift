@@ -44,7 +44,7 @@ struct FitCommand: ParsableCommand {
 
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
-        "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
         "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
     ]
 

@@ -39,9 +39,15 @@ struct UICommand: ParsableCommand {
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
     static let defaultSpeed = 50.0
 
+    /// The data's name for the title bar, with a teaching set's one-line note ("anscombe 2 · same line and R², …").
+    static func titleName(_ name: String, _ data: DataSpecification) -> String {
+        guard case .builtin(let builtin) = data.source, let note = builtin.titleNote(part: data.synthetic.part) else { return name }
+        return "\(name) · \(note)"
+    }
+
     /// The data and training options, for telling which were typed (a recording sets them all).
     private static let setupOptions = [
-        "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
         "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
     ]
 
@@ -130,7 +136,7 @@ struct UICommand: ParsableCommand {
         }
         var state = TrainerState(
             width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
-            speed: startSpeed, rowCount: loaded.train.rowCount, dataName: loaded.train.name,
+            speed: startSpeed, rowCount: loaded.train.rowCount, dataName: Self.titleName(loaded.train.name, setup.data),
             featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept,
             fitInputName: loaded.train.fitInputName)
         state.targetName = loaded.train.targetName

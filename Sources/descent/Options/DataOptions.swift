@@ -8,8 +8,14 @@ struct DataOptions: ParsableArguments {
     @Argument(help: "A CSV file with a header row (comma, semicolon or tab separated).")
     var file: String?
 
-    @Option(help: "A built-in data set (default: line).")
+    @Option(help: ArgumentHelp(
+        "A built-in data set (default: line): "
+            + BuiltinDataset.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
+        valueName: "NAME"))
     var dataset: BuiltinDataset?
+
+    @Option(parsing: .unconditional, help: "Which of Anscombe's four sets, 1…4, for --dataset anscombe (default 1).")
+    var part: Int?
 
     @Option(help: "The target column (default: the last column).")
     var target: String?
@@ -19,7 +25,7 @@ struct DataOptions: ParsableArguments {
         valueName: "A,B,… | COUNT"))
     var features: String?
 
-    @Option(parsing: .unconditional, help: "Rows of generated data (line: 100, synthetic: 1000).")
+    @Option(parsing: .unconditional, help: "Rows of generated data (line, heteroscedastic: 100; synthetic: 1000; outliers, curve, two-groups: 60).")
     var rows: Int?
 
     @Option(parsing: .unconditional, help: "Standard deviation of the noise in generated data.")
@@ -53,7 +59,7 @@ struct DataOptions: ParsableArguments {
         case (nil, let builtin): source = .builtin(builtin ?? .line)
         case (_?, _?): throw DataError.invalidOption(option: "--dataset", reason: "give a CSV file or --dataset, not both")
         }
-        var synthetic = SyntheticParameters(rows: rows, noise: noise, conditionNumber: condition)
+        var synthetic = SyntheticParameters(rows: rows, noise: noise, conditionNumber: condition, part: part)
         var featureList: [String]?
         if let features {
             if case .builtin(.synthetic) = source {

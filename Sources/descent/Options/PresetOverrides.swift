@@ -14,6 +14,7 @@ struct PresetOverrides {
         var spec = setup.data
         if data.file != nil || given.contains("dataset") {
             spec.source = try data.specification().source
+            if !given.contains("part") { spec.synthetic.part = nil }  // the preset's Anscombe part is for its data set
         }
         if given.contains("target") { spec.target = data.target }
         if let features = data.features, given.contains("features") {
@@ -29,6 +30,7 @@ struct PresetOverrides {
             }
         }
         if given.contains("rows") { spec.synthetic.rows = data.rows }
+        if given.contains("part") { spec.synthetic.part = data.part }
         if given.contains("noise") { spec.synthetic.noise = data.noise }
         if given.contains("condition") { spec.synthetic.conditionNumber = data.condition }
         if given.contains("poly") { spec.polynomialDegree = data.poly }
