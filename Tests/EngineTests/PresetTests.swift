@@ -23,8 +23,8 @@ final class PresetTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: PresetTests.presetDirectory.path)
             .filter { $0.hasSuffix(".toml") }.sorted()
         XCTAssertEqual(names, [
-            "ill-conditioned-standardized.toml", "ill-conditioned.toml", "overshoot.toml", "polynomial-overfit.toml",
-            "sgd-noise.toml",
+            "anscombe.toml", "ill-conditioned-standardized.toml", "ill-conditioned.toml", "line-on-a-curve.toml",
+            "one-outlier.toml", "overshoot.toml", "polynomial-overfit.toml", "sgd-noise.toml", "simpsons-paradox.toml",
         ])
         for name in names {
             let path = PresetTests.presetDirectory.appendingPathComponent(name).path

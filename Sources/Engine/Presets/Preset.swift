@@ -59,7 +59,7 @@ private struct PresetReader {
 
     static let tables: [String: Set<String>] = [
         "data": [
-            "dataset", "file", "target", "features", "rows", "noise", "condition", "poly", "test_fraction", "seed",
+            "dataset", "part", "file", "target", "features", "rows", "noise", "condition", "poly", "test_fraction", "seed",
             "intercept", "standardize",
         ],
         "training": ["method", "update", "lr", "batch_size", "momentum", "l2", "init", "speed"],
