@@ -45,8 +45,8 @@ final class TeachingDatasetCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0)
         let help = outcome.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for text in [
-            "anscombe (Anscombe's quartet", "outliers (a clean line", "heteroscedastic (a line whose noise",
-            "curve (a parabola", "two-groups (Simpson's paradox", "--part",
+            "anscombe: Anscombe's quartet", "outliers: a clean line", "heteroscedastic: a line whose noise",
+            "curve: a parabola", "two-groups: Simpson's paradox", "--part <N>",
         ] {
             XCTAssertTrue(help.contains(text), text)
         }

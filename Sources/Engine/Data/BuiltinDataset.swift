@@ -29,12 +29,12 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
         case .line: return "a noisy straight line y = 2x + 3"
         case .synthetic: return "Gaussian features with a chosen condition number"
         case .diabetes: return "442 patients, 10 baseline variables (Efron et al. 2004)"
-        case .longley: return "NIST's Longley set: six collinear economic series"
-        case .anscombe: return "Anscombe's quartet: same line and R², four pictures (--part 1…4)"
+        case .longley: return "NIST's Longley set, six collinear economic series"
+        case .anscombe: return "Anscombe's quartet, same line and R², four pictures (--part 1…4)"
         case .outliers: return "a clean line plus three gross outliers that drag it down"
         case .heteroscedastic: return "a line whose noise grows with x"
-        case .curve: return "a parabola: a line underfits, --poly 2 fits"
-        case .twoGroups: return "Simpson's paradox: each group rises, the pooled slope falls"
+        case .curve: return "a parabola, a line underfits and --poly 2 fits"
+        case .twoGroups: return "Simpson's paradox, each group rises and the pooled slope falls"
         }
     }
 

@@ -9,12 +9,12 @@ struct DataOptions: ParsableArguments {
     var file: String?
 
     @Option(help: ArgumentHelp(
-        "A built-in data set (default: line): "
-            + BuiltinDataset.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
+        "A built-in data set (default: line). "
+            + BuiltinDataset.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "; ") + ".",
         valueName: "NAME"))
     var dataset: BuiltinDataset?
 
-    @Option(parsing: .unconditional, help: "Which of Anscombe's four sets, 1…4, for --dataset anscombe (default 1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Which of Anscombe's four sets, 1…4, for --dataset anscombe (default 1).", valueName: "N"))
     var part: Int?
 
     @Option(help: "The target column (default: the last column).")
