@@ -66,6 +66,22 @@ final class TeachingDatasetsTests: XCTestCase {
         XCTAssertNil(DataSpecification(source: .builtin(.anscombe), synthetic: .init(part: 4)).problem())
     }
 
+    func testABadPartInAPresetNamesFileLineAndKey() {
+        func message(_ text: String) -> String {
+            do {
+                _ = try Preset.parse(text, file: "lesson.toml")
+                return "no error"
+            } catch { return "\(error)" }
+        }
+        let outOfRange = message("name = \"a\"\n[data]\ndataset = \"anscombe\"\npart = 5\n")
+        XCTAssertTrue(outOfRange.hasPrefix("lesson.toml:4"), outOfRange)
+        XCTAssertTrue(outOfRange.contains("data.part") && outOfRange.contains("1 to 4"), outOfRange)
+        let wrongSet = message("name = \"a\"\n[data]\ndataset = \"curve\"\npart = 2\n")
+        XCTAssertTrue(wrongSet.hasPrefix("lesson.toml:"), wrongSet)
+        XCTAssertTrue(wrongSet.contains("part") && wrongSet.contains("anscombe"), wrongSet)
+        XCTAssertEqual(message("name = \"a\"\n[data]\ndataset = \"anscombe\"\npart = 2\n"), "no error")
+    }
+
     // MARK: Generated sets
 
     func testGeneratedSetsAreDeterministicForASeed() throws {
