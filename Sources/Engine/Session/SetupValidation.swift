@@ -68,7 +68,7 @@ extension DataSpecification {
         }
         if let part = synthetic.part {
             guard case .builtin(.anscombe) = source else {
-                return SetupProblem(option: "--part", key: "data.synthetic.part", reason: "chooses a set of --dataset anscombe only")
+                return SetupProblem(option: "--part", key: "data.synthetic.part", reason: "is for the anscombe data set only (it picks one of its four sets)")
             }
             if !(1...4).contains(part) {
                 return SetupProblem(option: "--part", key: "data.synthetic.part", reason: "must be from 1 to 4 (Anscombe's four sets), got \(part)")
