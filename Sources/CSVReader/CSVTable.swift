@@ -73,13 +73,15 @@ public struct CSVTable: Sendable {
             var header: [String] = []
             var seen = Set<String>()  // not header.contains: 100,000 columns would take 5·10⁹ comparisons
             for (index, field) in fields.enumerated() {
-                let place = CSVPosition(
-                    file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart))
+                // Only for a message: a field's column counts characters from the line's start, O(line) each.
+                func place() -> CSVPosition {
+                    CSVPosition(file: file, line: headerRecord.line, column: scanner.column(of: field.start, lineStart: field.lineStart))
+                }
                 guard var name = scanner.text(of: field)?.trimmingCharacters(in: .whitespaces) else {
-                    throw CSVError.notUTF8(place)
+                    throw CSVError.notUTF8(place())
                 }
                 if name.isEmpty { name = "column\(index + 1)" }
-                if !seen.insert(name).inserted { throw CSVError.duplicateColumn(place, name: name) }
+                if !seen.insert(name).inserted { throw CSVError.duplicateColumn(place(), name: name) }
                 header.append(name)
             }
             return (header, delimiter, scanner.index, scanner.line)
