@@ -1,6 +1,7 @@
 // Seeded mutants of shipped presets and of a recording: each loads or is refused in one line naming the file (and
 // the line where there is one); never a trap. A few go through the real binary: exit 1 and one escaped line.
 import Foundation
+import TestSupport
 import XCTest
 import Engine
 

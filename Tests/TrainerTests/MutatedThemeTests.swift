@@ -1,5 +1,6 @@
 // Seeded mutants of every shipped theme: each loads or is refused in one line naming file:line; never a trap.
 import Foundation
+import TestSupport
 import XCTest
 @testable import Trainer
 

@@ -3,19 +3,19 @@ import Engine
 
 /// Deterministic mutants of `original`: the same seed gives the same files. Inserted bytes favour the ones that
 /// break parsers (quotes, brackets, `=`, `.`, digits, minus, newlines) and control characters (ESC, BEL, 0x1D, NUL).
-struct FileMutations: Sequence, IteratorProtocol {
+public struct FileMutations: Sequence, IteratorProtocol {
     let original: [UInt8]
     var remaining: Int
     var random: SeededGenerator
     static let interesting = Array("\"'[]{}=.,:-+0123456789e\n#\\ ".utf8) + [0x1B, 0x07, 0x1D, 0x00, 0x7F, 0xFF, 0xC3]
 
-    init(_ text: String, count: Int, seed: UInt64) {
+    public init(_ text: String, count: Int, seed: UInt64) {
         original = Array(text.utf8)
         remaining = count
         random = SeededGenerator(seed: seed)
     }
 
-    mutating func next() -> [UInt8]? {
+    public mutating func next() -> [UInt8]? {
         guard remaining > 0 else { return nil }
         remaining -= 1
         var bytes = original
