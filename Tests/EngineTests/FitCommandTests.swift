@@ -41,6 +41,24 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(history.last?.last, train["mse"])
     }
 
+    func testLossScalingIsTheCourseLoopAndReportsItsObjective() throws {
+        // --loss half-mse --lr 0.2 is MSE at lr 0.1 (J = MSE/2): the same weights, J half the MSE.
+        let half = try json(["--dataset", "diabetes", "--loss", "half-mse", "--lr", "0.2", "--steps", "40", "--tol", "0"])
+        let mse = try json(["--dataset", "diabetes", "--lr", "0.1", "--steps", "40", "--tol", "0"])
+        XCTAssertEqual(half["loss"] as? String, "half-mse")
+        XCTAssertEqual(mse["loss"] as? String, "mse")
+        let a = try XCTUnwrap(half["coefficients"] as? [Double]), b = try XCTUnwrap(mse["coefficients"] as? [Double])
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y))) }
+        let train = try XCTUnwrap(half["train"] as? [String: Double])
+        XCTAssertEqual(try XCTUnwrap(half["objective"] as? Double), train["mse"]! / 2, accuracy: 1e-12 * train["mse"]!)
+        XCTAssertEqual(
+            try XCTUnwrap(half["lr_max_stable"] as? Double), 2 * (try XCTUnwrap(mse["lr_max_stable"] as? Double)),
+            accuracy: 1e-12)
+        let bad = try fit(["--loss", "rmse"])
+        XCTAssertEqual(bad.status, 1, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--loss"), bad.stderr)
+    }
+
     func testNumbersAreTheShortestRoundTripText() throws {
         let text = try fit(["--json", "--steps", "5", "--history"]).stdout
         let pattern = try NSRegularExpression(pattern: "-?[0-9][0-9.eE+-]*")

@@ -102,7 +102,7 @@ final class PresetTests: XCTestCase {
 
     func testBadPresetsNameFileLineAndKey() {
         XCTAssertEqual(error("[training]\nlr = 0.1\nspeeed = 3\n"),
-            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, init, l2, lr, method, momentum, speed, update)")
+            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, init, l2, loss, lr, method, momentum, speed, update)")
         XCTAssertEqual(error("# c\n\n[training]\n  lr = -2\n"), "lesson.toml:4: key 'training.lr': must be a positive number, got -2.0")
         XCTAssertEqual(error("[training]\nmethod = \"newton\""),
             "lesson.toml:2: key 'training.method': 'newton' is not one of gd, sgd, minibatch")
@@ -112,6 +112,9 @@ final class PresetTests: XCTestCase {
             "lesson.toml:2: key 'controls.locked': unknown control 'volume' (expected method, update, lr, batch, momentum, l2, speed, standardize, closed-form, reset, data)")
         XCTAssertEqual(error("[lesson]\nx = 1"),
             "lesson.toml:1: key 'lesson': unknown key (expected name, description, [data], [training], [stop], [controls])")
+        XCTAssertEqual(error("[training]\nloss = \"rmse\""),
+            "lesson.toml:2: key 'training.loss': 'rmse' is not one of mse, half-mse, sse, half-sse")
+        XCTAssertEqual(try Preset.parse("[training]\nloss = \"half-sse\"", file: "p.toml").setup.hyperparameters.loss, .halfSSE)
         XCTAssertEqual(error("[stop]\nsteps = 0"), "lesson.toml:2: key 'stop.steps': must be at least 1, got 0")
         XCTAssertTrue(error("[training]\nlr = = 3").hasPrefix("lesson.toml:2:"), error("[training]\nlr = = 3"))
         XCTAssertEqual(error("name = 3"), "lesson.toml:1: key 'name': must be a string")

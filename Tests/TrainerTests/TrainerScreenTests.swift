@@ -33,6 +33,19 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    func testLossScalingShowsInTheTitleStatusBarAndSlider() {
+        var state = TrainerFixtures.state(width: 120, height: 40)
+        state.hyperparameters.loss = .halfSSE
+        state.snapshot.hyperparameters.loss = .halfSSE
+        state.snapshot.trainLoss = 51.23
+        let text = frame(state).text
+        XCTAssertTrue(text.contains("Loss J = ½·Σr² · log y"), text)
+        XCTAssertTrue(frame(state).lines.last!.contains("train ½SSE 51.23"), frame(state).lines.last!)
+        // 200 rows: the slider spans 1e-5/100 … 10/100.
+        XCTAssertEqual(state.learningRateScale.upper, 0.1, accuracy: 1e-15)
+        XCTAssertFalse(frame(TrainerFixtures.state(width: 120, height: 40)).text.contains("Loss J ="))
+    }
+
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000

@@ -6,8 +6,9 @@ extension ClosedFormComparison {
     /// the solver in extended precision); with a penalty, the penalty applies to the weights GD sees, so the
     /// standardized design is solved when standardization is on, then mapped back.
     public static func solve(
-        train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool
+        train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool, loss: LossScaling = .mse
     ) throws -> ClosedFormComparison {
+        let k = loss.multipleOfMSE(rows: train.rowCount)
         let scaling = standardized && l2 != 0
             ? FeatureScaling(standardizing: train, centred: fitIntercept) : FeatureScaling.identity(train.featureCount)
         let columns: DesignColumns
@@ -16,10 +17,10 @@ extension ClosedFormComparison {
         } else {
             columns = .matrix(scaling.apply(to: train))
         }
-        // GD minimises MSE + α‖w‖² = (1/n)(‖Xw + b − y‖² + nα‖w‖²); the solver's penalty is on the sum of squares.
+        // GD minimises k·MSE + α‖w‖² = (k/n)(‖Xw + b − y‖² + (n/k)α‖w‖²); the solver's penalty is on the sum of squares.
         let problem = LeastSquaresProblem(
             rowCount: train.rowCount, columns: columns, target: train.y, fitIntercept: fitIntercept,
-            l2: Double(train.rowCount) * l2, columnNames: train.featureNames)
+            l2: loss == .mse ? Double(train.rowCount) * l2 : Double(train.rowCount) * l2 / k, columnNames: train.featureNames)
         let solution = try ClosedFormSolver.solve(problem)
         let model = scaling.toDataUnits(weights: solution.coefficients, intercept: solution.intercept ?? 0)
         let intercept = fitIntercept ? model.intercept : nil
@@ -30,13 +31,17 @@ extension ClosedFormComparison {
         // the solver gives it for the design it solved and for that design z-scored (it is 1/λmax of the
         // correlation matrix then), so no Gram matrix of a standardized copy is needed.
         let gdScaling = standardized ? FeatureScaling(standardizing: train, centred: fitIntercept) : scaling
-        let stable = gdScaling == scaling
+        let stableForMSE = gdScaling == scaling
             ? solution.largestStableLearningRate
             : solution.standardizedLargestStableLearningRate
+        let stable = loss == .mse ? stableForMSE : stableForMSE / k
         return ClosedFormComparison(
             weights: model.weights, intercept: intercept,
-            trainLoss: solution.meanSquaredError,
-            testLoss: test.map { meanSquaredError(of: model.weights, intercept ?? 0, on: $0) },
+            trainLoss: loss == .mse ? solution.meanSquaredError : k * solution.meanSquaredError,
+            testLoss: test.map { data in
+                let mse = meanSquaredError(of: model.weights, intercept ?? 0, on: data)
+                return loss == .mse ? mse : loss.multipleOfMSE(rows: data.rowCount) * mse
+            },
             rank: solution.rank, conditionNumber: solution.conditionNumber, singularValues: solution.singularValues,
             largestStableLearningRate: stable, normalEquationWeights: normal, warnings: solution.warnings,
             residualStandardDeviation: solution.residualStandardDeviation,

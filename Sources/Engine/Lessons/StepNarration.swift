@@ -41,9 +41,10 @@ public struct StepNarration: Sendable, Equatable {
     /// The formulas of this step, from docs/math.md, for the rule and penalty in force.
     public var formula: [String] {
         let l2 = hyperparameters.l2 > 0 ? " + 2α·w" : ""
+        let loss = hyperparameters.loss
         var lines = [
-            "r = X_B·w + b − y_B",
-            "∇w = (2/|B|)·X_Bᵀ r_B\(l2),  ∇b = (2/|B|)·Σ r_B",
+            loss == .mse ? "r = X_B·w + b − y_B" : "r = X_B·w + b − y_B,  J = \(loss.formula)",
+            "∇w = \(loss.gradientFormula)\(l2),  ∇b = \(loss.interceptGradientFormula)",
         ]
         switch hyperparameters.update {
         case .plain: lines.append("w ← w − η·∇w,  b ← b − η·∇b")
@@ -107,7 +108,7 @@ extension TrainingRun {
         var gradient = [Double](repeating: 0, count: d + 1)
         _ = design.residualPass(
             parameters: old, intercept: b, rows: size >= n ? nil : batch[...], gradient: &gradient)
-        let scale = 2 / Double(batch.count)
+        let scale = h.loss.gradientScale(rows: batch.count)
         for j in 0...d { gradient[j] *= scale }
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * old[j] } }
         if !fitIntercept { gradient[d] = 0 }

@@ -8,7 +8,7 @@ import TOMLKit
 /// description = "…"
 /// [data]      # dataset | file, target, features, rows, noise, condition, poly, test_fraction, seed,
 ///             # intercept, standardize
-/// [training]  # method, update, lr, batch_size, momentum, l2, init ("zero" | "random"), speed
+/// [training]  # method, update, lr, loss, batch_size, momentum, l2, init ("zero" | "random"), speed
 /// [stop]      # steps, epochs, tol
 /// [controls]  # locked = ["lr", …], hidden = ["closed-form", …] (names: PresetControl)
 /// ```
@@ -62,7 +62,7 @@ private struct PresetReader {
             "dataset", "file", "target", "features", "rows", "noise", "condition", "poly", "test_fraction", "seed",
             "intercept", "standardize",
         ],
-        "training": ["method", "update", "lr", "batch_size", "momentum", "l2", "init", "speed"],
+        "training": ["method", "update", "lr", "loss", "batch_size", "momentum", "l2", "init", "speed"],
         "stop": ["steps", "epochs", "tol"],
         "controls": ["locked", "hidden"],
     ]
@@ -245,6 +245,9 @@ private struct PresetReader {
         }
         if let update = try choice(table, t, "update", UpdateRule.allCases.map(\.rawValue)) {
             h.update = UpdateRule(rawValue: update)!
+        }
+        if let loss = try choice(table, t, "loss", LossScaling.allCases.map(\.rawValue)) {
+            h.loss = LossScaling(rawValue: loss)!
         }
         h.learningRate = try number(table, t, "lr") { $0 > 0 ? nil : "must be a positive number" } ?? h.learningRate
         h.batchSize = try integer(table, t, "batch_size") { $0 >= 1 ? nil : "must be at least 1" } ?? h.batchSize

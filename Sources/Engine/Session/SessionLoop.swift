@@ -17,7 +17,7 @@ struct SessionLoop {
     private var rateWindowSteps = 0
     private var stepsPerSecond = 0.0
     /// The stable rate and κ for the design GD runs on, computed once per (L2 penalty, scaling).
-    private var designFigures: (l2: Double, standardized: Bool, stableRate: Double, condition: Double?)?
+    private var designFigures: (l2: Double, loss: LossScaling, standardized: Bool, stableRate: Double, condition: Double?)?
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
 
@@ -164,12 +164,12 @@ struct SessionLoop {
     }
 
     private mutating func gradientDescentFigures() -> (stableRate: Double, condition: Double?) {
-        let key = (run.hyperparameters.l2, run.standardized)
-        if let cached = designFigures, cached.l2 == key.0, cached.standardized == key.1 {
+        let key = (run.hyperparameters.l2, run.hyperparameters.loss, run.standardized)
+        if let cached = designFigures, cached.l2 == key.0, cached.loss == key.1, cached.standardized == key.2 {
             return (cached.stableRate, cached.condition)
         }
         let figures = (stableRate: run.largestStableLearningRate(), condition: run.conditionNumber())
-        designFigures = (key.0, key.1, figures.stableRate, figures.condition)
+        designFigures = (key.0, key.1, key.2, figures.stableRate, figures.condition)
         return figures
     }
 
@@ -188,7 +188,8 @@ struct SessionLoop {
             trainLoss: run.latestTrainLoss ?? 0, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
-            largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition)
+            largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition,
+            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE)
         let trainHistory = run.trainHistory, testHistory = run.testHistory
         let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {
@@ -206,17 +207,17 @@ struct SessionLoop {
     /// Solves the closed form on another thread; the result is merged into snapshots when it arrives.
     private func startClosedForm() {
         let train = run.train, test = run.test, intercept = run.fitIntercept
-        let l2 = run.hyperparameters.l2, standardized = run.standardized
+        let l2 = run.hyperparameters.l2, loss = run.hyperparameters.loss, standardized = run.standardized
         let mailbox = self.mailbox
         let thread = Thread {
             let result: Result<ClosedFormComparison, ClosedFormFailure>
             do {
                 result = .success(try ClosedFormComparison.solve(
-                    train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized))
+                    train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized, loss: loss))
             } catch {
                 result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
             }
-            mailbox.locked { mailbox.closedForm = (l2, standardized, result) }
+            mailbox.locked { mailbox.closedForm = (l2, loss, standardized, result) }
         }
         thread.name = "descent.closed-form"
         thread.start()

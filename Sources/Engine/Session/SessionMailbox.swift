@@ -21,8 +21,8 @@ final class SessionMailbox: @unchecked Sendable {
     var publishedCount = 0
     var shuttingDown = false
     var finished = false
-    /// The closed-form answer and the (l2, standardized) it was computed for.
-    var closedForm: (l2: Double, standardized: Bool, result: Result<ClosedFormComparison, ClosedFormFailure>)?
+    /// The closed-form answer and the (l2, loss, standardized) it was computed for.
+    var closedForm: (l2: Double, loss: LossScaling, standardized: Bool, result: Result<ClosedFormComparison, ClosedFormFailure>)?
 
     init(snapshot: TrainingSnapshot) {
         self.snapshot = snapshot

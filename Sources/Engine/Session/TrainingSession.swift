@@ -30,7 +30,8 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox = SessionMailbox(snapshot: TrainingSnapshot(
             weights: model.weights, intercept: model.intercept, trainLoss: run.latestTrainLoss ?? 0,
             testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0, testR2: run.latestTestR2,
-            hyperparameters: hyperparameters, standardized: standardize))
+            hyperparameters: hyperparameters, standardized: standardize, trainMSE: run.latestTrainMSE ?? 0,
+            testMSE: run.latestTestMSE))
         let loop = SessionLoopBox(SessionLoop(run: run, mailbox: mailbox))
         let thread = Thread { loop.run() }
         thread.name = "descent.training"
@@ -62,7 +63,7 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox.locked {
             var snapshot = mailbox.snapshot
             if let closed = mailbox.closedForm, closed.l2 == snapshot.hyperparameters.l2,
-                closed.standardized == snapshot.standardized || closed.l2 == 0
+                closed.loss == snapshot.hyperparameters.loss, closed.standardized == snapshot.standardized || closed.l2 == 0
             {
                 switch closed.result {
                 case .success(let comparison): snapshot.closedForm = comparison

@@ -8,8 +8,12 @@ public struct TrainingSnapshot: Sendable {
     public var weights: [Double]
     /// nil when no intercept is fitted.
     public var intercept: Double?
+    /// The objective J (the run's loss scaling) on the training rows, and its data term on the test rows.
     public var trainLoss: Double
     public var testLoss: Double?
+    /// The MSE of the same weights (what R² and exports report whatever the loss scaling).
+    public var trainMSE: Double
+    public var testMSE: Double?
     public var trainR2: Double
     public var testR2: Double?
     public var stepsPerSecond: Double
@@ -35,8 +39,10 @@ public struct TrainingSnapshot: Sendable {
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
         standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
         closedForm: ClosedFormComparison? = nil,
-        closedFormFailure: String? = nil
+        closedFormFailure: String? = nil, trainMSE: Double? = nil, testMSE: Double? = nil
     ) {
+        self.trainMSE = trainMSE ?? trainLoss
+        self.testMSE = testMSE ?? testLoss
         self.step = step
         self.epoch = epoch
         self.weights = weights

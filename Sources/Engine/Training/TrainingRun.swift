@@ -4,7 +4,8 @@ import Foundation
 /// A training run stepped by its owner (the session's thread, or `fit` directly). Given the same data, seed
 /// and the same calls at the same steps, it produces bit-identical parameters.
 ///
-/// Loss bookkeeping: the history entry for step s is the training MSE of the weights after s steps. Full-batch
+/// Loss bookkeeping: the history entry for step s is the training objective J (the chosen scaling of the squared
+/// error, see `LossScaling`) of the weights after s steps. Full-batch
 /// steps get it free from the fused pass (the loss of the weights before the update). SGD and mini-batch
 /// evaluate the full training loss every step when n·d ≤ 2·10⁵, and otherwise every k steps with k chosen so
 /// evaluation costs at most ~10% of the stepping (k = ⌈10·n / batch⌉). The test loss follows the same rule.
@@ -39,12 +40,13 @@ public struct TrainingRun: Sendable {
     private var gradient: [Double]
     private var updateState: UpdateState
     private var schedule: RowSchedule
-    private var trainLoss: (step: Int, value: Double)?
-    private var testLoss: (step: Int, value: Double)?
+    /// The objective J of the weights of `step`, and their MSE (for R²).
+    private var trainLoss: (step: Int, value: Double, mse: Double)?
+    private var testLoss: (step: Int, value: Double, mse: Double)?
     private var bestLoss = Double.infinity
     private var initialLoss: Double?
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
-    private var lastGood: (parameters: [Double], loss: Double)?
+    private var lastGood: (parameters: [Double], loss: Double, mse: Double)?
     /// The step whose weights `lastGood` holds.
     private var lastGoodStep = 0
     /// Losses of steps from this one on can stop the run by the tolerance; nil: the test is waived (the user
@@ -119,7 +121,7 @@ public struct TrainingRun: Sendable {
         return (converted.weights, fitIntercept ? converted.intercept : nil)
     }
 
-    /// The most recently evaluated training MSE (of the current weights after `refreshLosses()`).
+    /// The most recently evaluated training objective J (of the current weights after `refreshLosses()`).
     public var latestTrainLoss: Double? { trainLoss?.value }
     public var latestTestLoss: Double? { testLoss?.value }
     /// The step whose weights `latestTrainLoss` belongs to.
@@ -127,23 +129,27 @@ public struct TrainingRun: Sendable {
 
     /// R² matching `latestTrainLoss` / `latestTestLoss`.
     public var latestTrainR2: Double? {
-        trainLoss.map { r2(mse: $0.value, rows: train.rowCount, total: trainTotalSumOfSquares) }
+        trainLoss.map { r2(mse: $0.mse, rows: train.rowCount, total: trainTotalSumOfSquares) }
     }
     public var latestTestR2: Double? {
         guard let test, let testLoss else { return nil }
-        return r2(mse: testLoss.value, rows: test.rowCount, total: testTotalSumOfSquares)
+        return r2(mse: testLoss.mse, rows: test.rowCount, total: testTotalSumOfSquares)
     }
+
+    /// The training and test MSE of the weights `latestTrainLoss` / `latestTestLoss` belong to.
+    public var latestTrainMSE: Double? { trainLoss?.mse }
+    public var latestTestMSE: Double? { testLoss?.mse }
 
     private func r2(mse: Double, rows: Int, total: Double) -> Double {
         RegressionMetrics(residualSumOfSquares: mse * Double(rows), rowCount: rows, totalSumOfSquares: total).rSquared
     }
 
-    /// 2/λmax of the MSE Hessian (with the L2 penalty) on the design GD runs on now.
+    /// 2/λmax of the objective's Hessian (its loss scaling, with the L2 penalty) on the design GD runs on now.
     public mutating func largestStableLearningRate() -> Double {
         if stability[standardized] == nil {
             stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
         }
-        return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2)
+        return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2, loss: hyperparameters.loss)
     }
 
     /// κ of the design GD runs on now (scaled when standardized, with the L2 penalty); nil if it cannot be computed.
@@ -151,7 +157,7 @@ public struct TrainingRun: Sendable {
         if stability[standardized] == nil {
             stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
         }
-        return stability[standardized]!.conditionNumber(l2: hyperparameters.l2)
+        return stability[standardized]!.conditionNumber(l2: hyperparameters.l2, loss: hyperparameters.loss)
     }
 
     /// Exact metrics of the current weights on the training rows.
@@ -176,6 +182,11 @@ public struct TrainingRun: Sendable {
     public mutating func setHyperparameters(_ new: Hyperparameters) {
         if new.update != hyperparameters.update { updateState.clear() }
         if new != hyperparameters { toleranceArmedFrom = step + 1 }
+        if new.loss != hyperparameters.loss {
+            // J changes by a constant factor: the divergence test starts over in the new units (the UI resets).
+            bestLoss = .infinity
+            initialLoss = nil
+        }
         hyperparameters = new
     }
 
@@ -185,7 +196,7 @@ public struct TrainingRun: Sendable {
         guard on != standardized else { return }
         let from = scaling, to = on ? standardScaling : rawScaling
         parameters = convert(parameters, from: from, to: to)
-        if let good = lastGood { lastGood = (convert(good.parameters, from: from, to: to), good.loss) }
+        if let good = lastGood { lastGood = (convert(good.parameters, from: from, to: to), good.loss, good.mse) }
         standardized = on
         design = TrainingRun.design(train, scaling)
         testDesign = test.map { TrainingRun.design($0, scaling) }
@@ -233,11 +244,10 @@ public struct TrainingRun: Sendable {
     /// Evaluates the losses of the current weights if they are not known yet (e.g. on pause).
     public mutating func refreshLosses() {
         if trainLoss?.step != step {
-            let mse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(train.rowCount)
-            _ = recordTrainLoss(mse)
+            _ = recordTrainLoss(sumOfSquares: design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
         if let testDesign, testLoss?.step != step {
-            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+            recordTestLoss(sumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
     }
 
@@ -260,13 +270,13 @@ public struct TrainingRun: Sendable {
             // Full batch: one fused pass gives the loss of the current weights and the gradient.
             let sse = design.residualPass(parameters: parameters, intercept: intercept, gradient: &gradient)
             if trainLoss?.step != step {
-                guard recordTrainLoss(sse / Double(n)) else { return false }
+                guard recordTrainLoss(sumOfSquares: sse) else { return false }
             }
             rowsUsed = n
         } else {
             if trainLoss?.step != step, step % evaluationInterval(rows: n, batch: batch) == 0 {
                 let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
-                guard recordTrainLoss(sse / Double(n)) else { return false }
+                guard recordTrainLoss(sumOfSquares: sse) else { return false }
             }
             let rows = schedule.nextBatchPositions(size: batch)
             // Drawn rows are scattered through memory: fetch the next step's rows during this one (for SGD, the
@@ -280,10 +290,10 @@ public struct TrainingRun: Sendable {
             rowsUsed = rows.count
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
-            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+            recordTestLoss(sumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
 
-        let scale = 2 / Double(rowsUsed)
+        let scale = h.loss.gradientScale(rows: rowsUsed)
         for j in 0...d { gradient[j] *= scale }
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * parameters[j] } }
         updateState.apply(
@@ -319,26 +329,34 @@ public struct TrainingRun: Sendable {
 
     /// Records the training loss of the current weights; checks divergence and convergence. Returns false
     /// when the run stopped itself because of it.
-    private mutating func recordTrainLoss(_ mse: Double) -> Bool {
+    private mutating func recordTrainLoss(sumOfSquares sse: Double) -> Bool {
+        let n = train.rowCount
+        let mse = sse / Double(n)
+        let value = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: n)
+        return recordTrainObjective(value, mse: mse)
+    }
+
+    /// Records J (with its MSE); the divergence and tolerance tests read J.
+    private mutating func recordTrainObjective(_ value: Double, mse: Double) -> Bool {
         let previous = trainLoss
-        if !mse.isFinite {
+        if !value.isFinite {
             diverge(because: "the training loss became non-finite at step \(step)")
             return false
         }
-        if initialLoss == nil { initialLoss = mse }
-        trainHistory.append(step: step, loss: mse)
+        if initialLoss == nil { initialLoss = value }
+        trainHistory.append(step: step, loss: value)
         // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
         let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
-        if mse > TrainingRun.divergenceFactor * reference {
-            diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
+        if value > TrainingRun.divergenceFactor * reference {
+            diverge(because: "the training loss grew to \(TrainingRun.short(value)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
-        trainLoss = (step, mse)
-        bestLoss = min(bestLoss, mse)
-        lastGood = (parameters, mse)
+        trainLoss = (step, value, mse)
+        bestLoss = min(bestLoss, value)
+        lastGood = (parameters, value, mse)
         lastGoodStep = step
         if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
-            let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
+            let change = abs(previous.value - value) / max(abs(previous.value), Double.leastNormalMagnitude)
             if change < stop.tolerance {
                 finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
                 return false
@@ -347,10 +365,14 @@ public struct TrainingRun: Sendable {
         return true
     }
 
-    private mutating func recordTestLoss(_ mse: Double) {
-        guard mse.isFinite else { return }
-        testLoss = (step, mse)
-        testHistory.append(step: step, loss: mse)
+    /// The test curve is J's data term on the test rows (no penalty: it measures fit, not the objective).
+    private mutating func recordTestLoss(sumOfSquares sse: Double) {
+        let rows = testDesign?.rowCount ?? 1
+        let mse = sse / Double(rows)
+        let value = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: rows)
+        guard value.isFinite else { return }
+        testLoss = (step, value, mse)
+        testHistory.append(step: step, loss: value)
     }
 
     private mutating func finish(_ status: TrainingStatus, _ why: String) {
@@ -365,7 +387,7 @@ public struct TrainingRun: Sendable {
         let kept: String
         if let good = lastGood {
             parameters = good.parameters
-            trainLoss = (step, good.loss)
+            trainLoss = (step, good.loss, good.mse)
             kept = "kept the weights of step \(lastGoodStep) (loss \(TrainingRun.short(good.loss)))"
         } else {
             parameters = initialParameters()

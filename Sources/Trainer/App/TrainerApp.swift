@@ -192,10 +192,11 @@ public final class TrainerApp {
     private func refreshLandscape() {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
-        if landscape.map({ $0.standardized != snapshot.standardized || $0.l2 != snapshot.hyperparameters.l2 }) ?? true {
+        let h = snapshot.hyperparameters
+        if landscape.map({ $0.standardized != snapshot.standardized || $0.l2 != h.l2 || $0.loss != h.loss }) ?? true {
             landscape = LossLandscape(
                 train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
-                l2: snapshot.hyperparameters.l2)
+                l2: h.l2, loss: h.loss)
         }
         guard let landscape else {
             landscapeFrame = nil

@@ -68,7 +68,11 @@ public struct TrainerState: Sendable {
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
     }
 
-    static let learningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range: 1e-5…10 for MSE; for J = k·MSE the same range ÷ k (its rates are k times smaller).
+    var learningRateScale: LogScale {
+        let k = hyperparameters.loss.multipleOfMSE(rows: rowCount)
+        return k == 1 ? LogScale(lower: 1e-5, upper: 10) : LogScale(lower: 1e-5 / k, upper: 10 / k)
+    }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
     var isRunning: Bool { snapshot.status == .running }
@@ -127,8 +131,8 @@ public struct TrainerState: Sendable {
         case .character("c"): return toggleComparison()
         case .character("m"): return cycleMethod(by: 1)
         case .character("u"): return cycleUpdateRule(by: 1)
-        case .character("+"), .character("="): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true))
-        case .character("-"), .character("_"): return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .character("+"), .character("="): return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .character("-"), .character("_"): return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: false))
         case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
         case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
         case .character(">"), .character("."): return setSpeed(speed.faster)
@@ -304,7 +308,7 @@ public struct TrainerState: Sendable {
         case .method: return cycleMethod(by: delta)
         case .update: return cycleUpdateRule(by: delta)
         case .learningRate:
-            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
+            return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
         case .batchSize:
             let b = hyperparameters.batchSize
             return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
@@ -316,7 +320,7 @@ public struct TrainerState: Sendable {
         guard let area = layout.controlAreas[id] else { return [] }
         let fraction = Slider.fraction(atX: x, in: area)
         switch id {
-        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(Self.learningRateScale.value(at: fraction)))
+        case .learningRate: return setLearningRate(Self.roundedToTwoDigits(learningRateScale.value(at: fraction)))
         case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
         case .speed: return setSpeed(.nearest(toFraction: fraction))
         default: return []
@@ -347,7 +351,7 @@ public struct TrainerState: Sendable {
 
     private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
         guard allowed(.lr) else { return [] }
-        let clamped = min(Self.learningRateScale.upper, max(Self.learningRateScale.lower, rate))
+        let clamped = min(learningRateScale.upper, max(learningRateScale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
@@ -377,22 +381,26 @@ public struct TrainerState: Sendable {
 
     // MARK: - Learning-rate notches
 
-    /// The 1-2-5 sequence from 1e-5 to 10, the stops of the + and - keys.
-    static let learningRateNotches: [Double] = {
+    /// The 1-2-5 sequence across the slider's range (1e-5 to 10 for MSE), the stops of the + and - keys.
+    var learningRateNotches: [Double] { Self.notches(in: learningRateScale) }
+
+    static func notches(in scale: LogScale) -> [Double] {
         var notches: [Double] = []
-        for exponent in -5...1 {
+        let low = Int(floor(log10(scale.lower) + 1e-9)), high = Int(ceil(log10(scale.upper) - 1e-9))
+        for exponent in low...high {
             for mantissa in [1.0, 2.0, 5.0] {
                 let value = mantissa * pow(10, Double(exponent))
-                if value <= 10 * (1 + 1e-9) { notches.append(value) }
+                if value >= scale.lower * (1 - 1e-9) && value <= scale.upper * (1 + 1e-9) { notches.append(value) }
             }
         }
-        return notches
-    }()
+        return notches.isEmpty ? [scale.lower] : notches
+    }
 
     /// The next notch above (or below) `rate`; stays at the end of the range.
-    static func learningRateNotch(after rate: Double, up: Bool) -> Double {
-        if up { return learningRateNotches.first { $0 > rate * (1 + 1e-9) } ?? learningRateNotches.last! }
-        return learningRateNotches.last { $0 < rate * (1 - 1e-9) } ?? learningRateNotches.first!
+    func learningRateNotch(after rate: Double, up: Bool) -> Double {
+        let notches = learningRateNotches
+        if up { return notches.first { $0 > rate * (1 + 1e-9) } ?? notches.last! }
+        return notches.last { $0 < rate * (1 - 1e-9) } ?? notches.first!
     }
 
     static func roundedToTwoDigits(_ value: Double) -> Double {

@@ -45,9 +45,9 @@ struct ControlsPanel {
             let known = bound.isFinite && bound > 0
             let rule = DivergenceExplanation(learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method)
             return Slider(
-                label: "lr", fraction: TrainerState.learningRateScale.fraction(of: h.learningRate),
+                label: "lr", fraction: state.learningRateScale.fraction(of: h.learningRate),
                 valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
-                markerFraction: known ? TrainerState.learningRateScale.fraction(of: bound) : nil,
+                markerFraction: known ? state.learningRateScale.fraction(of: bound) : nil,
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
             let batch = min(state.rowCount, max(1, h.batchSize))

@@ -5,7 +5,7 @@ import Plot
 /// loss scaling for learners who bring numbers from elsewhere.
 struct HelpOverlay {
     static let notes = [
-        "Loss is MSE = (1/n)·Σr². Write-ups using Σr² need lr × n.",
+        "Loss: --loss mse|half-mse|sse|half-sse picks your course's J.",
         "κ GD: GD needs on the order of κ² steps; z shrinks κ.",
         "Mouse: click buttons, choices, words in borders; drag sliders.",
     ]

@@ -12,7 +12,8 @@ struct LossPanel {
     static let ghostMarkers: [Character] = ["1", "2", "3", "4", "5"]
 
     func render(into buffer: inout Buffer, area: Rect) {
-        var title = "Loss · " + (state.logLossAxis ? "log y" : "linear y")
+        let loss = state.snapshot.hyperparameters.loss
+        var title = (loss == .mse ? "Loss · " : "Loss J = \(loss.formula) · ") + (state.logLossAxis ? "log y" : "linear y")
         if state.smoothing.notch > 0 { title += " · smoothed" }
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)

@@ -54,13 +54,13 @@ struct StatusBar {
             compact ? Self.shortMethodName(hyperparameters) : Self.methodName(hyperparameters.method) + " · " + hyperparameters.update.rawValue,
             "lr " + Readout.rate(hyperparameters.learningRate),
             "batch \(effectiveBatch)",
-            (compact ? "MSE " : "train MSE ") + number(snapshot.trainLoss),
+            (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss),
             "R² " + number(snapshot.trainR2, signed: true),
         ]
         if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
         // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
         if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
-        if !compact, let test = snapshot.testLoss { fields.append("test MSE " + number(test)) }
+        if !compact, let test = snapshot.testLoss { fields.append("test \(hyperparameters.loss.shortName) " + number(test)) }
         fields.append((widest ? speed.padding(toLength: max(4, speed.count), withPad: " ", startingAt: 0) : speed)
             + (compact ? "/s" : " steps/s"))
         return fields

@@ -10,7 +10,8 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Train headless and print the result.",
         discussion: """
-            The loss is MSE = (1/n)·Σ(x·w + b − y)². Features are standardized for the iterative methods unless \
+            The loss is MSE = (1/n)·Σ(x·w + b − y)² unless --loss names another scaling (the learning rate then \
+            means what it means for that loss). Features are standardized for the iterative methods unless \
             --no-standardize; coefficients are always reported in the data's own units. --features is a list of \
             column names, or a count with --dataset synthetic. Exit status: 0 on a result, 1 on bad input, \
             3 when training diverged (the report still prints, with the largest stable learning rate).
@@ -38,7 +39,7 @@ struct FitCommand: ParsableCommand {
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
         "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
     ]
 
     mutating func run() throws {
@@ -68,7 +69,7 @@ struct FitCommand: ParsableCommand {
         let loaded = load(setup.data)
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         let report = method == .closedForm
-            ? try solveClosedForm(loaded, setup.data, l2: setup.hyperparameters.l2)
+            ? try solveClosedForm(loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss)
             : train(loaded, setup)
         output(report)
     }
@@ -169,21 +170,25 @@ struct FitCommand: ParsableCommand {
         var settings = "\(h.update.rawValue), lr \(FitReport.format(h.learningRate))"
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
         if h.l2 > 0 { settings += ", L2 \(FitReport.format(h.l2))" }
+        if h.loss != .mse { settings += ", loss \(h.loss.rawValue)" }
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
             method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
             trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
             coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
             steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
-            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history)
+            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history,
+            loss: h.loss, objective: run.latestTrainLoss)
     }
 
-    private func solveClosedForm(_ loaded: LoadedData, _ specification: DataSpecification, l2: Double) throws -> FitReport {
+    private func solveClosedForm(
+        _ loaded: LoadedData, _ specification: DataSpecification, l2: Double, loss: LossScaling
+    ) throws -> FitReport {
         let solution: ClosedFormComparison
         do {
             solution = try ClosedFormComparison.solve(
                 train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept, l2: l2,
-                standardized: specification.standardize)
+                standardized: specification.standardize, loss: loss)
         } catch {
             fail("closed form: \(error)")
         }
@@ -203,6 +208,6 @@ struct FitCommand: ParsableCommand {
                 rank: solution.rank, singularValues: solution.singularValues, conditionNumber: solution.conditionNumber,
                 residualStandardDeviation: solution.residualStandardDeviation,
                 normalEquationRelativeDistance: solution.normalEquationRelativeDistance, warnings: solution.warnings),
-            history: nil)
+            history: nil, loss: loss, objective: nil)
     }
 }

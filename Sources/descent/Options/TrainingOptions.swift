@@ -27,8 +27,13 @@ struct TrainingOptions: ParsableArguments {
     var update: UpdateRule = .plain
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Learning rate η for MSE = (1/n)·Σr². From a write-up that minimises Σr², use n·η.", valueName: "X"))
+        "Learning rate η for the loss --loss names (w ← w − η·∇J), as in the course that uses that loss.", valueName: "X"))
     var lr: Double = 0.1
+
+    @Option(help: ArgumentHelp(
+        "The loss J GD minimises: mse (1/n)·Σr², half-mse (1/2n)·Σr², sse Σr², half-sse ½·Σr² (plus any penalty).",
+        valueName: "NAME"))
+    var loss: LossScaling = .mse
 
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch step (1…n).")
     var batchSize: Int = 32
@@ -68,7 +73,7 @@ struct TrainingOptions: ParsableArguments {
     var hyperparameters: Hyperparameters {
         Hyperparameters(
             method: method.trainingMethod ?? .gd, update: update, learningRate: lr, batchSize: batchSize, l2: l2,
-            momentum: momentum)
+            momentum: momentum, loss: loss)
     }
 
     var stopCriteria: StopCriteria {
@@ -77,3 +82,4 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension UpdateRule: ExpressibleByArgument {}
+extension LossScaling: ExpressibleByArgument {}

@@ -31,6 +31,9 @@ struct FitReport {
     var largestStableLearningRate: Double
     var closedForm: ClosedFormDiagnostics?
     var history: [(step: Int, loss: Double)]?
+    /// The loss scaling J was minimised in, and J of the final weights (nil for the closed form).
+    var loss: LossScaling = .mse
+    var objective: Double?
 
     var json: JSONValue {
         func metrics(_ m: RegressionMetrics?) -> JSONValue {
@@ -52,6 +55,8 @@ struct FitReport {
             ("status", .string(status.rawValue)),
             ("message", message.map { .string($0) } ?? .null),
             ("lr_max_stable", .number(largestStableLearningRate)),
+            ("loss", .string(loss.rawValue)),
+            ("objective", .optional(objective)),
         ]
         if let closedForm {
             pairs += [
@@ -103,6 +108,7 @@ struct FitReport {
             }
             for warning in closedForm.warnings { lines.append("warning: \(warning)") }
         }
+        if let objective, loss != .mse { lines.append("J = \(loss.formula) = \(FitReport.format(objective))") }
         lines.append("largest stable learning rate for full-batch GD: \(FitReport.format(largestStableLearningRate))")
         return lines.joined(separator: "\n")
     }
