@@ -59,6 +59,27 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--loss"), bad.stderr)
     }
 
+    func testScheduleOptionsReachTheRunAndItsJSON() throws {
+        let object = try json(["--method", "sgd", "--schedule", "invscaling", "--power-t", "0.5", "--lr", "0.02", "--steps", "99", "--tol", "0"])
+        let schedule = try XCTUnwrap(object["schedule"] as? [String: Any])
+        XCTAssertEqual(schedule["name"] as? String, "invscaling")
+        XCTAssertEqual(schedule["power_t"] as? Double, 0.5)
+        // After 99 steps the next one is the 100th: η₀/100^0.5.
+        XCTAssertEqual(try XCTUnwrap(object["lr_final"] as? Double), 0.002, accuracy: 1e-15)
+        let constant = try json(["--steps", "3"])
+        XCTAssertEqual((constant["schedule"] as? [String: Any])?["name"] as? String, "constant")
+        for (arguments, message) in [
+            (["--schedule", "step", "--gamma", "1.5"], "--gamma: must be in (0, 1], got 1.5"),
+            (["--schedule", "cosine", "--horizon", "0"], "--horizon: must be at least 1 step, got 0"),
+            (["--schedule", "inverse", "--decay", "-1"], "--decay: must be a finite number ≥ 0, got -1.0"),
+            (["--power-t", "0.5"], "--power-t: is a parameter of --schedule invscaling, not constant"),
+        ] {
+            let outcome = try fit(arguments)
+            XCTAssertEqual(outcome.status, 1, arguments.joined(separator: " "))
+            XCTAssertEqual(outcome.stderr, "descent: \(message)\n")
+        }
+    }
+
     func testNumbersAreTheShortestRoundTripText() throws {
         let text = try fit(["--json", "--steps", "5", "--history"]).stdout
         let pattern = try NSRegularExpression(pattern: "-?[0-9][0-9.eE+-]*")

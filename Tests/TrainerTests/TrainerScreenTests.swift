@@ -46,6 +46,44 @@ final class TrainerScreenTests: XCTestCase {
         XCTAssertFalse(frame(TrainerFixtures.state(width: 120, height: 40)).text.contains("Loss J ="))
     }
 
+    /// SGD under invscaling at step 1234 (rate η₀/1235^0.25), the rate drawn over the loss chart.
+    private func scheduleState(width: Int, height: Int) -> (TrainerState, ChartData) {
+        var state = TrainerFixtures.state(width: width, height: height)
+        state.hyperparameters.method = .sgd
+        state.hyperparameters.schedule = LearningRateSchedule(kind: .invscaling)
+        state.snapshot.hyperparameters = state.hyperparameters
+        state.snapshot.currentLearningRate = LearningRateSchedule(kind: .invscaling).rate(base: 0.1, steps: 1234, epochs: 0)
+        state.showsRate = true
+        var charts = TrainerFixtures.charts()
+        let rates = (0..<120).map { i -> LossCurve.Bucket in
+            let first = i * 1234 / 120, last = max(first, (i + 1) * 1234 / 120 - 1)
+            let rate = 0.1 / pow(Double(last + 1), 0.25), highest = 0.1 / pow(Double(first + 1), 0.25)
+            return LossCurve.Bucket(firstStep: first, lastStep: last, min: rate, max: highest, last: rate)
+        }
+        charts.rate = LossCurve(buckets: rates, totalSteps: 1234)
+        return (state, charts)
+    }
+
+    func testGoldenScheduleControl() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let (state, charts) = scheduleState(width: width, height: height)
+            GoldenFrame.assertMatches(
+                TrainerScreen(state: state, charts: charts).render(), named: "schedule-\(width)x\(height)")
+        }
+    }
+
+    func testScheduleShowsItsCurrentRateOnTheSliderAndStatusBar() {
+        let (state, charts) = scheduleState(width: 120, height: 40)
+        let frame = TrainerScreen(state: state, charts: charts).render()
+        XCTAssertTrue(frame.text.contains("Controls · lr invscaling p 0.25"), frame.text)
+        XCTAssertTrue(frame.lines.last!.contains("lr 0.0169↓"), frame.lines.last!)
+        XCTAssertTrue(frame.text.contains("rate 0.1…0.0169 (own scale)"), frame.text)
+        // The knob sits where the current rate is, left of where η₀ would put it.
+        let decayed = ControlsPanel(state: state).slider(.learningRate)
+        XCTAssertEqual(decayed.fraction, state.learningRateScale.fraction(of: state.snapshot.currentLearningRate), accuracy: 1e-12)
+        XCTAssertLessThan(decayed.fraction, state.learningRateScale.fraction(of: 0.1))
+    }
+
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000

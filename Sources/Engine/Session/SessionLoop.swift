@@ -189,8 +189,8 @@ struct SessionLoop {
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
             largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition,
-            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE)
-        let trainHistory = run.trainHistory, testHistory = run.testHistory
+            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE, currentLearningRate: run.currentLearningRate)
+        let trainHistory = run.trainHistory, testHistory = run.testHistory, rateHistory = run.rateHistory
         let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {
             mailbox.trajectory = trajectory
@@ -198,6 +198,7 @@ struct SessionLoop {
             mailbox.snapshot = snapshot
             mailbox.trainHistory = trainHistory
             mailbox.testHistory = testHistory
+            mailbox.rateHistory = rateHistory
             mailbox.log.append(contentsOf: applied)
             mailbox.publishedCount += applied.count
             if !applied.isEmpty { mailbox.condition.broadcast() }

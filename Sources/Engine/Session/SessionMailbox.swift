@@ -9,6 +9,7 @@ final class SessionMailbox: @unchecked Sendable {
     var snapshot: TrainingSnapshot
     var trainHistory = LossHistory()
     var testHistory = LossHistory()
+    var rateHistory = LossHistory()
     var log: [AppliedCommand] = []
     /// The models along the way, thinned (for the loss landscape and exports).
     var trajectory = ParameterTrajectory()

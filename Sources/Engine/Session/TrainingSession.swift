@@ -77,7 +77,13 @@ public final class TrainingSession: @unchecked Sendable {
     /// A loss history reduced to at most `columns` buckets (min / max / last per bucket), in O(columns).
     public func lossCurve(_ series: LossSeries = .train, columns: Int) -> LossCurve {
         let (history, steps) = mailbox.locked {
-            (series == .train ? mailbox.trainHistory : mailbox.testHistory, mailbox.snapshot.step)
+            let history: LossHistory
+            switch series {
+            case .train: history = mailbox.trainHistory
+            case .test: history = mailbox.testHistory
+            case .rate: history = mailbox.rateHistory
+            }
+            return (history, mailbox.snapshot.step)
         }
         return history.curve(columns: columns, totalSteps: steps)
     }

@@ -14,6 +14,8 @@ public struct TrainingSnapshot: Sendable {
     /// The MSE of the same weights (what R² and exports report whatever the loss scaling).
     public var trainMSE: Double
     public var testMSE: Double?
+    /// The rate the next step takes (η₀ through the schedule; η₀ itself for a constant rate).
+    public var currentLearningRate: Double
     public var trainR2: Double
     public var testR2: Double?
     public var stepsPerSecond: Double
@@ -39,8 +41,10 @@ public struct TrainingSnapshot: Sendable {
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
         standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
         closedForm: ClosedFormComparison? = nil,
-        closedFormFailure: String? = nil, trainMSE: Double? = nil, testMSE: Double? = nil
+        closedFormFailure: String? = nil, trainMSE: Double? = nil, testMSE: Double? = nil,
+        currentLearningRate: Double? = nil
     ) {
+        self.currentLearningRate = currentLearningRate ?? hyperparameters.learningRate
         self.trainMSE = trainMSE ?? trainLoss
         self.testMSE = testMSE ?? testLoss
         self.step = step

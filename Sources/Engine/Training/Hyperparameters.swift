@@ -28,10 +28,13 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     public var momentum: Double
     /// The learner's scaling of the squared error (what J, ∇J and η mean).
     public var loss: LossScaling
+    /// How the rate decays from `learningRate` (η₀) as steps go by.
+    public var schedule: LearningRateSchedule
 
     public init(
         method: TrainingMethod = .gd, update: UpdateRule = .plain, learningRate: Double = 0.1,
-        batchSize: Int = 32, l2: Double = 0, momentum: Double = 0.9, loss: LossScaling = .mse
+        batchSize: Int = 32, l2: Double = 0, momentum: Double = 0.9, loss: LossScaling = .mse,
+        schedule: LearningRateSchedule = .constant
     ) {
         self.method = method
         self.update = update
@@ -40,13 +43,14 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         self.l2 = l2
         self.momentum = momentum
         self.loss = loss
+        self.schedule = schedule
     }
 
     private enum CodingKeys: String, CodingKey {
-        case method, update, learningRate, batchSize, l2, momentum, loss
+        case method, update, learningRate, batchSize, l2, momentum, loss, schedule
     }
 
-    /// Keys added after the first recordings (loss, …) may be absent and then take their defaults.
+    /// Keys added after the first recordings (loss, schedule) may be absent and then take their defaults.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         method = try c.decode(TrainingMethod.self, forKey: .method)
@@ -56,6 +60,7 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         l2 = try c.decode(Double.self, forKey: .l2)
         momentum = try c.decode(Double.self, forKey: .momentum)
         loss = try c.decodeIfPresent(LossScaling.self, forKey: .loss) ?? .mse
+        schedule = try c.decodeIfPresent(LearningRateSchedule.self, forKey: .schedule) ?? .constant
     }
 
     /// Later keys are written only when they differ from their defaults, so older files read the same.
@@ -68,5 +73,6 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         try c.encode(l2, forKey: .l2)
         try c.encode(momentum, forKey: .momentum)
         if loss != .mse { try c.encode(loss, forKey: .loss) }
+        if schedule != .constant { try c.encode(schedule, forKey: .schedule) }
     }
 }

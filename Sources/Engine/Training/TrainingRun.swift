@@ -29,6 +29,10 @@ public struct TrainingRun: Sendable {
     public private(set) var message: String?
     public private(set) var trainHistory = LossHistory()
     public private(set) var testHistory = LossHistory()
+    /// The scheduled rate at each step the training loss was recorded, while a schedule other than constant is on.
+    public private(set) var rateHistory = LossHistory()
+    /// Where the schedule in force was set: its s and e count from here.
+    private var scheduleStart = (step: 0, rows: 0)
 
     private let rawScaling: FeatureScaling
     private let standardScaling: FeatureScaling
@@ -175,6 +179,15 @@ public struct TrainingRun: Sendable {
             rowCount: testDesign.rowCount, totalSumOfSquares: testTotalSumOfSquares)
     }
 
+    /// The rate the next step takes: η₀ (`learningRate`) through the schedule.
+    public var currentLearningRate: Double {
+        let h = hyperparameters
+        guard h.schedule.kind != .constant else { return h.learningRate }
+        return h.schedule.rate(
+            base: h.learningRate, steps: step - scheduleStart.step,
+            epochs: Double(rowsSeen - scheduleStart.rows) / Double(train.rowCount))
+    }
+
     // MARK: Commands
 
     /// Changes hyperparameters from the next step on; velocity and moments restart when the rule changes.
@@ -182,6 +195,7 @@ public struct TrainingRun: Sendable {
     public mutating func setHyperparameters(_ new: Hyperparameters) {
         if new.update != hyperparameters.update { updateState.clear() }
         if new != hyperparameters { toleranceArmedFrom = step + 1 }
+        if new.schedule != hyperparameters.schedule { scheduleStart = (step, rowsSeen) }
         if new.loss != hyperparameters.loss {
             // J changes by a constant factor: the divergence test starts over in the new units (the UI resets).
             bestLoss = .infinity
@@ -224,6 +238,8 @@ public struct TrainingRun: Sendable {
         message = nil
         trainHistory = LossHistory()
         testHistory = LossHistory()
+        rateHistory = LossHistory()
+        scheduleStart = (0, 0)
         trainLoss = nil
         testLoss = nil
         bestLoss = .infinity
@@ -298,7 +314,7 @@ public struct TrainingRun: Sendable {
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * parameters[j] } }
         updateState.apply(
             h.update, gradient: gradient, to: &parameters, updated: fitIntercept ? d + 1 : d,
-            learningRate: h.learningRate, momentum: h.momentum)
+            learningRate: h.schedule.kind == .constant ? h.learningRate : currentLearningRate, momentum: h.momentum)
         step += 1
         rowsSeen += rowsUsed
 
@@ -345,6 +361,7 @@ public struct TrainingRun: Sendable {
         }
         if initialLoss == nil { initialLoss = value }
         trainHistory.append(step: step, loss: value)
+        if hyperparameters.schedule.kind != .constant { rateHistory.append(step: step, loss: currentLearningRate) }
         // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
         let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
         if value > TrainingRun.divergenceFactor * reference {
@@ -396,8 +413,8 @@ public struct TrainingRun: Sendable {
         }
         testLoss = nil
         updateState.clear()
-        let rate = TrainingRun.short(hyperparameters.learningRate)
-        let overshoot = hyperparameters.learningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
+        let rate = TrainingRun.short(currentLearningRate)
+        let overshoot = currentLearningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
         finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot); \(kept)")
     }
 

@@ -6,6 +6,8 @@ import Foundation
 public struct ChartData: Sendable {
     public var trainLoss: LossCurve
     public var testLoss: LossCurve?
+    /// The scheduled rate at the recorded steps (empty while the rate is constant).
+    public var rate = LossCurve(buckets: [], totalSteps: 0)
     public var trainActual: [Double]
     public var trainPredicted: [Double]
     public var testActual: [Double]
@@ -41,6 +43,7 @@ public struct ChartData: Sendable {
     ) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
+        rate = session.lossCurve(.rate, columns: columns)
         if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
             return
         }

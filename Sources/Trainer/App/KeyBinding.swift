@@ -15,6 +15,8 @@ struct KeyBinding: Equatable {
         KeyBinding(keys: "m", action: "method: GD, SGD, mini-batch"),
         KeyBinding(keys: "u", action: "next update rule"),
         KeyBinding(keys: "+ -", action: "learning rate up / down"),
+        KeyBinding(keys: "k", action: "next lr schedule"),
+        KeyBinding(keys: "K", action: "rate overlay on the loss chart"),
         KeyBinding(keys: "] [", action: "batch size up / down"),
         KeyBinding(keys: "> <", action: "speed up / down"),
         KeyBinding(keys: "z", action: "standardize: z-scores / raw"),

@@ -45,7 +45,9 @@ public struct TrainerScreen {
         }
         WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
-        StatusBar(snapshot: state.snapshot, hyperparameters: state.hyperparameters, rowCount: state.rowCount)
+        StatusBar(
+            snapshot: state.snapshot, hyperparameters: state.hyperparameters, rowCount: state.rowCount,
+            currentLearningRate: state.currentLearningRate)
             .render(into: &buffer, area: layout.statusBar)
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {

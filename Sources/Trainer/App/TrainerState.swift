@@ -42,6 +42,8 @@ public struct TrainerState: Sendable {
     public var smoothing = SmoothingSetting()
     /// Label the loss chart's x axis in epochs instead of steps.
     public var showsEpochs = false
+    /// Overlay the scheduled learning rate on the loss chart (`K`), on its own scale.
+    public var showsRate = false
     /// The step the narration overlay explains.
     public var narration: StepNarration?
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
@@ -137,6 +139,8 @@ public struct TrainerState: Sendable {
         case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
         case .character(">"), .character("."): return setSpeed(speed.faster)
         case .character("<"), .character(","): return setSpeed(speed.slower)
+        case .character("k"): return cycleSchedule()
+        case .character("K"): showsRate.toggle()
         case .character("l"): return perform(.logAxis)
         case .character("t"): themeIndex += 1
         case .character("v"): return perform(.landscape)
@@ -337,6 +341,25 @@ public struct TrainerState: Sendable {
         let all = UpdateRule.allCases
         let index = all.firstIndex(of: hyperparameters.update) ?? 0
         return setUpdateRule(all[(index + delta + all.count) % all.count])
+    }
+
+    /// The next learning-rate schedule (constant → inverse → invscaling → step → cosine), parameters kept.
+    private mutating func cycleSchedule() -> [SessionCommand] {
+        guard allowed(.lr) else { return [] }
+        let all = ScheduleKind.allCases
+        let index = all.firstIndex(of: hyperparameters.schedule.kind) ?? 0
+        return changeHyperparameters { $0.schedule.kind = all[(index + 1) % all.count] }
+    }
+
+    /// Whether the rate moves step by step (a schedule other than constant is on).
+    var isDecaying: Bool { hyperparameters.schedule.kind != .constant }
+
+    /// The rate the next step takes: the engine's figure while it runs the schedule chosen here, else η₀.
+    var currentLearningRate: Double {
+        let engine = snapshot.hyperparameters
+        guard isDecaying, engine.schedule == hyperparameters.schedule, engine.learningRate == hyperparameters.learningRate
+        else { return hyperparameters.learningRate }
+        return snapshot.currentLearningRate
     }
 
     private mutating func setMethod(_ method: TrainingMethod) -> [SessionCommand] {

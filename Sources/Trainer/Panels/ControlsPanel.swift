@@ -7,7 +7,9 @@ struct ControlsPanel {
     var state: TrainerState
 
     func render(into buffer: inout Buffer, layout: ScreenLayout) {
-        PanelFrame(title: "Controls").render(into: &buffer, area: layout.controls)
+        let schedule = state.hyperparameters.schedule
+        PanelFrame(title: schedule.kind == .constant ? "Controls" : "Controls · lr " + schedule.summary)
+            .render(into: &buffer, area: layout.controls)
         let focus = state.overlay == .none ? state.focus : nil
         let buttons: [(ControlID, String, Bool)] = [
             (.run, state.isRunning ? "Pause" : " Run ", state.isRunning),
@@ -43,10 +45,12 @@ struct ControlsPanel {
             var bound = state.snapshot.largestStableLearningRate
             if !(bound.isFinite && bound > 0), let solved = state.snapshot.closedForm?.largestStableLearningRate { bound = solved }
             let known = bound.isFinite && bound > 0
-            let rule = DivergenceExplanation(learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method)
+            // Under a schedule the knob and value show the rate the next step takes (they move as it decays).
+            let rate = state.currentLearningRate
+            let rule = DivergenceExplanation(learningRate: rate, largestStableLearningRate: bound, method: h.method)
             return Slider(
-                label: "lr", fraction: state.learningRateScale.fraction(of: h.learningRate),
-                valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
+                label: state.isDecaying ? "lr↓" : "lr", fraction: state.learningRateScale.fraction(of: rate),
+                valueText: Readout.rate(rate) + (known && rule.isAboveBound ? "!" : ""),
                 markerFraction: known ? state.learningRateScale.fraction(of: bound) : nil,
                 isWarning: known && rule.isAboveBound)
         case .batchSize:

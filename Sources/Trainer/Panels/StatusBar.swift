@@ -8,6 +8,8 @@ struct StatusBar {
     var snapshot: TrainingSnapshot
     var hyperparameters: Hyperparameters
     var rowCount: Int
+    /// The rate the next step takes (η₀ through the schedule).
+    var currentLearningRate: Double? = nil
 
     static func methodName(_ method: TrainingMethod) -> String {
         switch method {
@@ -52,7 +54,8 @@ struct StatusBar {
             "step \(snapshot.step)",
             (compact ? "ep " : "epoch ") + Readout.epoch(snapshot.epoch),
             compact ? Self.shortMethodName(hyperparameters) : Self.methodName(hyperparameters.method) + " · " + hyperparameters.update.rawValue,
-            "lr " + Readout.rate(hyperparameters.learningRate),
+            "lr " + Readout.rate(currentLearningRate ?? hyperparameters.learningRate)
+                + (hyperparameters.schedule.kind == .constant ? "" : "↓"),
             "batch \(effectiveBatch)",
             (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss),
             "R² " + number(snapshot.trainR2, signed: true),

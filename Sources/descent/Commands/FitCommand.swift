@@ -39,7 +39,7 @@ struct FitCommand: ParsableCommand {
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
         "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "loss", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
     ]
 
     mutating func run() throws {
@@ -59,11 +59,14 @@ struct FitCommand: ParsableCommand {
                 do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
                 (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
             } else {
+                if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
                 setup = SessionSetup(
                     data: try data.specification(), hyperparameters: training.hyperparameters, stop: training.stopCriteria,
                     randomInit: training.initialization == .random)
             }
         } catch let error as DataError {
+            fail(error.description)
+        } catch let error as ScheduleOptionError {
             fail(error.description)
         }
         let loaded = load(setup.data)
@@ -171,6 +174,7 @@ struct FitCommand: ParsableCommand {
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
         if h.l2 > 0 { settings += ", L2 \(FitReport.format(h.l2))" }
         if h.loss != .mse { settings += ", loss \(h.loss.rawValue)" }
+        if h.schedule.kind != .constant { settings += ", schedule \(h.schedule.summary)" }
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
             method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
@@ -178,7 +182,7 @@ struct FitCommand: ParsableCommand {
             coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
             steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
             largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history,
-            loss: h.loss, objective: run.latestTrainLoss)
+            loss: h.loss, objective: run.latestTrainLoss, schedule: h.schedule, finalLearningRate: run.currentLearningRate)
     }
 
     private func solveClosedForm(
@@ -208,6 +212,6 @@ struct FitCommand: ParsableCommand {
                 rank: solution.rank, singularValues: solution.singularValues, conditionNumber: solution.conditionNumber,
                 residualStandardDeviation: solution.residualStandardDeviation,
                 normalEquationRelativeDistance: solution.normalEquationRelativeDistance, warnings: solution.warnings),
-            history: nil, loss: loss, objective: nil)
+            history: nil, loss: loss, objective: nil, schedule: nil, finalLearningRate: nil)
     }
 }

@@ -38,12 +38,11 @@ struct UICommand: ParsableCommand {
     /// The data and training options, for telling which were typed (a recording sets them all).
     private static let setupOptions = [
         "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "loss", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
     ]
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
-        if !(training.lr >= 1e-5 && training.lr <= 10) { fail("--lr: the trainer's range is 1e-5 to 10, got \(training.lr)") }
         var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
         if let speed {
             if speed == "max" {
@@ -75,6 +74,8 @@ struct UICommand: ParsableCommand {
                 (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
             } catch let error as DataError {
                 fail(error.description)
+            } catch let error as ScheduleOptionError {
+                fail(error.description)
             }
             // fit's step limit does not apply to the live trainer: only a limit typed or in the preset does.
             var stop = loadedPreset.setup.stop
@@ -87,10 +88,8 @@ struct UICommand: ParsableCommand {
             if speed == nil, loadedPreset.keys.contains("training.speed") {
                 startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
             }
-            if !(setup.hyperparameters.learningRate >= 1e-5 && setup.hyperparameters.learningRate <= 10) {
-                fail("\(preset): training.lr: the trainer's range is 1e-5 to 10, got \(setup.hyperparameters.learningRate)")
-            }
         } else {
+            if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
             let specification: DataSpecification
             do { specification = try data.specification() } catch let error as DataError { fail(error.description) }
             setup = SessionSetup(
@@ -104,6 +103,13 @@ struct UICommand: ParsableCommand {
         }
         if playback == nil {
             setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
+            // The lr slider's range: 1e-5 to 10 for MSE, ÷ k for J = k·MSE (--loss).
+            let k = setup.hyperparameters.loss.multipleOfMSE(rows: loaded.train.rowCount)
+            let rate = setup.hyperparameters.learningRate
+            if !(rate >= 1e-5 / k * (1 - 1e-12) && rate <= 10 / k * (1 + 1e-12)) {
+                let place = preset.map { "\($0): training.lr" } ?? "--lr"
+                fail("\(place): the trainer's range is \(1e-5 / k) to \(10 / k) for this loss, got \(rate)")
+            }
         }
         let recorder: SessionRecorder?
         do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {

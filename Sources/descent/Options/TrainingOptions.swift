@@ -35,6 +35,31 @@ struct TrainingOptions: ParsableArguments {
         valueName: "NAME"))
     var loss: LossScaling = .mse
 
+    @Option(help: ArgumentHelp(
+        "How the rate decays from --lr (η₀): constant, inverse η₀/(1+k·s), invscaling η₀/(s+1)^p (scikit-learn's), step (×γ every K epochs), cosine (to a floor over T steps).",
+        valueName: "NAME"))
+    var schedule: ScheduleKind = .constant
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("k of --schedule inverse (per step; default 0.01).", valueName: "K"))
+    var decay: Double?
+
+    @Option(name: .customLong("power-t"), parsing: .unconditional, help: ArgumentHelp(
+        "p of --schedule invscaling (scikit-learn's power_t; default 0.25).", valueName: "P"))
+    var powerT: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("γ of --schedule step, in (0, 1] (default 0.5).", valueName: "G"))
+    var gamma: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("K of --schedule step: epochs between drops (default 1).", valueName: "K"))
+    var every: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("T of --schedule cosine: steps to the floor (default 1000).", valueName: "T"))
+    var horizon: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "The floor of --schedule cosine as a fraction of η₀, in [0, 1] (default 0.01).", valueName: "F"))
+    var floor: Double?
+
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch step (1…n).")
     var batchSize: Int = 32
 
@@ -67,13 +92,42 @@ struct TrainingOptions: ParsableArguments {
         if let epochs, !(epochs > 0 && epochs.isFinite) { return "--epochs: must be a positive number, got \(epochs)" }
         if !(tol >= 0 && tol.isFinite) { return "--tol: must be a finite number ≥ 0, got \(tol)" }
         if !(l2 >= 0 && l2.isFinite) { return "--l2: must be a finite number ≥ 0, got \(l2)" }
+        return scheduleParameters(schedule).problem { "--" + (TrainingOptions.scheduleOptionNames[$0] ?? $0) }
+    }
+
+    static let scheduleOptionNames = [
+        "decay": "decay", "power": "power-t", "factor": "gamma", "every": "every", "horizon": "horizon", "floor": "floor",
+    ]
+
+    /// Every schedule parameter given belongs to `kind` (the schedule that will run); nil when so.
+    func scheduleMismatch(for kind: ScheduleKind) -> String? {
+        let owners: [(String, Bool, ScheduleKind)] = [
+            ("decay", decay != nil, .inverse), ("power-t", powerT != nil, .invscaling), ("gamma", gamma != nil, .step),
+            ("every", every != nil, .step), ("horizon", horizon != nil, .cosine), ("floor", floor != nil, .cosine),
+        ]
+        for (option, given, owner) in owners where given && owner != kind {
+            return "--\(option): is a parameter of --schedule \(owner.rawValue), not \(kind.rawValue)"
+        }
         return nil
+    }
+
+    /// The schedule with the given parameters over `base`'s (the defaults, or a preset's).
+    func scheduleParameters(_ kind: ScheduleKind, over base: LearningRateSchedule = .init()) -> LearningRateSchedule {
+        var s = base
+        s.kind = kind
+        if let decay { s.decay = decay }
+        if let powerT { s.power = powerT }
+        if let gamma { s.factor = gamma }
+        if let every { s.every = every }
+        if let horizon { s.horizon = horizon }
+        if let floor { s.floor = floor }
+        return s
     }
 
     var hyperparameters: Hyperparameters {
         Hyperparameters(
             method: method.trainingMethod ?? .gd, update: update, learningRate: lr, batchSize: batchSize, l2: l2,
-            momentum: momentum, loss: loss)
+            momentum: momentum, loss: loss, schedule: scheduleParameters(schedule))
     }
 
     var stopCriteria: StopCriteria {
@@ -83,3 +137,4 @@ struct TrainingOptions: ParsableArguments {
 
 extension UpdateRule: ExpressibleByArgument {}
 extension LossScaling: ExpressibleByArgument {}
+extension ScheduleKind: ExpressibleByArgument {}
