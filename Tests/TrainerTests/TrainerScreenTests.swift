@@ -77,7 +77,8 @@ final class TrainerScreenTests: XCTestCase {
         let frame = TrainerScreen(state: state, charts: charts).render()
         XCTAssertTrue(frame.text.contains("Controls · lr invscaling p 0.25"), frame.text)
         XCTAssertTrue(frame.lines.last!.contains("lr 0.0169↓"), frame.lines.last!)
-        XCTAssertTrue(frame.text.contains("rate 0.1…0.0169 (own scale)"), frame.text)
+        XCTAssertTrue(frame.text.contains("rate 0.1…0.0169"), frame.text)
+        XCTAssertTrue(frame.text.contains("Loss · log y · rate: own scale"), frame.text)
         // The knob sits where the current rate is, left of where η₀ would put it.
         let decayed = ControlsPanel(state: state).slider(.learningRate)
         XCTAssertEqual(decayed.fraction, state.learningRateScale.fraction(of: state.snapshot.currentLearningRate), accuracy: 1e-12)

@@ -15,6 +15,7 @@ struct LossPanel {
         let loss = state.snapshot.hyperparameters.loss
         var title = (loss == .mse ? "Loss · " : "Loss J = \(loss.formula) · ") + (state.logLossAxis ? "log y" : "linear y")
         if state.smoothing.notch > 0 { title += " · smoothed" }
+        if state.showsRate { title += " · rate: own scale" }
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
@@ -69,7 +70,7 @@ struct LossPanel {
             let range = values.isEmpty
                 ? Readout.rate(state.currentLearningRate)
                 : Readout.rate(values.max()!) + "…" + Readout.rate(values.min()!)
-            entries.append((state.renderMode.usesUnicode ? "┄ rate" : ": rate", .dim, range + " (own scale)"))
+            entries.append((state.renderMode.usesUnicode ? "┄ rate" : ": rate", .dim, range))
         }
         func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
         while entries.count > 1, width(gap: 1) > area.width { entries.removeLast() }
