@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Engine", "Plot", "Terminal"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "DistributionTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,11 +32,6 @@ static inline int descent_key_left(void) { return KEY_LEFT; }
 static inline int descent_key_right(void) { return KEY_RIGHT; }
 static inline int descent_key_btab(void) { return KEY_BTAB; }
 static inline int descent_key_enter(void) { return KEY_ENTER; }
-static inline int descent_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int descent_key_ppage(void) { return KEY_PPAGE; }
-static inline int descent_key_npage(void) { return KEY_NPAGE; }
-static inline int descent_key_home(void) { return KEY_HOME; }
-static inline int descent_key_end(void) { return KEY_END; }
 static inline int descent_key_resize(void) { return KEY_RESIZE; }
 static inline int descent_key_mouse(void) { return KEY_MOUSE; }
 static inline int descent_key_f0(void) { return KEY_F0; }

@@ -4,8 +4,7 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
-    case tab, backTab, enter, escape, backspace
-    case pageUp, pageDown, home, end
+    case tab, backTab, enter, escape
     case function(Int)
     /// Ctrl plus a letter, lower case.
     case control(Character)

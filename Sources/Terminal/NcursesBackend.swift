@@ -122,11 +122,6 @@ public final class NcursesBackend: Backend {
             case descent_key_right(): return .key(.right)
             case descent_key_btab(): return .key(.backTab)
             case descent_key_enter(): return .key(.enter)
-            case descent_key_backspace(): return .key(.backspace)
-            case descent_key_ppage(): return .key(.pageUp)
-            case descent_key_npage(): return .key(.pageDown)
-            case descent_key_home(): return .key(.home)
-            case descent_key_end(): return .key(.end)
             case descent_key_resize():
                 size = (Int(descent_getmaxx(descent_stdscr())), Int(descent_getmaxy(descent_stdscr())))
                 previous = nil
@@ -140,10 +135,13 @@ public final class NcursesBackend: Backend {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
+        // Backspace (8, 127) and the other control bytes do nothing here: not decoded, so never taken for text.
+        case 8: return nil
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 96))))
         default:
-            guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            guard let scalar = Unicode.Scalar(UInt32(character)), scalar.value >= 32, !(127...159).contains(scalar.value) else {
+                return nil
+            }
             return .key(.character(Character(scalar)))
         }
     }

@@ -12,6 +12,7 @@ struct Descent: ParsableCommand {
             the CSV file, or --dataset NAME); `descent help ui` lists its options. In the trainer, Space trains, \
             ? shows every key and q quits.
             """,
+        version: Version.current,
         subcommands: [UICommand.self, FitCommand.self, BenchCommand.self, RaceCommand.self],
         defaultSubcommand: UICommand.self)
 

@@ -267,10 +267,11 @@ final class ClassroomScreenTests: XCTestCase {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
         let buffer = frame(state)
-        for binding in KeyBinding.all {
-            XCTAssertTrue(buffer.text.contains(binding.action), binding.action)
+        for binding in TrainerKeymap.keys.commands {
+            XCTAssertTrue(buffer.text.contains(binding.help), binding.help)
+            XCTAssertTrue(buffer.text.contains(binding.keys), binding.keys)
             XCTAssertLessThanOrEqual(binding.keys.count, 6)
-            XCTAssertLessThanOrEqual(binding.action.count, 30, "actions fit two columns at 80: \(binding.action)")
+            XCTAssertLessThanOrEqual(binding.help.count, 30, "actions fit two columns at 80: \(binding.help)")
         }
     }
 }

@@ -8,7 +8,7 @@ import XCTest
 final class ClassroomStateTests: XCTestCase {
     private func key(_ character: Character) -> InputEvent { .key(.character(character)) }
 
-    private func click(_ state: inout TrainerState, _ action: ToolbarAction) -> [SessionCommand] {
+    private func click(_ state: inout TrainerState, _ action: TrainerAction) -> [SessionCommand] {
         guard let item = state.toolbarItems().first(where: { $0.action == action }) else {
             XCTFail("no toolbar word for \(action)")
             return []
@@ -27,7 +27,7 @@ final class ClassroomStateTests: XCTestCase {
         XCTAssertFalse(state.showsLandscape)
         _ = click(&state, .landscape)
         XCTAssertTrue(state.showsLandscape, "the toolbar word does the same")
-        _ = click(&state, .closeLandscape)
+        _ = click(&state, .close)
         XCTAssertFalse(state.showsLandscape)
     }
 

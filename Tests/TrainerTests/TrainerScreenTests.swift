@@ -163,7 +163,7 @@ final class TrainerScreenTests: XCTestCase {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
         let text = frame(state).text
-        for binding in KeyBinding.all { XCTAssertTrue(text.contains(binding.action), binding.action) }
+        for binding in TrainerKeymap.keys.commands { XCTAssertTrue(text.contains(binding.help), binding.help) }
     }
 
     func testClosedFormFiguresWhileComparing() {

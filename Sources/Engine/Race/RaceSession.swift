@@ -27,6 +27,8 @@ public final class RaceSession: Sendable {
 
     deinit { shutdown() }
 
+    /// Sends `command` to every contestant.
+    public func send(_ command: SessionCommand) { sessions.forEach { $0.send(command) } }
     public func start() { sessions.forEach { $0.start() } }
     public func pause() { sessions.forEach { $0.pause() } }
     public func step() { sessions.forEach { $0.step() } }

@@ -61,7 +61,7 @@ public final class RecordingPlayback: @unchecked Sendable {
             }
             let target = next < commands.count ? commands[next].step : recording.final?.step
             session.pause(atStep: target)
-            for k in index..<next { send(commands[k].command) }
+            for k in index..<next { session.send(commands[k].command) }
             index = next
             // Paused here only by playback: the recorded session ran on through these commands.
             if running && !sentStart { session.start() }
@@ -81,18 +81,5 @@ public final class RecordingPlayback: @unchecked Sendable {
         session.pause(atStep: nil)
         done = true
         return false
-    }
-
-    private func send(_ command: SessionCommand) {
-        switch command {
-        case .start: session.start()
-        case .pause: session.pause()
-        case .step: session.step()
-        case .reset: session.reset()
-        case .setHyperparameters(let h): session.setHyperparameters(h)
-        case .setStandardized(let on): session.setStandardized(on)
-        case .setSpeed(let speed): session.setSpeed(stepsPerSecond: speed)
-        case .requestClosedForm: session.requestClosedForm()
-        }
     }
 }

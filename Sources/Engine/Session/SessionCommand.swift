@@ -10,14 +10,6 @@ public enum SessionCommand: Sendable, Equatable, Codable {
     case setStandardized(Bool)
     case setSpeed(stepsPerSecond: Double?)
     case requestClosedForm
-
-    /// Whether the command changes the trajectory (the weights a given step produces).
-    public var changesTrajectory: Bool {
-        switch self {
-        case .reset, .setHyperparameters, .setStandardized: return true
-        case .start, .pause, .step, .setSpeed, .requestClosedForm: return false
-        }
-    }
 }
 
 /// A command with the step count at which the session applied it: replaying the trajectory-changing ones at

@@ -47,6 +47,8 @@ struct SessionLoop {
             }
             let commands = mailbox.pending
             mailbox.pending.removeAll()
+            // The closed-form requests among `commands` are the last ones sent: the final one is the newest.
+            let closedFormGeneration = mailbox.closedFormGeneration
             pauseAtStep = mailbox.pauseAtStep
             let stop = mailbox.shuttingDown
             mailbox.condition.unlock()
@@ -59,9 +61,15 @@ struct SessionLoop {
                 if run.outcome != nil { settle(default: .paused) }
             }
             var applied: [AppliedCommand] = []
-            for command in commands {
+            let lastRequest = commands.lastIndex(of: .requestClosedForm)
+            for (index, command) in commands.enumerated() {
                 applied.append(AppliedCommand(step: run.step, command: command))
-                apply(command)
+                // Of several requests in one batch only the last is solved: the earlier answers would be dropped.
+                if command == .requestClosedForm {
+                    if index == lastRequest { startClosedForm(generation: closedFormGeneration) }
+                } else {
+                    apply(command)
+                }
             }
             if running { runBurst() }
             publish(applied)
@@ -102,7 +110,7 @@ struct SessionLoop {
             speed = stepsPerSecond.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
             restartPacing()
         case .requestClosedForm:
-            startClosedForm()
+            break  // solved by `loop()`, which knows the request's generation
         }
     }
 
@@ -205,20 +213,26 @@ struct SessionLoop {
         }
     }
 
-    /// Solves the closed form on another thread; the result is merged into snapshots when it arrives.
-    private func startClosedForm() {
+    /// Solves the closed form on another thread; the result is merged into snapshots when it arrives, unless
+    /// a newer request (`generation` is this one's) was sent meanwhile: then it answers a question no longer
+    /// asked (after `z`, say, for the other scaling) and is dropped, whichever thread finishes last.
+    private func startClosedForm(generation: Int) {
         let train = run.train, test = run.test, intercept = run.fitIntercept
         let l2 = run.hyperparameters.l2, loss = run.hyperparameters.loss, standardized = run.standardized
         let mailbox = self.mailbox
+        let solve = mailbox.locked { mailbox.closedFormSolver }
         let thread = Thread {
             let result: Result<ClosedFormComparison, ClosedFormFailure>
             do {
-                result = .success(try ClosedFormComparison.solve(
-                    train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized, loss: loss))
+                result = .success(try solve(train, test, intercept, l2, standardized, loss))
             } catch {
                 result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
             }
-            mailbox.locked { mailbox.closedForm = (l2, loss, standardized, result) }
+            mailbox.locked {
+                mailbox.closedFormAnswers += 1
+                guard mailbox.closedFormGeneration == generation else { return }
+                mailbox.closedForm = (generation, l2, loss, standardized, result)
+            }
         }
         thread.name = "descent.closed-form"
         thread.start()

@@ -40,30 +40,38 @@ public final class TrainingSession: @unchecked Sendable {
 
     deinit { shutdown() }
 
-    /// Runs steps continuously on the session's thread until paused or stopped by a criterion or divergence.
-    public func start() { mailbox.send(.start) }
-    /// Pauses after the current step.
-    public func pause() { mailbox.send(.pause) }
-    /// Takes exactly one step (pausing first if running).
-    public func step() { mailbox.send(.step) }
-    /// Back to the initial weights and step 0 with the same seed; keeps the hyperparameters.
-    public func reset() { mailbox.send(.reset) }
-    /// Changes hyperparameters; applied before the next step, without a reset.
-    public func setHyperparameters(_ hyperparameters: Hyperparameters) { mailbox.send(.setHyperparameters(hyperparameters)) }
-    /// Turns feature standardization on or off (takes effect from the current weights, in data units).
-    public func setStandardized(_ on: Bool) { mailbox.send(.setStandardized(on)) }
-    /// Limits the pace to `stepsPerSecond` (nil: as fast as possible).
-    public func setSpeed(stepsPerSecond: Double?) { mailbox.send(.setSpeed(stepsPerSecond: stepsPerSecond)) }
-    /// Starts computing the closed-form solution in the background; it appears in later snapshots.
-    public func requestClosedForm() { mailbox.send(.requestClosedForm) }
+    /// Queues `command`; the session's thread applies it between two steps, in the order sent. Every command
+    /// goes through here (the named methods below are shorthands), so a caller holding a `SessionCommand` — a
+    /// key's, a recording's — never switches over it again.
+    public func send(_ command: SessionCommand) { mailbox.send(command) }
 
-    /// A copy of the current state. The closed form appears once computed, while the L2 penalty and the
-    /// standardization it was computed for are still in force.
+    /// Runs steps continuously on the session's thread until paused or stopped by a criterion or divergence.
+    public func start() { send(.start) }
+    /// Pauses after the current step.
+    public func pause() { send(.pause) }
+    /// Takes exactly one step (pausing first if running).
+    public func step() { send(.step) }
+    /// Back to the initial weights and step 0 with the same seed; keeps the hyperparameters.
+    public func reset() { send(.reset) }
+    /// Changes hyperparameters; applied before the next step, without a reset.
+    public func setHyperparameters(_ hyperparameters: Hyperparameters) { send(.setHyperparameters(hyperparameters)) }
+    /// Turns feature standardization on or off (takes effect from the current weights, in data units).
+    public func setStandardized(_ on: Bool) { send(.setStandardized(on)) }
+    /// Limits the pace to `stepsPerSecond` (nil: as fast as possible).
+    public func setSpeed(stepsPerSecond: Double?) { send(.setSpeed(stepsPerSecond: stepsPerSecond)) }
+    /// Starts computing the closed-form solution in the background; it appears in later snapshots. Only the
+    /// answer to the latest request is kept: an earlier one still being solved is dropped when it arrives.
+    public func requestClosedForm() { send(.requestClosedForm) }
+
+    /// A copy of the current state. The closed form appears once computed, while it answers the latest request
+    /// and the L2 penalty and the standardization it was computed for are still in force (its stable rate and κ
+    /// depend on the scaling even where its coefficients do not), so no figure of another question is shown.
     public func snapshot() -> TrainingSnapshot {
         mailbox.locked {
             var snapshot = mailbox.snapshot
-            if let closed = mailbox.closedForm, closed.l2 == snapshot.hyperparameters.l2,
-                closed.loss == snapshot.hyperparameters.loss, closed.standardized == snapshot.standardized || closed.l2 == 0
+            if let closed = mailbox.closedForm, closed.generation == mailbox.closedFormGeneration,
+                closed.l2 == snapshot.hyperparameters.l2, closed.loss == snapshot.hyperparameters.loss,
+                closed.standardized == snapshot.standardized
             {
                 switch closed.result {
                 case .success(let comparison): snapshot.closedForm = comparison

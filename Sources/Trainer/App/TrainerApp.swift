@@ -138,19 +138,11 @@ public final class TrainerApp {
 
     private func send(_ command: SessionCommand) {
         switch command {
-        case .start:
-            session.start()
-            expectedRunning = (true, Date().addingTimeInterval(0.5), state.snapshot.step)
-        case .pause:
-            session.pause()
-            expectedRunning = (false, Date().addingTimeInterval(0.5), state.snapshot.step)
-        case .step: session.step()
-        case .reset: session.reset()
-        case let .setHyperparameters(h): session.setHyperparameters(h)
-        case let .setStandardized(on): session.setStandardized(on)
-        case let .setSpeed(rate): session.setSpeed(stepsPerSecond: rate)
-        case .requestClosedForm: session.requestClosedForm()
+        case .start: expectedRunning = (true, Date().addingTimeInterval(0.5), state.snapshot.step)
+        case .pause: expectedRunning = (false, Date().addingTimeInterval(0.5), state.snapshot.step)
+        default: break
         }
+        session.send(command)
     }
 
     private func show(notice: String, seconds: Double) {

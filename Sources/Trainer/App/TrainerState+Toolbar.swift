@@ -12,31 +12,12 @@ extension TrainerState {
         guard !layout.isTooSmall else { return [] }
         switch overlay {
         case .help: return []
-        case .narration:
-            return ToolbarItem.layout([(.narrateStep, "n: take this step"), (.closeOverlay, "Esc: close")], bottomOf: layout.body)
+        case .narration: return ToolbarItem.layout(TrainerKeymap.words(in: .narration, for: self), bottomOf: layout.body)
         case .none: break
         }
-        var items: [ToolbarItem] = []
-        if showsLandscape {
-            let names = parameterNames
-            let x = names[min(landscapeAxes.x, names.count - 1)], y = names[min(landscapeAxes.y, names.count - 1)]
-            var words: [(ToolbarAction, String)] = []
-            if landscapeAxes.isChoosable { words += [(.landscapeX, "x: " + x), (.landscapeY, "y: " + y)] }
-            words.append((.closeLandscape, "back"))
-            items += ToolbarItem.layout(words, bottomOf: layout.landscape)
-        } else {
-            var words: [(ToolbarAction, String)] = [
-                (.logAxis, logLossAxis ? "log" : "lin"), (.xAxis, showsEpochs ? "epochs" : "steps"),
-                (.smoothing, "avg " + smoothing.label), (.pinGhost, "+ghost"),
-            ]
-            if !ghosts.isEmpty { words.append((.clearGhosts, "clear")) }
-            items += ToolbarItem.layout(words, bottomOf: layout.loss)
-        }
-        var controls: [(ToolbarAction, String)] = [(.landscape, showsLandscape ? "panels" : "landscape"), (.narrate, "narrate")]
-        if !hidden.contains(.standardize) { controls.append((.standardize, snapshot.standardized ? "z-scores" : "raw")) }
-        controls.append((.export, "export"))
-        items += ToolbarItem.layout(controls, bottomOf: layout.controls)
-        return items
+        let chart: TrainerBorder = showsLandscape ? .landscape : .loss
+        return ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+            + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
     }
 
     /// Whether a control is drawn (a preset may hide it).

@@ -106,69 +106,36 @@ public struct TrainerState: Sendable {
         }
     }
 
-    private mutating func handle(key: Key) -> [SessionCommand] {
+    /// Where keys are read now: the window on top, if any, takes them.
+    var keyContext: KeyContext {
         switch overlay {
-        case .none: break
-        case .help:
-            switch key {
-            case .escape, .character("?"): overlay = .none
-            case .character("q"): exitCode = 0
-            default: break
-            }
-            return []
-        case .narration:
-            switch key {
-            case .character("n"), .character(" "), .enter: return perform(.narrateStep)
-            case .escape: overlay = .none
-            case .character("q"), .control("c"): exitCode = 0
-            case .character("?"): overlay = .help
-            default: break
-            }
-            return []
+        case .none: return .main
+        case .help: return .help
+        case .narration: return .narration
         }
-        switch key {
-        case .character(" "): return toggleRunning()
-        case .character("s"): return step()
-        case .character("r"): return reset()
-        case .character("c"): return toggleComparison()
-        case .character("m"): return cycleMethod(by: 1)
-        case .character("u"): return cycleUpdateRule(by: 1)
-        case .character("+"), .character("="): return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: true))
-        case .character("-"), .character("_"): return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: false))
-        case .character("]"): return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
-        case .character("["): return setBatchSize(hyperparameters.batchSize / 2)
-        case .character(">"), .character("."): return setSpeed(speed.faster)
-        case .character("<"), .character(","): return setSpeed(speed.slower)
-        case .character("k"): return cycleSchedule()
-        case .character("K"): showsRate.toggle()
-        case .character("l"): return perform(.logAxis)
-        case .character("t"): themeIndex += 1
-        case .character("v"): return perform(.landscape)
-        case .character("("): return perform(.landscapeX)
-        case .character(")"): return perform(.landscapeY)
-        case .character("z"): return perform(.standardize)
-        case .character("g"): return perform(.pinGhost)
-        case .character("G"): return perform(.clearGhosts)
-        case .character("n"): return perform(.narrate)
-        case .character("e"): return perform(.export)
-        case .character("w"): return perform(.smoothing)
-        case .character("x"): return perform(.xAxis)
-        case .escape: if showsLandscape { showsLandscape = false }
-        case .character("?"), .function(1): overlay = .help
-        case .character("q"), .control("c"): exitCode = 0
-        case .tab: focus = focus.next
-        case .backTab: focus = focus.previous
-        case .right, .up: return adjust(focus, by: 1, vertical: key == .up)
-        case .left, .down: return adjust(focus, by: -1, vertical: key == .down)
-        case .enter: return activate(focus)
-        default: break
-        }
-        return []
     }
 
-    /// The actions of the classroom keys, shared by the keyboard and the toolbars.
-    mutating func perform(_ action: ToolbarAction) -> [SessionCommand] {
+    private mutating func handle(key: Key) -> [SessionCommand] {
+        guard let action = TrainerKeymap.keys.action(for: key, in: keyContext) else { return [] }
+        return perform(action)
+    }
+
+    /// Does one action of a key or a border word (see `TrainerKeymap`), returning the session commands it needs.
+    mutating func perform(_ action: TrainerAction) -> [SessionCommand] {
         switch action {
+        case .toggleRun: return toggleRunning()
+        case .step: return step()
+        case .reset: return reset()
+        case .compare: return toggleComparison()
+        case .nextMethod: return cycleMethod(by: 1)
+        case .nextUpdateRule: return cycleUpdateRule(by: 1)
+        case .learningRateUp: return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .learningRateDown: return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: false))
+        case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
+        case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
+        case .faster: return setSpeed(speed.faster)
+        case .slower: return setSpeed(speed.slower)
+        case .nextTheme: themeIndex += 1
         case .logAxis: logLossAxis.toggle()
         case .xAxis: showsEpochs.toggle()
         case .smoothing: smoothing = smoothing.next
@@ -181,7 +148,6 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
-        case .closeLandscape: showsLandscape = false
         case .landscapeX, .landscapeY:
             guard showsLandscape else { return [] }
             guard landscapeAxes.isChoosable else {
@@ -202,7 +168,20 @@ public struct TrainerState: Sendable {
         case .narrateStep:
             guard allowed(nil) else { return [] }
             requests.append(.narrateStep)
-        case .closeOverlay: overlay = .none
+        case .focusNext: focus = focus.next
+        case .focusPrevious: focus = focus.previous
+        case let .adjust(delta, vertical): return adjust(focus, by: delta, vertical: vertical)
+        case .activate: return activate(focus)
+        case .help: overlay = overlay == .help ? .none : .help
+        case .close:
+            if overlay != .none {
+                overlay = .none
+            } else {
+                showsLandscape = false
+            }
+        case .quit: exitCode = 0
+        case .nextSchedule: return cycleSchedule()
+        case .rateOverlay: showsRate.toggle()
         }
         return []
     }

@@ -1,7 +1,7 @@
 // The help window: every key and what it does, drawn over the panels.
 import Plot
 
-/// A centred box listing `KeyBinding.all` (in two columns when one does not fit the height), with a note on
+/// A centred box listing `TrainerKeymap.keys` (in two columns when one does not fit the height), with a note on
 /// loss scaling for learners who bring numbers from elsewhere.
 struct HelpOverlay {
     static let notes = [
@@ -11,9 +11,9 @@ struct HelpOverlay {
     ]
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let bindings = KeyBinding.all
+        let bindings = TrainerKeymap.keys.commands
         let keyWidth = bindings.map(\.keys.count).max() ?? 0
-        let actionWidth = bindings.map(\.action.count).max() ?? 0
+        let actionWidth = bindings.map(\.help.count).max() ?? 0
         let columnWidth = keyWidth + 1 + actionWidth
         let available = max(1, area.height - 4 - Self.notes.count - 1)
         let columns = bindings.count <= available ? 1 : 2
@@ -32,7 +32,7 @@ struct HelpOverlay {
             guard y < content.bottom else { continue }
             let cell = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(content)
             buffer.write(binding.keys, x: x, y: y, role: .helpKey, clip: cell)
-            buffer.write(binding.action, x: x + keyWidth + 1, y: y, role: .help, clip: cell)
+            buffer.write(binding.help, x: x + keyWidth + 1, y: y, role: .help, clip: cell)
         }
         var y = content.y + perColumn + 1
         for note in Self.notes where y < content.bottom {

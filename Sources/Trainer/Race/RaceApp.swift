@@ -40,15 +40,7 @@ public final class RaceApp {
     }
 
     public func handle(_ event: InputEvent) {
-        for command in state.handle(event) {
-            switch command {
-            case .start: race.start()
-            case .pause: race.pause()
-            case .step: race.step()
-            case .reset: race.reset()
-            default: break
-            }
-        }
+        for command in state.handle(event) { race.send(command) }
     }
 
     private func redraw(force: Bool) {

@@ -30,13 +30,13 @@ public struct RaceScreen {
             " step \(steps) │ same data and start │ Space run  s step  r reset  ? help  q quit",
             x: 0, y: layout.statusBar.y, role: .statusBar, clip: layout.statusBar)
         if state.showsHelp {
-            let lines = RaceState.keys
+            let lines = RaceKeymap.keys.commands
             let box = Rect(x: (state.width - 44) / 2, y: 3, width: 44, height: lines.count + 4)
             buffer.fill(box, with: Cell(" ", role: .help))
             PanelFrame(title: "Race keys").render(into: &buffer, area: box)
             for (offset, binding) in lines.enumerated() {
                 buffer.write(binding.keys, x: box.x + 2, y: box.y + 2 + offset, role: .helpKey, clip: box)
-                buffer.write(binding.action, x: box.x + 9, y: box.y + 2 + offset, role: .help, clip: box)
+                buffer.write(binding.help, x: box.x + 9, y: box.y + 2 + offset, role: .help, clip: box)
             }
         }
         return buffer

@@ -32,17 +32,6 @@ public struct RaceState: Sendable {
         snapshots = contestants.map { TrainingSnapshot(hyperparameters: $0.hyperparameters) }
     }
 
-    /// The keys of the race view, as the help lists them.
-    static let keys: [KeyBinding] = [
-        KeyBinding(keys: "Space", action: "run / pause every contestant"),
-        KeyBinding(keys: "s", action: "one step each"),
-        KeyBinding(keys: "r", action: "reset all to the same start"),
-        KeyBinding(keys: "l", action: "log / linear loss axis"),
-        KeyBinding(keys: "?", action: "this help"),
-        KeyBinding(keys: "Esc", action: "close the help"),
-        KeyBinding(keys: "q", action: "quit"),
-    ]
-
     var layout: RaceLayout { RaceLayout(width: width, height: height, contestants: contestants.count) }
 
     /// Applies one event; returns what every contestant's session must do (`.start`, `.pause`, `.step`, `.reset`).
@@ -56,24 +45,8 @@ public struct RaceState: Sendable {
             exitCode = 128 + number
             return []
         case let .key(key):
-            if showsHelp {
-                switch key {
-                case .escape, .character("?"): showsHelp = false
-                case .character("q"), .control("c"): exitCode = 0
-                default: break
-                }
-                return []
-            }
-            switch key {
-            case .character(" "): return perform(.run)
-            case .character("s"): return perform(.step)
-            case .character("r"): return perform(.reset)
-            case .character("l"): logLossAxis.toggle()
-            case .character("?"), .function(1): showsHelp = true
-            case .character("q"), .control("c"): exitCode = 0
-            default: break
-            }
-            return []
+            guard let action = RaceKeymap.keys.action(for: key, in: showsHelp ? .help : .main) else { return [] }
+            return perform(action)
         case let .mouse(button, action, x, y):
             guard button == .left, action == .press else { return [] }
             if showsHelp {
@@ -85,10 +58,8 @@ public struct RaceState: Sendable {
         }
     }
 
-    /// A race action by key or click.
-    enum Action: Equatable { case run, step, reset, logAxis, help }
-
-    mutating func perform(_ action: Action) -> [SessionCommand] {
+    /// Does one action of a key or a border word (see `RaceKeymap`).
+    mutating func perform(_ action: RaceAction) -> [SessionCommand] {
         switch action {
         case .run:
             isRunning.toggle()
@@ -100,19 +71,18 @@ public struct RaceState: Sendable {
             isRunning = false
             return [.reset]
         case .logAxis: logLossAxis.toggle()
-        case .help: showsHelp = true
+        case .help: showsHelp.toggle()
+        case .close: showsHelp = false
+        case .quit: exitCode = 0
         }
         return []
     }
 
     /// The clickable words in the loss chart's bottom border.
-    func toolbar() -> [(action: Action, text: String, area: Rect)] {
+    func toolbar() -> [(action: RaceAction, text: String, area: Rect)] {
         let layout = self.layout
         guard !layout.isTooSmall else { return [] }
-        let words: [(Action, String)] = [
-            (.run, isRunning ? "pause" : "run"), (.step, "step"), (.reset, "reset"), (.logAxis, logLossAxis ? "log" : "lin"),
-            (.help, "help"),
-        ]
+        let words = RaceKeymap.words(for: self)
         var x = layout.chart.x + 1
         return words.map { action, text in
             defer { x += text.count + 2 }

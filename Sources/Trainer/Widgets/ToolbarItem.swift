@@ -1,23 +1,15 @@
 // Clickable words set in a panel's bottom border: the mouse way to the keys that have no control of their own.
 import Plot
 
-/// What a toolbar item does; each is also a key (see `KeyBinding.all`).
-public enum ToolbarAction: Equatable, Sendable {
-    case landscape, narrate, standardize, export
-    case logAxis, xAxis, smoothing, pinGhost, clearGhosts
-    case landscapeX, landscapeY, closeLandscape
-    case narrateStep, closeOverlay
-}
-
 /// One word of a toolbar and where it is drawn.
 struct ToolbarItem: Equatable {
-    var action: ToolbarAction
+    var action: TrainerAction
     var text: String
     var area: Rect
 
     /// Places `items` left to right on the bottom border of `panel` as `[word]`, dropping those that do not fit
     /// (the keys still work). At 80 columns a panel border holds 38 cells.
-    static func layout(_ items: [(ToolbarAction, String)], bottomOf panel: Rect) -> [ToolbarItem] {
+    static func layout(_ items: [(TrainerAction, String)], bottomOf panel: Rect) -> [ToolbarItem] {
         let y = panel.bottom - 1
         var x = panel.x + 1
         let right = panel.right - 1

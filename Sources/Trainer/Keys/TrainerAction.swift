@@ -1,0 +1,29 @@
+// Everything a key or a border word can ask of the trainer: the one action vocabulary of its keymap.
+
+/// What a key (see `TrainerKeymap`) or a clicked word in a panel border does; `TrainerState.perform(_:)` does it.
+public enum TrainerAction: Equatable, Sendable {
+    // Training.
+    case toggleRun, step, reset, compare
+    case nextMethod, nextUpdateRule
+    case learningRateUp, learningRateDown, batchSizeUp, batchSizeDown, faster, slower
+    case standardize
+    /// The next learning-rate schedule (`k`), and the rate drawn over the loss chart (`K`).
+    case nextSchedule, rateOverlay
+    // The loss chart.
+    case logAxis, xAxis, smoothing, pinGhost, clearGhosts
+    // Lessons.
+    case landscape, landscapeX, landscapeY, narrate, narrateStep
+    // Elsewhere.
+    case export, nextTheme
+    // The focused control.
+    case focusNext, focusPrevious
+    /// Arrows: +1 / −1 to the focused control; `vertical` for up / down (they move the focus among buttons).
+    case adjust(by: Int, vertical: Bool)
+    case activate
+    // Windows.
+    /// Opens the help, or closes it when it is open.
+    case help
+    /// Closes the window on top, or else the landscape.
+    case close
+    case quit
+}

@@ -1,0 +1,107 @@
+// The trainer's keys and border words: the one place to add a key (help, dispatch and README follow from it).
+import Terminal
+
+/// The panel borders that carry clickable words.
+enum TrainerBorder: CaseIterable {
+    case loss, landscape, controls
+    /// The narration window's bottom border.
+    case narration
+}
+
+/// The trainer's keymap. To add a key: a `KeyCommand` here (keys, help, action), a case in `TrainerAction`, its
+/// effect in `TrainerState.perform(_:)`, and the same line in README.md's key table (a test compares them both ways).
+enum TrainerKeymap {
+    private static func c(_ character: Character) -> Key { .character(character) }
+
+    static let keys = Keymap<TrainerAction>(commands: [
+        KeyCommand("Space", "run / pause; runs on if done", [
+            KeyBinding([c(" ")], .toggleRun),
+            KeyBinding([c(" ")], .narrateStep, in: [.narration]),
+        ]),
+        KeyCommand("s", "one step", [KeyBinding([c("s")], .step)]),
+        KeyCommand("r", "reset to step 0", [KeyBinding([c("r")], .reset)]),
+        KeyCommand("c", "closed form on / off", [KeyBinding([c("c")], .compare)]),
+        KeyCommand("m", "method: GD, SGD, mini-batch", [KeyBinding([c("m")], .nextMethod)]),
+        KeyCommand("u", "next update rule", [KeyBinding([c("u")], .nextUpdateRule)]),
+        KeyCommand("+ -", "learning rate up / down (= _)", [
+            KeyBinding([c("+"), c("=")], .learningRateUp),
+            KeyBinding([c("-"), c("_")], .learningRateDown),
+        ]),
+        KeyCommand("k", "next lr schedule", [KeyBinding([c("k")], .nextSchedule)]),
+        KeyCommand("K", "rate overlay on the loss chart", [KeyBinding([c("K")], .rateOverlay)]),
+        KeyCommand("] [", "batch size up / down", [
+            KeyBinding([c("]")], .batchSizeUp),
+            KeyBinding([c("[")], .batchSizeDown),
+        ]),
+        KeyCommand("> <", "speed up / down (. ,)", [
+            KeyBinding([c(">"), c(".")], .faster),
+            KeyBinding([c("<"), c(",")], .slower),
+        ]),
+        KeyCommand("z", "standardize: z-scores / raw", [KeyBinding([c("z")], .standardize)]),
+        KeyCommand("l", "log / linear loss axis", [KeyBinding([c("l")], .logAxis)]),
+        KeyCommand("x", "loss x axis: steps / epochs", [KeyBinding([c("x")], .xAxis)]),
+        KeyCommand("w", "smoothing: off, 0.5 … 0.99", [KeyBinding([c("w")], .smoothing)]),
+        KeyCommand("g", "pin loss curve as a ghost", [KeyBinding([c("g")], .pinGhost)]),
+        KeyCommand("G", "clear the ghosts", [KeyBinding([c("G")], .clearGhosts)]),
+        KeyCommand("v", "loss landscape / panels", [KeyBinding([c("v")], .landscape)]),
+        KeyCommand("( )", "landscape: next x / y axis", [
+            KeyBinding([c("(")], .landscapeX),
+            KeyBinding([c(")")], .landscapeY),
+        ]),
+        KeyCommand("n", "narrate next step; n: take it", [
+            KeyBinding([c("n")], .narrate),
+            KeyBinding([c("n")], .narrateStep, in: [.narration]),
+        ]),
+        KeyCommand("e", "export run to CSV and JSON", [KeyBinding([c("e")], .export)]),
+        KeyCommand("t", "next theme", [KeyBinding([c("t")], .nextTheme)]),
+        KeyCommand("Tab", "focus next (S-Tab: previous)", [
+            KeyBinding([.tab], .focusNext),
+            KeyBinding([.backTab], .focusPrevious),
+        ]),
+        KeyCommand("arrows", "adjust the focused control", [
+            KeyBinding([.right], .adjust(by: 1, vertical: false)),
+            KeyBinding([.up], .adjust(by: 1, vertical: true)),
+            KeyBinding([.left], .adjust(by: -1, vertical: false)),
+            KeyBinding([.down], .adjust(by: -1, vertical: true)),
+        ]),
+        KeyCommand("Enter", "press the focused button", [
+            KeyBinding([.enter], .activate),
+            KeyBinding([.enter], .narrateStep, in: [.narration]),
+        ]),
+        KeyCommand("? F1", "this help", [KeyBinding([c("?"), .function(1)], .help, in: [.main, .help, .narration])]),
+        KeyCommand("Esc", "close help, narration, view", [KeyBinding([.escape], .close, in: [.main, .help, .narration])]),
+        KeyCommand("q", "quit (Ctrl-C too)", [KeyBinding([c("q"), .control("c")], .quit, in: [.main, .help, .narration])]),
+    ])
+
+    /// The words set in `border`'s bottom line, left to right, as they read in `state` (each is also a key).
+    static func words(in border: TrainerBorder, for state: TrainerState) -> [(TrainerAction, String)] {
+        switch border {
+        case .loss:
+            var words: [(TrainerAction, String)] = [
+                (.logAxis, state.logLossAxis ? "log" : "lin"), (.xAxis, state.showsEpochs ? "epochs" : "steps"),
+                (.smoothing, "avg " + state.smoothing.label), (.pinGhost, "+ghost"),
+            ]
+            if !state.ghosts.isEmpty { words.append((.clearGhosts, "clear")) }
+            return words
+        case .landscape:
+            let names = state.parameterNames
+            let axes = state.landscapeAxes
+            var words: [(TrainerAction, String)] = []
+            if axes.isChoosable {
+                words += [
+                    (.landscapeX, "x: " + names[min(axes.x, names.count - 1)]),
+                    (.landscapeY, "y: " + names[min(axes.y, names.count - 1)]),
+                ]
+            }
+            return words + [(.close, "back")]
+        case .controls:
+            var words: [(TrainerAction, String)] = [
+                (.landscape, state.showsLandscape ? "panels" : "landscape"), (.narrate, "narrate"),
+            ]
+            if !state.hidden.contains(.standardize) { words.append((.standardize, state.snapshot.standardized ? "z-scores" : "raw")) }
+            return words + [(.export, "export")]
+        case .narration:
+            return [(.narrateStep, "n: take this step"), (.close, "Esc: close")]
+        }
+    }
+}
