@@ -39,12 +39,15 @@ final class LossScalingTests: XCTestCase {
                         gb += 2 * c * r
                         sse += r * r
                     }
+                    var squares = 0.0
+                    for j in 0..<d { squares += w[j] * w[j] }
                     for j in 0..<d { w[j] -= h.learningRate * (gw[j] + 2 * l2 * w[j]) }
                     b -= h.learningRate * gb
                     XCTAssertTrue(run.takeStep())
-                    // The history entry of this step is J's data term of the weights before it (c·Σr²).
+                    // The history entry of this step is J of the weights before it (c·Σr² + α‖w‖²).
                     XCTAssertEqual(run.trainHistory.last?.step, step)
-                    XCTAssertEqual(run.trainHistory.last!.loss, c * sse, accuracy: 1e-12 * c * sse, "\(loss) step \(step)")
+                    let j = c * sse + l2 * squares
+                    XCTAssertEqual(run.trainHistory.last!.loss, j, accuracy: 1e-12 * j, "\(loss) step \(step)")
                 }
                 let model = run.model
                 for j in 0..<d {

@@ -140,7 +140,7 @@ final class PresetTests: XCTestCase {
 
     func testBadPresetsNameFileLineAndKey() {
         XCTAssertEqual(error("[training]\nlr = 0.1\nspeeed = 3\n"),
-            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, decay, every, floor, gamma, horizon, init, l2, loss, lr, method, momentum, power_t, schedule, speed, update)")
+            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, decay, every, floor, gamma, horizon, init, l1, l2, loss, lr, method, momentum, power_t, schedule, speed, update)")
         XCTAssertEqual(error("# c\n\n[training]\n  lr = -2\n"), "lesson.toml:4: key 'training.lr': must be a positive number, got -2.0")
         XCTAssertEqual(error("[training]\nmethod = \"newton\""),
             "lesson.toml:2: key 'training.method': 'newton' is not one of gd, sgd, minibatch")

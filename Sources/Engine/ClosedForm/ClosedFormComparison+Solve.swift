@@ -6,7 +6,30 @@ extension ClosedFormComparison {
     /// the solver in extended precision); with a penalty, the penalty applies to the weights GD sees, so the
     /// standardized design is solved when standardization is on, then mapped back.
     public static func solve(
-        train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool, loss: LossScaling = .mse
+        train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool, loss: LossScaling = .mse,
+        l1: Double = 0
+    ) throws -> ClosedFormComparison {
+        var comparison = try ridge(
+            train: train, test: test, fitIntercept: fitIntercept, l2: l2, standardized: standardized, loss: loss)
+        guard l1 > 0 else { return comparison }
+        // An L1 penalty has no closed form: the optimum is coordinate descent's (the diagnostics stay the ridge's).
+        let optimum = ElasticNetOptimum(
+            train: train, fitIntercept: fitIntercept, l1: l1, l2: l2, standardized: standardized, loss: loss)
+        comparison.weights = optimum.weights
+        comparison.intercept = optimum.intercept
+        comparison.trainLoss = optimum.objective
+        comparison.testLoss = test.map { data in
+            let mse = meanSquaredError(of: optimum.weights, optimum.intercept ?? 0, on: data)
+            return loss == .mse ? mse : loss.multipleOfMSE(rows: data.rowCount) * mse
+        }
+        comparison.normalEquationWeights = nil
+        comparison.normalEquationRelativeDistance = nil
+        return comparison
+    }
+
+    /// The L2 (or unpenalised) optimum through the LeastSquares solver.
+    static func ridge(
+        train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool, loss: LossScaling
     ) throws -> ClosedFormComparison {
         let k = loss.multipleOfMSE(rows: train.rowCount)
         let scaling = standardized && l2 != 0
@@ -37,7 +60,9 @@ extension ClosedFormComparison {
         let stable = loss == .mse ? stableForMSE : stableForMSE / k
         return ClosedFormComparison(
             weights: model.weights, intercept: intercept,
-            trainLoss: loss == .mse ? solution.meanSquaredError : k * solution.meanSquaredError,
+            // J of the optimum: the data term, plus α‖w‖² (in the units the penalty applies to) when penalised.
+            trainLoss: (loss == .mse ? solution.meanSquaredError : k * solution.meanSquaredError)
+                + (l2 != 0 ? l2 * solution.coefficients.reduce(0) { $0 + $1 * $1 } : 0),
             testLoss: test.map { data in
                 let mse = meanSquaredError(of: model.weights, intercept ?? 0, on: data)
                 return loss == .mse ? mse : loss.multipleOfMSE(rows: data.rowCount) * mse

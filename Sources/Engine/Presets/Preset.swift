@@ -8,7 +8,7 @@ import TOMLKit
 /// description = "…"
 /// [data]      # dataset | file, target, features, rows, noise, condition, poly, test_fraction, seed,
 ///             # intercept, standardize
-/// [training]  # method, update, lr, loss, batch_size, momentum, l2, init ("zero" | "random"), speed,
+/// [training]  # method, update, lr, loss, batch_size, momentum, l2, l1, init ("zero" | "random"), speed,
 ///             # schedule, decay, power_t, gamma, every, horizon, floor
 /// [stop]      # steps, epochs, tol
 /// [controls]  # locked = ["lr", …], hidden = ["closed-form", …] (names: PresetControl)
@@ -64,7 +64,7 @@ private struct PresetReader {
             "intercept", "standardize",
         ],
         "training": [
-            "method", "update", "lr", "loss", "batch_size", "momentum", "l2", "init", "speed", "schedule", "decay", "power_t",
+            "method", "update", "lr", "loss", "batch_size", "momentum", "l2", "l1", "init", "speed", "schedule", "decay", "power_t",
             "gamma", "every", "horizon", "floor",
         ],
         "stop": ["steps", "epochs", "tol"],
@@ -257,6 +257,7 @@ private struct PresetReader {
         h.batchSize = try integer(table, t, "batch_size") { $0 >= 1 ? nil : "must be at least 1" } ?? h.batchSize
         h.momentum = try number(table, t, "momentum") { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1)" } ?? h.momentum
         h.l2 = try number(table, t, "l2") { $0 >= 0 ? nil : "must be at least 0" } ?? h.l2
+        h.l1 = try number(table, t, "l1") { $0 >= 0 ? nil : "must be at least 0" } ?? h.l1
         if let kind = try choice(table, t, "schedule", ScheduleKind.allCases.map(\.rawValue)) {
             h.schedule.kind = ScheduleKind(rawValue: kind)!
         }

@@ -219,19 +219,20 @@ struct SessionLoop {
     private func startClosedForm(generation: Int) {
         let train = run.train, test = run.test, intercept = run.fitIntercept
         let l2 = run.hyperparameters.l2, loss = run.hyperparameters.loss, standardized = run.standardized
+        let l1 = run.hyperparameters.l1
         let mailbox = self.mailbox
         let solve = mailbox.locked { mailbox.closedFormSolver }
         let thread = Thread {
             let result: Result<ClosedFormComparison, ClosedFormFailure>
             do {
-                result = .success(try solve(train, test, intercept, l2, standardized, loss))
+                result = .success(try solve(train, test, intercept, l2, standardized, loss, l1))
             } catch {
                 result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
             }
             mailbox.locked {
                 mailbox.closedFormAnswers += 1
                 guard mailbox.closedFormGeneration == generation else { return }
-                mailbox.closedForm = (generation, l2, loss, standardized, result)
+                mailbox.closedForm = (generation, l2, loss, l1, standardized, result)
             }
         }
         thread.name = "descent.closed-form"

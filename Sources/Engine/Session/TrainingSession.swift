@@ -71,6 +71,7 @@ public final class TrainingSession: @unchecked Sendable {
             var snapshot = mailbox.snapshot
             if let closed = mailbox.closedForm, closed.generation == mailbox.closedFormGeneration,
                 closed.l2 == snapshot.hyperparameters.l2, closed.loss == snapshot.hyperparameters.loss,
+                closed.l1 == snapshot.hyperparameters.l1,
                 closed.standardized == snapshot.standardized
             {
                 switch closed.result {

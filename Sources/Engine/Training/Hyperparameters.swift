@@ -26,6 +26,8 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     public var l2: Double
     /// β for momentum and Nesterov.
     public var momentum: Double
+    /// L1 penalty α₁ in α₁‖w‖₁ (with `l2` too: the elastic net); the intercept is never penalised.
+    public var l1: Double
     /// The learner's scaling of the squared error (what J, ∇J and η mean).
     public var loss: LossScaling
     /// How the rate decays from `learningRate` (η₀) as steps go by.
@@ -34,8 +36,9 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     public init(
         method: TrainingMethod = .gd, update: UpdateRule = .plain, learningRate: Double = 0.1,
         batchSize: Int = 32, l2: Double = 0, momentum: Double = 0.9, loss: LossScaling = .mse,
-        schedule: LearningRateSchedule = .constant
+        schedule: LearningRateSchedule = .constant, l1: Double = 0
     ) {
+        self.l1 = l1
         self.method = method
         self.update = update
         self.learningRate = learningRate
@@ -47,10 +50,10 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case method, update, learningRate, batchSize, l2, momentum, loss, schedule
+        case method, update, learningRate, batchSize, l2, momentum, loss, schedule, l1
     }
 
-    /// Keys added after the first recordings (loss, schedule) may be absent and then take their defaults.
+    /// Keys added after the first recordings (loss, schedule, l1) may be absent and then take their defaults.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         method = try c.decode(TrainingMethod.self, forKey: .method)
@@ -61,6 +64,7 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         momentum = try c.decode(Double.self, forKey: .momentum)
         loss = try c.decodeIfPresent(LossScaling.self, forKey: .loss) ?? .mse
         schedule = try c.decodeIfPresent(LearningRateSchedule.self, forKey: .schedule) ?? .constant
+        l1 = try c.decodeIfPresent(Double.self, forKey: .l1) ?? 0
     }
 
     /// Later keys are written only when they differ from their defaults, so older files read the same.
@@ -74,5 +78,6 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         try c.encode(momentum, forKey: .momentum)
         if loss != .mse { try c.encode(loss, forKey: .loss) }
         if schedule != .constant { try c.encode(schedule, forKey: .schedule) }
+        if l1 != 0 { try c.encode(l1, forKey: .l1) }
     }
 }

@@ -312,9 +312,12 @@ public struct TrainingRun: Sendable {
         let scale = h.loss.gradientScale(rows: rowsUsed)
         for j in 0...d { gradient[j] *= scale }
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * parameters[j] } }
+        let eta = h.schedule.kind == .constant ? h.learningRate : currentLearningRate
         updateState.apply(
             h.update, gradient: gradient, to: &parameters, updated: fitIntercept ? d + 1 : d,
-            learningRate: h.schedule.kind == .constant ? h.learningRate : currentLearningRate, momentum: h.momentum)
+            learningRate: eta, momentum: h.momentum)
+        // L1: the proximal step of η·α₁‖w‖₁ after the update, soft-thresholding each weight (never b).
+        if h.l1 != 0 { TrainingRun.softThreshold(&parameters, count: d, by: eta * h.l1) }
         step += 1
         rowsSeen += rowsUsed
 
@@ -328,6 +331,26 @@ public struct TrainingRun: Sendable {
             finish(.maxSteps, "reached the epoch limit (\(limit))")
         }
         return true
+    }
+
+    /// w_j ← sign(w_j)·max(|w_j| − t, 0) for the first `count` values: the proximal map of t‖w‖₁.
+    static func softThreshold(_ values: inout [Double], count: Int, by t: Double) {
+        for j in 0..<count {
+            let v = values[j]
+            values[j] = v > t ? v - t : (v < -t ? v + t : 0)
+        }
+    }
+
+    /// α₂‖w‖² + α₁‖w‖₁ of the current weights (in the units GD runs on).
+    private var penalty: Double {
+        let h = hyperparameters
+        guard h.l2 != 0 || h.l1 != 0 else { return 0 }
+        var squares = 0.0, absolutes = 0.0
+        for j in 0..<featureCount {
+            squares += parameters[j] * parameters[j]
+            absolutes += abs(parameters[j])
+        }
+        return h.l2 * squares + h.l1 * absolutes
     }
 
     /// Whether every value is finite (a plain loop: this runs every step).
@@ -348,7 +371,10 @@ public struct TrainingRun: Sendable {
     private mutating func recordTrainLoss(sumOfSquares sse: Double) -> Bool {
         let n = train.rowCount
         let mse = sse / Double(n)
-        let value = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: n)
+        let data = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: n)
+        // The full objective J = data term + α₂‖w‖² + α₁‖w‖₁ (just the data term without a penalty).
+        let h = hyperparameters
+        let value = h.l2 == 0 && h.l1 == 0 ? data : data + penalty
         return recordTrainObjective(value, mse: mse)
     }
 

@@ -39,7 +39,7 @@ struct FitCommand: ParsableCommand {
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
         "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
     ]
 
     mutating func run() throws {
@@ -72,7 +72,8 @@ struct FitCommand: ParsableCommand {
         let loaded = load(setup.data)
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         let report = method == .closedForm
-            ? try solveClosedForm(loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss)
+            ? try solveClosedForm(
+                loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss, l1: setup.hyperparameters.l1)
             : train(loaded, setup)
         output(report)
     }
@@ -173,6 +174,7 @@ struct FitCommand: ParsableCommand {
         var settings = "\(h.update.rawValue), lr \(FitReport.format(h.learningRate))"
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
         if h.l2 > 0 { settings += ", L2 \(FitReport.format(h.l2))" }
+        if h.l1 > 0 { settings += ", L1 \(FitReport.format(h.l1))" }
         if h.loss != .mse { settings += ", loss \(h.loss.rawValue)" }
         if h.schedule.kind != .constant { settings += ", schedule \(h.schedule.summary)" }
         settings += run.standardized ? ", standardized" : ", raw features"
@@ -186,13 +188,13 @@ struct FitCommand: ParsableCommand {
     }
 
     private func solveClosedForm(
-        _ loaded: LoadedData, _ specification: DataSpecification, l2: Double, loss: LossScaling
+        _ loaded: LoadedData, _ specification: DataSpecification, l2: Double, loss: LossScaling, l1: Double
     ) throws -> FitReport {
         let solution: ClosedFormComparison
         do {
             solution = try ClosedFormComparison.solve(
                 train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept, l2: l2,
-                standardized: specification.standardize, loss: loss)
+                standardized: specification.standardize, loss: loss, l1: l1)
         } catch {
             fail("closed form: \(error)")
         }
@@ -203,7 +205,9 @@ struct FitCommand: ParsableCommand {
                 rowCount: data.rowCount, totalSumOfSquares: RegressionMetrics.totalSumOfSquares(data.y))
         }
         return FitReport(
-            method: FitMethod.closedForm.rawValue, settings: l2 > 0 ? "L2 \(FitReport.format(l2))" : "",
+            method: FitMethod.closedForm.rawValue,
+            settings: [l2 > 0 ? "L2 \(FitReport.format(l2))" : nil, l1 > 0 ? "L1 \(FitReport.format(l1)), coordinate descent" : nil]
+                .compactMap { $0 }.joined(separator: ", "),
             dataset: loaded.train.name, trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount,
             features: loaded.train.featureNames, coefficients: solution.weights, intercept: solution.intercept,
             train: metrics(loaded.train), test: loaded.test.map(metrics), steps: 0, epochs: 0, status: .solved,
@@ -212,6 +216,7 @@ struct FitCommand: ParsableCommand {
                 rank: solution.rank, singularValues: solution.singularValues, conditionNumber: solution.conditionNumber,
                 residualStandardDeviation: solution.residualStandardDeviation,
                 normalEquationRelativeDistance: solution.normalEquationRelativeDistance, warnings: solution.warnings),
-            history: nil, loss: loss, objective: nil, schedule: nil, finalLearningRate: nil)
+            history: nil, loss: loss, objective: l1 > 0 || l2 > 0 ? solution.trainLoss : nil, schedule: nil,
+            finalLearningRate: nil)
     }
 }

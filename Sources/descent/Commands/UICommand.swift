@@ -38,7 +38,7 @@ struct UICommand: ParsableCommand {
     /// The data and training options, for telling which were typed (a recording sets them all).
     private static let setupOptions = [
         "dataset", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
     ]
 
     mutating func run() throws {

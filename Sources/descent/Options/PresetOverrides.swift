@@ -49,6 +49,7 @@ struct PresetOverrides {
         if given.contains("batch-size") { h.batchSize = training.batchSize }
         if given.contains("momentum") { h.momentum = training.momentum }
         if given.contains("l2") { h.l2 = training.l2 }
+        if given.contains("l1") { h.l1 = training.l1 }
         if given.contains("loss") { h.loss = training.loss }
         let scheduleOptions = ["schedule", "decay", "power-t", "gamma", "every", "horizon", "floor"]
         if scheduleOptions.contains(where: given.contains) {

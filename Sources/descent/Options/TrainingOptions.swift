@@ -78,6 +78,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
     var l2: Double = 0
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "L1 penalty α in α‖w‖₁ (with --l2: the elastic net; the intercept is not penalised). On MSE this is scikit-learn's Lasso/ElasticNet with alpha = α₁/2 + α₂ and l1_ratio = (α₁/2)/alpha; --method closed-form solves it by coordinate descent.",
+        valueName: "A"))
+    var l1: Double = 0
+
     @Option(name: .customLong("init"), help: "Initial weights (random is seeded by --seed).")
     var initialization: InitialWeights = .zero
 
@@ -92,6 +97,7 @@ struct TrainingOptions: ParsableArguments {
         if let epochs, !(epochs > 0 && epochs.isFinite) { return "--epochs: must be a positive number, got \(epochs)" }
         if !(tol >= 0 && tol.isFinite) { return "--tol: must be a finite number ≥ 0, got \(tol)" }
         if !(l2 >= 0 && l2.isFinite) { return "--l2: must be a finite number ≥ 0, got \(l2)" }
+        if !(l1 >= 0 && l1.isFinite) { return "--l1: must be a finite number ≥ 0, got \(l1)" }
         return scheduleParameters(schedule).problem { "--" + (TrainingOptions.scheduleOptionNames[$0] ?? $0) }
     }
 
@@ -127,7 +133,7 @@ struct TrainingOptions: ParsableArguments {
     var hyperparameters: Hyperparameters {
         Hyperparameters(
             method: method.trainingMethod ?? .gd, update: update, learningRate: lr, batchSize: batchSize, l2: l2,
-            momentum: momentum, loss: loss, schedule: scheduleParameters(schedule))
+            momentum: momentum, loss: loss, schedule: scheduleParameters(schedule), l1: l1)
     }
 
     var stopCriteria: StopCriteria {
