@@ -56,3 +56,23 @@ final class ElasticNetOptimumTests: XCTestCase {
         XCTAssertEqual(values, [2.0, 0, 0, -3.0, 7.0], "the last value (b) is left alone")
     }
 }
+
+final class PenalisedLandscapeTests: XCTestCase {
+    func testTheLandscapeAddsTheL1PenaltyOnTheGridAndAtPoints() throws {
+        let data = try DataSpecification(source: .builtin(.diabetes)).load().train
+        let plain = try XCTUnwrap(LossLandscape(train: data, fitIntercept: true, standardized: true))
+        let lasso = try XCTUnwrap(LossLandscape(train: data, fitIntercept: true, standardized: true, l1: 3))
+        var theta = [Double](repeating: 0, count: 11)
+        theta[2] = 20; theta[8] = -7; theta[10] = 150
+        XCTAssertEqual(lasso.loss(at: theta), plain.loss(at: theta) + 3 * 27, accuracy: 1e-9 * plain.loss(at: theta))
+        let grid = lasso.grid(center: theta, axes: (2, 8), xRange: -10...30, yRange: -20...20, columns: 8, rows: 6)
+        let bare = plain.grid(center: theta, axes: (2, 8), xRange: -10...30, yRange: -20...20, columns: 8, rows: 6)
+        for row in 0..<6 {
+            for column in 0..<8 {
+                let x = -10 + (Double(column) + 0.5) / 8 * 40, y = -20 + (Double(row) + 0.5) / 6 * 40
+                let expected = bare.values[row * 8 + column] + 3 * (abs(x) + abs(y))
+                XCTAssertEqual(grid.values[row * 8 + column], expected, accuracy: 1e-9 * expected)
+            }
+        }
+    }
+}

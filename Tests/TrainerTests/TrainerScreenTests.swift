@@ -85,6 +85,20 @@ final class TrainerScreenTests: XCTestCase {
         XCTAssertLessThan(decayed.fraction, state.learningRateScale.fraction(of: 0.1))
     }
 
+    func testGoldenWeightsMarkExactZerosUnderL1() {
+        var state = TrainerFixtures.state(width: 120, height: 40)
+        state.featureNames = ["age", "sex", "bmi", "bp", "s1"]
+        state.hyperparameters.l1 = 10
+        state.snapshot.hyperparameters.l1 = 10
+        state.snapshot.weights = [0, -4.3195, 5.4872, 0.7478, 0]
+        let frame = TrainerScreen(state: state, charts: TrainerFixtures.charts()).render()
+        XCTAssertTrue(frame.text.contains("age =0"), frame.text)
+        XCTAssertTrue(frame.text.contains("s1 =0"), frame.text)
+        XCTAssertFalse(frame.text.contains("bmi =0"), frame.text)
+        XCTAssertTrue(frame.text.contains("Loss J = (1/n)·Σr² + α₁‖w‖₁ · log y"), frame.text)
+        GoldenFrame.assertMatches(frame, named: "weights-zeros-120x40")
+    }
+
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000

@@ -16,6 +16,8 @@ public struct LossLandscape: Sendable {
     public let fitIntercept: Bool
     public let l2: Double
     public let loss: LossScaling
+    /// α₁ of an L1 penalty: the landscape adds α₁‖w‖₁ (its diamond's corners show on the contours).
+    public let l1: Double
     /// k in J = k·MSE + α‖w‖²: the values are k times those of MSE + (α/k)‖w‖².
     private let valueScale: Double
     /// Feature names, then "b".
@@ -32,13 +34,14 @@ public struct LossLandscape: Sendable {
 
     /// Builds the landscape of `train` as GD sees it with the given standardization and L2 penalty; nil when
     /// there are more than `maximumParameters` parameters.
-    public init?(train: Dataset, fitIntercept: Bool, standardized: Bool, l2 penalty: Double = 0, loss: LossScaling = .mse) {
+    public init?(train: Dataset, fitIntercept: Bool, standardized: Bool, l2 penalty: Double = 0, loss: LossScaling = .mse, l1: Double = 0) {
         let d = train.featureCount, m = d + 1
         guard d + (fitIntercept ? 1 : 0) <= LossLandscape.maximumParameters, train.rowCount > 0 else { return nil }
         self.standardized = standardized
         self.fitIntercept = fitIntercept
         self.l2 = penalty
         self.loss = loss
+        self.l1 = l1
         valueScale = loss.multipleOfMSE(rows: train.rowCount)
         let l2 = loss == .mse ? penalty : penalty / valueScale
         parameterNames = train.featureNames + ["b"]
@@ -101,7 +104,9 @@ public struct LossLandscape: Sendable {
             for k in 0..<m { row += hessian[j * m + k] * delta[k] }
             quadratic += delta[j] * row
         }
-        return valueScale * max(0, referenceLoss + 2 * linear + quadratic)
+        var absolute = 0.0
+        if l1 != 0 { for j in 0..<(m - 1) { absolute += abs(theta[j]) } }
+        return valueScale * max(0, referenceLoss + 2 * linear + quadratic) + l1 * absolute
     }
 
     /// Whether `axes` names two different parameters this model has.
@@ -121,7 +126,12 @@ public struct LossLandscape: Sendable {
         let (i, j) = axes
         let m = size
         // At the centre with axes i and j moved by (a, e): f = f_c + 2a·s_i + 2e·s_j + a²H_ii + 2ae·H_ij + e²H_jj.
-        let centerLoss = loss(at: center) / valueScale
+        var centerAbsolute = 0.0
+        if l1 != 0 { for k in 0..<(m - 1) where k != i && k != j { centerAbsolute += abs(center[k]) } }
+        var centerQuadratic = loss(at: center)
+        if l1 != 0 { for k in 0..<(m - 1) { centerQuadratic -= l1 * abs(center[k]) } }
+        let centerLoss = centerQuadratic / valueScale
+        let penalisedX = i < m - 1, penalisedY = j < m - 1
         var delta = [Double](repeating: 0, count: m)
         for k in 0..<m { delta[k] = center[k] - reference[k] }
         if !fitIntercept { delta[m - 1] = 0 }
@@ -141,7 +151,8 @@ public struct LossLandscape: Sendable {
             for column in 0..<c {
                 let x = xRange.lowerBound + (Double(column) + 0.5) / Double(c) * (xRange.upperBound - xRange.lowerBound)
                 let a = x - center[i]
-                let value = valueScale * max(0, rowPart + 2 * a * si + a * a * hii + 2 * a * e * hij)
+                var value = valueScale * max(0, rowPart + 2 * a * si + a * a * hii + 2 * a * e * hij)
+                if l1 != 0 { value += l1 * (centerAbsolute + (penalisedX ? abs(x) : 0) + (penalisedY ? abs(y) : 0)) }
                 values[row * c + column] = value
                 low = min(low, value)
                 high = max(high, value)

@@ -21,6 +21,6 @@ extension LossLandscape {
         let snapshot = session.snapshot()
         self.init(
             train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
-            l2: snapshot.hyperparameters.l2, loss: snapshot.hyperparameters.loss)
+            l2: snapshot.hyperparameters.l2, loss: snapshot.hyperparameters.loss, l1: snapshot.hyperparameters.l1)
     }
 }

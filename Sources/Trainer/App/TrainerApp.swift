@@ -185,10 +185,10 @@ public final class TrainerApp {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
         let h = snapshot.hyperparameters
-        if landscape.map({ $0.standardized != snapshot.standardized || $0.l2 != h.l2 || $0.loss != h.loss }) ?? true {
+        if landscape.map({ $0.standardized != snapshot.standardized || $0.l2 != h.l2 || $0.loss != h.loss || $0.l1 != h.l1 }) ?? true {
             landscape = LossLandscape(
                 train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
-                l2: h.l2, loss: h.loss)
+                l2: h.l2, loss: h.loss, l1: h.l1)
         }
         guard let landscape else {
             landscapeFrame = nil

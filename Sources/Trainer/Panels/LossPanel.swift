@@ -12,8 +12,11 @@ struct LossPanel {
     static let ghostMarkers: [Character] = ["1", "2", "3", "4", "5"]
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let loss = state.snapshot.hyperparameters.loss
-        var title = (loss == .mse ? "Loss · " : "Loss J = \(loss.formula) · ") + (state.logLossAxis ? "log y" : "linear y")
+        let h = state.snapshot.hyperparameters
+        // With a penalty the chart is the full objective, and the title says so.
+        let penalties = (h.l2 > 0 ? " + α₂‖w‖²" : "") + (h.l1 > 0 ? " + α₁‖w‖₁" : "")
+        let plain = h.loss == .mse && penalties.isEmpty
+        var title = (plain ? "Loss · " : "Loss J = \(h.loss.formula)\(penalties) · ") + (state.logLossAxis ? "log y" : "linear y")
         if state.smoothing.notch > 0 { title += " · smoothed" }
         if state.showsRate { title += " · rate: own scale" }
         PanelFrame(title: title).render(into: &buffer, area: area)

@@ -14,7 +14,9 @@ struct WeightsPanel {
         var rows: [(String, Double, Double?)] = []
         for (index, weight) in state.snapshot.weights.enumerated() {
             let name = index < state.featureNames.count ? state.featureNames[index] : "w\(index + 1)"
-            rows.append((name, weight, reference.flatMap { index < $0.weights.count ? $0.weights[index] : nil }))
+            // Under L1 weights become exactly zero: the name says so (a bar of length 0 could be merely small).
+            let marked = weight == 0 && state.snapshot.hyperparameters.l1 > 0 ? name + " =0" : name
+            rows.append((marked, weight, reference.flatMap { index < $0.weights.count ? $0.weights[index] : nil }))
         }
         var bars = inner
         if let b = state.snapshot.intercept, inner.height >= 2 {
