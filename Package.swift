@@ -24,17 +24,18 @@ let package = Package(
             name: "Engine", dependencies: ["LeastSquares", "CKernels", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
+        .target(name: "Figures", dependencies: ["Engine", "Plot"]),
         .target(
             name: "Trainer",
-            dependencies: ["Engine", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["Engine", "Figures", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "descent",
             dependencies: [
-                "Engine", "Plot", "Terminal", "Trainer",
+                "Engine", "Figures", "Plot", "Terminal", "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST")]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Engine", "Plot", "Terminal"], resources: [.copy("Golden")]),

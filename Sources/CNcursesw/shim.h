@@ -60,6 +60,19 @@ static inline int descent_put_wide(int y, int x, wchar_t ch, attr_t attrs, short
     return mvwadd_wch(stdscr, y, x, &cc);
 }
 
+/// Writes one character of up to four code points (a base and what combines with it, e.g. an emoji and U+FE0F);
+/// falls back to the first code point where ncurses refuses the sequence.
+static inline int descent_put_cluster(int y, int x, const wchar_t *points, int count, attr_t attrs, short pair) {
+    cchar_t cc;
+    wchar_t text[5] = { 0, 0, 0, 0, 0 };
+    for (int i = 0; i < count && i < 4; i++) text[i] = points[i];
+    if (setcchar(&cc, text, attrs, pair, NULL) != OK) {
+        wchar_t first[2] = { points[0], L'\0' };
+        setcchar(&cc, first, attrs, pair, NULL);
+    }
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
+
 /// Turns on xterm button-event tracking (drag reports), which mousemask alone does not request everywhere.
 static inline void descent_enable_drag_tracking(void) {
     fputs("\033[?1002h", stdout);

@@ -73,7 +73,7 @@ public struct BarChart: Sendable {
         let (indices, hidden) = visibleBars(rows: body.height)
 
         let values = indices.map { CompactNumber.format(bars[$0].value, maxWidth: 7) }
-        let longestName = indices.map { bars[$0].name.count }.max() ?? 0
+        let longestName = indices.map { bars[$0].name.displayWidth }.max() ?? 0
         let nameWidth = min(longestName, max(3, body.width / 4))
         var valueWidth = values.map(\.count).max() ?? 0
         var barX = body.x + nameWidth + 1 + valueWidth + 1
@@ -108,10 +108,10 @@ public struct BarChart: Sendable {
         }
     }
 
-    /// `text` cut to `width` with an ellipsis, or padded.
+    /// `text` cut to `width` columns with an ellipsis (a CJK or emoji name counts two columns a character).
     static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        if text.count <= width { return text }
-        return String(text.prefix(width - 1)) + "…"
+        if text.displayWidth <= width { return text }
+        return text.prefix(columns: width - 1) + "…"
     }
 }

@@ -8,9 +8,12 @@ public struct CellAttributes: OptionSet, Hashable, Sendable {
     public static let reverse = CellAttributes(rawValue: 1 << 1)
     public static let underline = CellAttributes(rawValue: 1 << 2)
     public static let dim = CellAttributes(rawValue: 1 << 3)
+    /// The right half of the wide character in the cell to the left: a backend draws nothing here.
+    public static let continuation = CellAttributes(rawValue: 1 << 4)
 }
 
-/// A character (one column wide) with its semantic role and attributes.
+/// A character with its semantic role and attributes. A wide character (two columns) sits in its left cell and
+/// marks the right one `.continuation` (see `Buffer.write`).
 public struct Cell: Hashable, Sendable {
     public var character: Character
     public var role: StyleRole
@@ -23,4 +26,7 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// Whether this cell is the right half of a wide character.
+    public var isContinuation: Bool { attributes.contains(.continuation) }
 }

@@ -13,5 +13,5 @@ public struct LegendEntry: Sendable, Hashable {
     }
 
     /// Width in cells: symbol, a space, the name.
-    var width: Int { symbol.count + 1 + name.count }
+    var width: Int { symbol.displayWidth + 1 + name.displayWidth }
 }

@@ -13,6 +13,18 @@ public enum LinePattern: Sendable, Hashable, CaseIterable {
     /// Eight on, four off.
     case longDash
 
+    /// The pattern as alternating on and off runs in dot columns, starting with "on" (empty: solid). Vector
+    /// figures dash with it; `draws(column:)` is the same pattern unrolled for the dot canvas.
+    public var dashes: [Int] {
+        switch self {
+        case .solid: []
+        case .dashed: [4, 4]
+        case .dotted: [1, 3]
+        case .dashDot: [6, 2, 1, 3]
+        case .longDash: [8, 4]
+        }
+    }
+
     /// Whether the line is drawn in dot column `column`.
     @inline(__always)
     public func draws(column: Int) -> Bool {

@@ -84,9 +84,15 @@ public final class NcursesBackend: Backend {
         }
         for change in frame.changes(since: previous) {
             let look = self.look(for: change.cell)
-            let character = asciiOnly ? change.cell.character.asciiStandIn : change.cell.character
-            let scalar = character.unicodeScalars.first?.value ?? 32
-            _ = descent_put_wide(Int32(change.y), Int32(change.x), wchar_t(scalar), look.attributes, look.pair)
+            // The right half of a wide character: the terminal drew it with the left half (ASCII has no wide ones).
+            if change.cell.isContinuation && !asciiOnly { continue }
+            let character = asciiOnly ? (change.cell.isContinuation ? " " : change.cell.character.asciiStandIn) : change.cell.character
+            let points = character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            if points.count > 1 {
+                _ = descent_put_cluster(Int32(change.y), Int32(change.x), points, Int32(points.count), look.attributes, look.pair)
+            } else {
+                _ = descent_put_wide(Int32(change.y), Int32(change.x), points.first ?? 32, look.attributes, look.pair)
+            }
         }
         wnoutrefresh(descent_stdscr())
         doupdate()

@@ -81,7 +81,7 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("e")
         try tmux.waitFor("the export message") { $0.contains("saved descent-export-") }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 3, "\(files)")
+        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 6, "CSV, JSON and three figures: \(files)")
         XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") }, "\(files)")
     }
 

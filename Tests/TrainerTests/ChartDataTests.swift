@@ -1,5 +1,5 @@
 // ChartData: predictions are Xw + b for the snapshot's model, refreshed when the model changes; curves fit the width.
-import Engine
+@testable import Engine
 import XCTest
 
 @testable import Trainer

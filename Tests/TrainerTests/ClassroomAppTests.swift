@@ -30,6 +30,12 @@ final class ClassroomAppTests: XCTestCase {
         return url
     }
 
+    /// Lets the session's worker finish what the keys asked for, then runs a frame to take its answers.
+    private func settle(_ app: TrainerApp, _ session: TrainingSession) {
+        session.worker.waitUntilIdle()
+        app.run(maxIdleFrames: 1)
+    }
+
     func testGPinsTheSessionsCurveAsALabelledGhost() {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("s")), .key(.character("g"))])
         defer { session.shutdown() }
@@ -39,32 +45,52 @@ final class ClassroomAppTests: XCTestCase {
         XCTAssertTrue(backend.frames.last!.text.contains("─1 ghost gd lr 0.1 batch 20"))
     }
 
-    func testEWritesThreeFilesAndNamesThemOrSaysWhyNot() throws {
+    func testEWritesTheDataAndFiguresAndNamesThemOrSaysWhyNot() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (app, _, session) = makeApp(events: [.key(.character("s")), .key(.character("e"))])
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        XCTAssertEqual(files.count, 3, "\(files)")
-        XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") })
-        XCTAssertTrue(files.contains { $0.hasSuffix("-weights.csv") })
+        XCTAssertEqual(files.count, 6, "\(files)")
+        for suffix in ["-history.csv", "-weights.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg"] {
+            XCTAssertTrue(files.contains { $0.hasSuffix(suffix) }, "no \(suffix) in \(files)")
+        }
+        XCTAssertFalse(files.contains { $0.hasSuffix("-landscape.svg") }, "the landscape was not open")
         XCTAssertTrue(app.state.notice?.hasPrefix("saved descent-export-") == true, app.state.notice ?? "")
+        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 3 SVG figures") == true, app.state.notice ?? "")
 
         let (failing, backend, other) = makeApp(events: [.key(.character("e"))])
         defer { other.shutdown() }
         failing.exportDirectory = directory.appendingPathComponent("missing/deeper").path
         failing.run(maxIdleFrames: 2)
+        settle(failing, other)
         XCTAssertTrue(failing.state.notice?.hasPrefix("export failed: ") == true, failing.state.notice ?? "")
         XCTAssertFalse(failing.state.notice!.contains("\n"), "one line")
         XCTAssertTrue(backend.frames.last!.lines[0].contains("export failed"))
+    }
+
+    func testEWithTheLandscapeOpenAddsItsFigure() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (app, _, session) = makeApp(events: [.key(.character("s")), .key(.character("v")), .key(.character("e"))])
+        defer { session.shutdown() }
+        app.exportDirectory = directory.path
+        app.run(maxIdleFrames: 3)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let landscape = try XCTUnwrap(files.first { $0.hasSuffix("-landscape.svg") }, "\(files)")
+        let svg = try String(contentsOf: directory.appendingPathComponent(landscape), encoding: .utf8)
+        XCTAssertTrue(svg.contains("class=\"contour\"") && svg.contains("class=\"path\""), "contours and the path")
+        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 4 SVG figures") == true, app.state.notice ?? "")
     }
 
     func testNNarratesTheRealNextStepAndTheNextNTakesIt() {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("n")), .key(.character("n"))])
         defer { session.shutdown() }
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let narration = app.state.narration
         XCTAssertEqual(narration?.step, 2, "after one step and one narrated step, it explains step 3")
         XCTAssertEqual(session.snapshot().step, 2)
@@ -77,6 +103,7 @@ final class ClassroomAppTests: XCTestCase {
         let (app, backend, session) = makeApp(events: [.key(.character("s")), .key(.character("s")), .key(.character("v"))])
         defer { session.shutdown() }
         app.run(maxIdleFrames: 2)
+        settle(app, session)
         let text = backend.frames.last!.text
         XCTAssertTrue(text.contains("Loss landscape"))
         XCTAssertTrue(text.contains("◆"))
@@ -101,7 +128,9 @@ final class ClassroomAppTests: XCTestCase {
 
         let (app, _, session) = makeApp(events: [], playback: recording)
         defer { session.shutdown() }
-        app.run(maxIdleFrames: 20)
+        // The recording plays on its own thread; the frame loop only shows how far it got.
+        let deadline = Date().addingTimeInterval(20)
+        while app.state.replayProgress != nil, Date() < deadline { app.run(maxIdleFrames: 1) }
         session.waitUntilIdle()
         let replayed = session.snapshot()
         XCTAssertEqual(replayed.step, 4)

@@ -1,5 +1,5 @@
 // Frames of the classroom features at 80×24: landscape, narration, ghosts, stability marker, scaling, presets.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

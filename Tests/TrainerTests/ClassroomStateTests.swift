@@ -152,7 +152,7 @@ final class ClassroomStateTests: XCTestCase {
     func testSpaceOnAConvergedRunStartsItAgain() {
         var state = TrainerFixtures.state(width: 80, height: 24, status: .converged)
         XCTAssertEqual(state.handle(key(" ")), [.start], "Space runs on past convergence (the engine waives its tolerance)")
-        XCTAssertEqual(state.snapshot.status, .running)
+        XCTAssertEqual(state.status, .running)
         XCTAssertEqual(state.handle(key(" ")), [.pause])
     }
 

@@ -82,7 +82,9 @@ final class ConvergenceAppTests: XCTestCase {
 
         let (app, _, session) = makeApp(playback: recording)
         defer { session.shutdown() }
-        for _ in 0..<50 where app.state.replayProgress != nil { app.run(maxIdleFrames: 1) }
+        // The recording plays on its own thread; the frame loop only shows how far it got.
+        let deadline = Date().addingTimeInterval(20)
+        while app.state.replayProgress != nil, Date() < deadline { app.run(maxIdleFrames: 1) }
         session.waitUntilIdle()
         let replayed = session.snapshot()
         XCTAssertNil(app.state.replayProgress, "the playback finished")

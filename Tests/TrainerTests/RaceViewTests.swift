@@ -1,5 +1,5 @@
 // The live race view: its keys and clicks, a golden frame at 80×24, and a real race on the in-memory backend.
-import Engine
+@testable import Engine
 import Foundation
 import Plot
 import Terminal

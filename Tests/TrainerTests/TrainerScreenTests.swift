@@ -1,5 +1,5 @@
 // Tests of whole frames: golden screens at 80×24 and 160×48, overlays, closed-form figures, divergence, too small.
-import Engine
+@testable import Engine
 import Plot
 import XCTest
 @testable import Trainer

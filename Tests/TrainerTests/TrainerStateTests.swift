@@ -11,9 +11,9 @@ final class TrainerStateTests: XCTestCase {
     func testSpaceTogglesRunAndPause() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         XCTAssertEqual(state.handle(key(" ")), [.start])
-        XCTAssertEqual(state.snapshot.status, .running)
+        XCTAssertEqual(state.status, .running)
         XCTAssertEqual(state.handle(key(" ")), [.pause])
-        XCTAssertEqual(state.snapshot.status, .paused)
+        XCTAssertEqual(state.status, .paused)
     }
 
     func testStepResetAndQuit() {

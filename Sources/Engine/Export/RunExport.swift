@@ -3,7 +3,8 @@ import Foundation
 
 /// What `e` in the UI and `descent fit --export PREFIX` write: PREFIX-history.csv (step, train_loss,
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
-/// and PREFIX.json (settings, final coefficients, metrics). All three are written atomically.
+/// and PREFIX.json (settings, final coefficients, metrics). All three are written atomically, in one group with
+/// any files given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
     /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
     public struct HistoryRow: Sendable, Equatable {
@@ -124,9 +125,10 @@ public struct RunExport: Sendable {
         (prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json")
     }
 
-    /// Writes the three files; throws `AtomicWrite.Failure` (one line naming the file) and leaves no partial file.
+    /// Writes the three files, and `alongside` in the same atomic group (the figures); throws
+    /// `AtomicWrite.Failure` (one line naming the file) and leaves no partial file.
     @discardableResult
-    public func write(prefix: String) throws -> [String] {
+    public func write(prefix: String, alongside extra: [(path: String, contents: Data)] = []) throws -> [String] {
         let paths = RunExport.paths(prefix: prefix)
         let summary: Data
         do { summary = try summaryJSON() } catch {
@@ -134,8 +136,8 @@ public struct RunExport: Sendable {
         }
         try AtomicWrite.files([
             (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
-        ])
-        return [paths.history, paths.weights, paths.summary]
+        ] + extra)
+        return [paths.history, paths.weights, paths.summary] + extra.map(\.path)
     }
 
     /// step,train_loss,test_loss; an empty cell where a loss is unknown. Numbers round-trip exactly.

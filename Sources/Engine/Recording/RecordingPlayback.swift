@@ -2,8 +2,9 @@
 import Foundation
 
 /// Drives a session (made from the recording's setup) through a recording's commands, each at the step
-/// it was applied, pausing the session exactly there with `pause(atStep:)`. Call `advance()` from the UI's
-/// frame loop; it never blocks longer than the session takes to accept a command.
+/// it was applied, pausing the session exactly there with `pause(atStep:)`. `play()` does it on a thread of its
+/// own (`advance()` waits for the session to reach each step), so a frame loop only reads `progress` and
+/// `isFinished`, which never wait.
 ///
 /// Where the recorded session was running through a command, playback pauses at that step, applies the
 /// command and runs on. The pause evaluates the loss there; on data small enough for the loss to be
@@ -11,7 +12,13 @@ import Foundation
 public final class RecordingPlayback: @unchecked Sendable {
     public let recording: SessionRecording
     public let session: TrainingSession
+    /// Held by `advance()` for the whole of a move, waits included.
     private let lock = NSLock()
+    /// Guards only `published`: what readers see, never held across a wait.
+    private let publishedLock = NSLock()
+    private var published = (progress: 0, finished: false)
+    private var playing = false
+    private var cancelled = false
     private var index = 0
     /// Whether the recorded session was running after the commands applied so far.
     private var running = false
@@ -23,13 +30,38 @@ public final class RecordingPlayback: @unchecked Sendable {
     }
 
     /// Commands sent so far, of `recording.commands.count`.
-    public var progress: Int { lock.withLock { index } }
+    public var progress: Int { publishedLock.withLock { published.progress } }
+
+    /// Whether the recording has been played to its end.
+    public var isFinished: Bool { publishedLock.withLock { published.finished } }
+
+    /// Plays the recording to its end on a thread of its own (once; later calls do nothing).
+    public func play() {
+        let first = publishedLock.withLock {
+            defer { playing = true }
+            return !playing
+        }
+        guard first else { return }
+        let thread = Thread { [self] in
+            // `advance()` returns at once while the session runs towards the next step: look again in 2 ms.
+            while !publishedLock.withLock({ cancelled }), advance() { Thread.sleep(forTimeInterval: 0.002) }
+        }
+        thread.name = "descent.playback"
+        thread.start()
+    }
+
+    /// Ends `play()`'s thread after its current move (when the app quits mid-playback).
+    public func cancel() { publishedLock.withLock { cancelled = true } }
 
     /// Sends whatever is due; returns false once the recording has been played to its end.
     @discardableResult
     public func advance() -> Bool {
         lock.lock()
-        defer { lock.unlock() }
+        defer {
+            let progress = index, finished = done
+            lock.unlock()
+            publishedLock.withLock { published = (progress, finished) }
+        }
         guard !done else { return false }
         let snapshot = session.snapshot()
         if snapshot.status == .running { return true }

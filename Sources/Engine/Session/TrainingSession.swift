@@ -10,6 +10,9 @@ public final class TrainingSession: @unchecked Sendable {
     public let test: Dataset?
     public let fitIntercept: Bool
     let mailbox: SessionMailbox
+    /// Where work for the UI runs (landscape, predictions, exports, narration): off the training thread and off
+    /// the caller's, so a frame loop only ever copies results.
+    public let worker = SessionWorker()
 
     /// - Parameters:
     ///   - standardize: z-score the features for the iterative methods (coefficients are still reported in data units).
@@ -113,6 +116,7 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// Stops the thread for good; the session is unusable afterwards.
     public func shutdown() {
+        worker.stop()
         mailbox.condition.lock()
         mailbox.shuttingDown = true
         mailbox.condition.broadcast()

@@ -1,39 +1,38 @@
-// An immutable copy of a session's state, cheap to take from another thread.
+// An immutable copy of a session's state, cheap to take from another thread (only Engine sets its fields).
 
 /// What the UI (or `fit`) reads from a running session. Weights are in the data's own units.
 public struct TrainingSnapshot: Sendable {
-    public var step: Int
+    public internal(set) var step: Int
     /// Fractional epochs: rows seen ÷ training rows.
-    public var epoch: Double
-    public var weights: [Double]
+    public internal(set) var epoch: Double
+    public internal(set) var weights: [Double]
     /// nil when no intercept is fitted.
-    public var intercept: Double?
-    /// The objective J (the run's loss scaling) on the training rows, and its data term on the test rows.
-    public var trainLoss: Double
-    public var testLoss: Double?
+    public internal(set) var intercept: Double?
+    public internal(set) var trainLoss: Double
+    public internal(set) var testLoss: Double?
     /// The MSE of the same weights (what R² and exports report whatever the loss scaling).
-    public var trainMSE: Double
-    public var testMSE: Double?
+    public internal(set) var trainMSE: Double
+    public internal(set) var testMSE: Double?
     /// The rate the next step takes (η₀ through the schedule; η₀ itself for a constant rate).
-    public var currentLearningRate: Double
-    public var trainR2: Double
-    public var testR2: Double?
-    public var stepsPerSecond: Double
-    public var status: TrainingStatus
+    public internal(set) var currentLearningRate: Double
+    public internal(set) var trainR2: Double
+    public internal(set) var testR2: Double?
+    public internal(set) var stepsPerSecond: Double
+    public internal(set) var status: TrainingStatus
     /// A human message for the status (e.g. why training diverged, naming the largest stable rate).
-    public var message: String?
-    public var hyperparameters: Hyperparameters
+    public internal(set) var message: String?
+    public internal(set) var hyperparameters: Hyperparameters
     /// Whether features are standardized for the iterative methods.
-    public var standardized: Bool
+    public internal(set) var standardized: Bool
     /// Largest stable learning rate for full-batch GD on this problem (2/λmax of the Hessian).
-    public var largestStableLearningRate: Double
+    public internal(set) var largestStableLearningRate: Double
     /// κ of the design GD runs on now ([X 1] with X scaled when standardized; with the L2 penalty): the one the
     /// `z` key changes. GD needs on the order of κ² steps. nil until known, or when it cannot be computed.
-    public var conditionNumber: Double?
+    public internal(set) var conditionNumber: Double?
     /// Set once a requested closed-form solution is ready.
-    public var closedForm: ClosedFormComparison?
+    public internal(set) var closedForm: ClosedFormComparison?
     /// Why a requested closed-form solution could not be computed (one line), if it failed.
-    public var closedFormFailure: String?
+    public internal(set) var closedFormFailure: String?
 
     public init(
         step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,

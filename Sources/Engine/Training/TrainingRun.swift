@@ -445,7 +445,7 @@ public struct TrainingRun: Sendable {
     }
 
     /// A number in at most 4 significant digits, for messages.
-    static func short(_ value: Double) -> String {
+    public static func short(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) {
             let exponent = Int(floor(log10(abs(value))))

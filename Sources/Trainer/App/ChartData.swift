@@ -34,57 +34,61 @@ public struct ChartData: Sendable {
         self.testPredicted = testPredicted
     }
 
-    /// Brings the charts up to date with `session` as of `snapshot`: the loss curves at `columns` buckets
-    /// (O(columns), the session's lock held only to copy a reference), and the predictions only when the
-    /// weights or intercept differ from those last drawn (a 100,000-row scatter costs 100,000 × d flops).
+    /// Brings the charts up to date with `session` as of `snapshot`, here and now: the loss curves, and the
+    /// predictions when `wantsPredictions` says so (tests and the frame benchmark; the app computes the
+    /// predictions on the session's worker instead, see `TrainerApp`).
     public mutating func update(
         from session: TrainingSession, snapshot: TrainingSnapshot, columns: Int,
         now: Double = ProcessInfo.processInfo.systemUptime
     ) {
+        updateCurves(from: session, columns: columns)
+        guard wantsPredictions(for: snapshot, session: session, now: now) else { return }
+        markPredicted(snapshot, now: now)
+        receive(Self.predictions(for: snapshot, session: session), session: session)
+    }
+
+    /// The loss curves at `columns` buckets (O(columns), the session's lock held only to copy a reference).
+    mutating func updateCurves(from session: TrainingSession, columns: Int) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
         rate = session.lossCurve(.rate, columns: columns)
+    }
+
+    /// Whether the scatter needs predictions for `snapshot`'s model: only when the weights or intercept differ
+    /// from those last asked for (a 1,000,000-row scatter costs 1,000,000 × d flops), and on large data at most
+    /// 10 times a second while training runs.
+    func wantsPredictions(for snapshot: TrainingSnapshot, session: TrainingSession, now: Double) -> Bool {
         if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
-            return
+            return false
         }
         let values = (session.train.rowCount + (session.test?.rowCount ?? 0)) * session.train.featureCount
-        if snapshot.status == .running, values > Self.pacedValueCount, now - predictedAt < Self.pacedInterval,
-            predictedModel != nil
-        {
-            return
-        }
+        return !(snapshot.status == .running && values > Self.pacedValueCount && now - predictedAt < Self.pacedInterval
+            && predictedModel != nil)
+    }
+
+    /// Notes that predictions for `snapshot`'s model were asked for at `now`.
+    mutating func markPredicted(_ snapshot: TrainingSnapshot, now: Double) {
         predictedAt = now
         predictedModel = (snapshot.weights, snapshot.intercept)
+    }
+
+    /// The scatter's predictions for `snapshot`'s model (the work the app does on the worker).
+    static func predictions(for snapshot: TrainingSnapshot, session: TrainingSession) -> ScatterPredictions {
+        ScatterPredictions(
+            train: predictions(of: session.train, weights: snapshot.weights, intercept: snapshot.intercept),
+            test: session.test.map { predictions(of: $0, weights: snapshot.weights, intercept: snapshot.intercept) } ?? [])
+    }
+
+    /// Shows `predictions` against the session's targets.
+    mutating func receive(_ predictions: ScatterPredictions, session: TrainingSession) {
         trainActual = session.train.y
-        trainPredicted = Self.predictions(of: session.train, weights: snapshot.weights, intercept: snapshot.intercept)
-        if let test = session.test {
-            testActual = test.y
-            testPredicted = Self.predictions(of: test, weights: snapshot.weights, intercept: snapshot.intercept)
-        } else {
-            testActual = []
-            testPredicted = []
-        }
+        trainPredicted = predictions.train
+        testActual = session.test?.y ?? []
+        testPredicted = predictions.test
     }
 
     /// Predictions ŷ = Xw + b for every row of `data` (empty when the weights do not match the features).
     static func predictions(of data: Dataset, weights: [Double], intercept: Double?) -> [Double] {
-        let d = data.featureCount
-        guard weights.count == d else { return [] }
-        let b = intercept ?? 0
-        let n = data.rowCount
-        return data.x.withUnsafeBufferPointer { x in
-            weights.withUnsafeBufferPointer { w in
-                // Written once each, so the array is never filled with a placeholder first.
-                [Double](unsafeUninitializedCapacity: n) { out, count in
-                    for i in 0..<n {
-                        var sum = b
-                        let row = i &* d
-                        for j in 0..<d { sum += x[row &+ j] * w[j] }
-                        out.initializeElement(at: i, to: sum)
-                    }
-                    count = n
-                }
-            }
-        }
+        data.predictions(weights: weights, intercept: intercept)
     }
 }

@@ -1,11 +1,14 @@
 // The frame loop: input in, session commands out, a redraw when something changed, at most 30 times a second.
 import Engine
+import Figures
 import Foundation
 import Plot
 import Terminal
 
-/// Runs the trainer on a backend until the user quits. The session trains on its own thread; this loop only
-/// copies snapshots, so input is handled and drawn at once even while training runs flat out.
+/// Runs the trainer on a backend until the user quits. The session trains on its own thread and does the UI's
+/// heavier work (landscape, scatter predictions, exports, narration) on its worker; a recording plays on a
+/// thread of its own. This loop only copies snapshots and results and draws, so input is handled and drawn at
+/// once even while training runs flat out on a million rows.
 public final class TrainerApp {
     public static let frameInterval = 1.0 / 30
 
@@ -17,12 +20,19 @@ public final class TrainerApp {
     private var charts = ChartData()
     private var shown: FrameSignature?
     private var noticeExpiry: Date?
-    /// The run state the user asked for, shown until the engine acts on it; `step` is where the engine stood.
-    private var expectedRunning: (running: Bool, until: Date, step: Int)?
     private let setup: SessionSetup
     private let playback: RecordingPlayback?
-    private var landscape: LossLandscape?
+    /// The landscape last built on the worker, with the (standardized, l2) it is for (nil inside: none possible).
+    private var landscape: (standardized: Bool, l2: Double, landscape: LossLandscape?)?
+    /// The (standardized, l2) of the landscape being built on the worker, if any.
+    private var landscapeAsked: (standardized: Bool, l2: Double)?
     private var landscapeFrame: LandscapeFrame?
+    /// Answers from the worker, taken at the top of every frame.
+    private let results = WorkerResults()
+    private var predictionsAsked = false
+    /// The longest the loop spent between two looks for input (handling, taking results, drawing), in seconds:
+    /// what `descent bench` reports as the frame-loop stall.
+    public private(set) var worstFrameSeconds = 0.0
     /// Where `e` writes (the current directory unless a test says otherwise).
     public var exportDirectory = "."
 
@@ -63,7 +73,11 @@ public final class TrainerApp {
         while state.exitCode == nil {
             let waited = Date().timeIntervalSince(lastFrame)
             let timeout = max(0, Int(((Self.frameInterval - waited) * 1000).rounded(.up)))
-            if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
+            let event = backend.nextEvent(timeoutMilliseconds: timeout)
+            let busy = ProcessInfo.processInfo.systemUptime
+            defer { worstFrameSeconds = max(worstFrameSeconds, ProcessInfo.processInfo.systemUptime - busy) }
+            let arrived = takeResults()
+            if let event {
                 idleFrames = 0
                 handle(event)
                 // Draw now rather than at the next tick, so a key shows its effect at once.
@@ -76,11 +90,13 @@ public final class TrainerApp {
                 self.noticeExpiry = nil
             }
             advancePlayback()
-            redraw(force: false)
+            redraw(force: arrived)
             lastFrame = Date()
             idleFrames += 1
             if let maxIdleFrames, idleFrames >= maxIdleFrames { break }
         }
+        // Quitting mid-playback ends its thread too (a test's idle limit does not: the test runs the loop again).
+        if state.exitCode != nil { playback?.cancel() }
         return state.exitCode ?? 0
     }
 
@@ -109,41 +125,78 @@ public final class TrainerApp {
             show(notice: "pinned " + (state.ghosts.runs.last?.label ?? "ghost") + " (G clears)", seconds: 3)
         case .export:
             let prefix = RunExport.timestampedPrefix(directory: exportDirectory)
-            do {
-                try RunExport(session: session, setup: setup).write(prefix: prefix)
-                // The three names share the prefix: say it once so the line fits 80 columns.
-                let name = URL(fileURLWithPath: prefix).lastPathComponent
-                show(notice: "saved \(name)-{history,weights}.csv, .json", seconds: 8)
-            } catch let failure as AtomicWrite.Failure {
-                show(notice: "export failed: " + failure.description, seconds: 8)
-            } catch {
-                show(notice: "export failed: \(error)", seconds: 8)
+            let session = self.session, setup = self.setup, results = self.results
+            // The figures show what the screen does: the ghosts, loss* and w* while comparing, the landscape if open.
+            let scene = ExportScene(
+                closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
+                landscape: landscapeForExport(), logLoss: state.logLossAxis)
+            show(notice: "exporting…", seconds: 8)
+            session.worker.submit {
+                results.post(.exported(notice: Self.export(session: session, setup: setup, scene: scene, prefix: prefix)))
             }
         case .narrate:
-            expectedRunning = nil
-            state.narration = session.narrateNextStep(rowLimit: 5)
+            state.expected.running = nil
+            state.narration = nil
+            let session = self.session, results = self.results
+            session.worker.submit { results.post(.narration(session.narrateNextStep(rowLimit: 5))) }
         case .narrateStep:
-            expectedRunning = nil
-            state.narration = session.stepNarrated(rowLimit: 5)
+            state.expected.running = nil
+            let session = self.session, results = self.results
+            session.worker.submit { results.post(.narration(session.stepNarrated(rowLimit: 5))) }
         }
     }
 
-    /// Sends the recording's commands that are due, and shows how far the playback is.
+    /// Writes the run at `prefix` (on the worker) and says how it went, in a line that fits 80 columns.
+    private static func export(session: TrainingSession, setup: SessionSetup, scene: ExportScene, prefix: String) -> String {
+        do {
+            let exported = RunExport(session: session, setup: setup)
+            let figures = RunFigures(
+                export: exported, trainData: session.train, testData: session.test,
+                closedForm: scene.closedForm, ghosts: scene.ghosts,
+                landscape: figureLandscape(session: session, scene.landscape), logLoss: scene.logLoss
+            ).files(prefix: prefix)
+            try exported.write(prefix: prefix, alongside: figures)
+            // The names share the prefix: say it once so the line fits 80 columns.
+            let name = URL(fileURLWithPath: prefix).lastPathComponent
+            return "saved \(name): CSV, JSON, \(figures.count) SVG figures"
+        } catch let failure as AtomicWrite.Failure {
+            return "export failed: " + failure.description
+        } catch {
+            return "export failed: \(error)"
+        }
+    }
+
+    /// Takes what the worker finished since the last frame; true if anything arrived (the frame must be redrawn).
+    private func takeResults() -> Bool {
+        let arrived = results.take()
+        for result in arrived {
+            switch result {
+            case let .landscape(built, standardized, l2):
+                landscape = (standardized, l2, built)
+                if landscapeAsked.map({ $0 == (standardized, l2) }) ?? false { landscapeAsked = nil }
+            case let .predictions(predictions):
+                predictionsAsked = false
+                charts.receive(predictions, session: session)
+            case let .exported(notice):
+                show(notice: notice, seconds: 8)
+            case let .narration(narration):
+                // Esc may have closed the window meanwhile: then the answer has nothing to show.
+                if state.overlay == .narration { state.narration = narration }
+            }
+        }
+        return !arrived.isEmpty
+    }
+
+    /// Starts the recording's thread, and shows how far the playback is (it never waits for the session).
     private func advancePlayback() {
         guard let playback, state.replayProgress != nil else { return }
-        let playing = playback.advance()
-        state.replayProgress = playing ? (playback.progress, playback.recording.commands.count) : nil
-        if !playing { show(notice: "replay finished: the keys are yours", seconds: 5) }
+        playback.play()
+        let finished = playback.isFinished
+        state.replayProgress = finished ? nil : (playback.progress, playback.recording.commands.count)
+        if finished { show(notice: "replay finished: the keys are yours", seconds: 5) }
     }
 
-    private func send(_ command: SessionCommand) {
-        switch command {
-        case .start: expectedRunning = (true, Date().addingTimeInterval(0.5), state.snapshot.step)
-        case .pause: expectedRunning = (false, Date().addingTimeInterval(0.5), state.snapshot.step)
-        default: break
-        }
-        session.send(command)
-    }
+    private func send(_ command: SessionCommand) { session.send(command) }
 
     private func show(notice: String, seconds: Double) {
         state.notice = notice
@@ -158,18 +211,7 @@ public final class TrainerApp {
 
     /// Takes a snapshot and draws when anything on screen would change (or always, when `force`).
     private func redraw(force: Bool) {
-        state.snapshot = session.snapshot()
-        // Until the engine has acted on Start or Pause, show (and toggle from) the state the user asked for. A run
-        // that has stepped since Start has acted on it, even if it stopped itself again (converged, say).
-        if let expected = expectedRunning {
-            let acted = (state.snapshot.status == .running) == expected.running
-                || (expected.running && state.snapshot.step != expected.step)
-            if acted || Date() >= expected.until {
-                expectedRunning = nil
-            } else {
-                state.snapshot.status = expected.running ? .running : .paused
-            }
-        }
+        state.receive(session.snapshot())
         // A recording drives the settings while it plays: show the ones in force.
         if state.isReplaying { state.hyperparameters = state.snapshot.hyperparameters }
         let signature = FrameSignature(state: state)
@@ -180,32 +222,78 @@ public final class TrainerApp {
         shown = signature
     }
 
-    /// Rebuilds the landscape when the scaling or penalty changed, then samples it around the current model.
+    /// Asks the worker for the landscape when the scaling or penalty changed (showing "computing" until it
+    /// arrives), then samples it around the current model: O(d²) plus O(1) per cell, cheap enough per frame.
     private func refreshLandscape() {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
-        let h = snapshot.hyperparameters
-        if landscape.map({ $0.standardized != snapshot.standardized || $0.l2 != h.l2 || $0.loss != h.loss || $0.l1 != h.l1 }) ?? true {
-            landscape = LossLandscape(
-                train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
-                l2: h.l2, loss: h.loss, l1: h.l1)
+        let key = (standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
+        guard let landscape, landscape.standardized == key.standardized, landscape.l2 == key.l2 else {
+            landscapeFrame = nil
+            if !(landscapeAsked.map { $0 == key } ?? false) {
+                landscapeAsked = key
+                let session = self.session, results = self.results
+                session.worker.submit(key: "landscape") {
+                    let built = LossLandscape(
+                        train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized, l2: key.l2)
+                    results.post(.landscape(built, standardized: key.standardized, l2: key.l2))
+                }
+            }
+            return
         }
-        guard let landscape else {
+        guard let built = landscape.landscape else {
             landscapeFrame = nil
             return
         }
         let area = PanelFrame.inner(of: state.layout.landscape)
         let axes = (state.landscapeAxes.x, state.landscapeAxes.y)
-        guard landscape.isValid(axes: axes) else { return }
-        let path = session.trajectory(parameters: axes, maxPoints: 400, landscape: landscape)
+        guard built.isValid(axes: axes) else { return }
+        let path = session.trajectory(parameters: axes, maxPoints: 400, landscape: built)
         landscapeFrame = LandscapeFrame.make(
-            landscape: landscape, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
+            landscape: built, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
             path: path, columns: max(1, area.width - 8), rows: max(1, area.height - 3))
     }
 
+    /// What an export draws besides the run itself, read from the screen's state (cheap: no sampling here).
+    struct ExportScene: Sendable {
+        var closedForm: ClosedFormComparison?
+        var ghosts: [GhostRun]
+        var landscape: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+        var logLoss: Bool
+    }
+
+    /// The open landscape as the figure needs it, nil when closed or not built yet; sampled on the worker.
+    private func landscapeForExport() -> (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)? {
+        guard state.showsLandscape, let built = landscape?.landscape else { return nil }
+        guard built.isValid(axes: (state.landscapeAxes.x, state.landscapeAxes.y)) else { return nil }
+        return (built, state.landscapeAxes, state.snapshot.weights, state.snapshot.intercept)
+    }
+
+    /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
+    private static func figureLandscape(
+        session: TrainingSession, _ open: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+    ) -> RunFigures.Landscape? {
+        guard let open else { return nil }
+        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: open.landscape)
+        guard let frame = LandscapeFrame.make(
+            landscape: open.landscape, axes: open.axes, weights: open.weights, intercept: open.intercept,
+            path: path, columns: 160, rows: 140)
+        else { return nil }
+        return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)
+    }
+
+    /// The loss curves now; the scatter's predictions from the worker, asked for when the model changed.
     private func refreshCharts() {
         let columns = max(1, (state.layout.loss.width - 2) * 2)
-        charts.update(from: session, snapshot: state.snapshot, columns: columns)
+        charts.updateCurves(from: session, columns: columns)
+        let snapshot = state.snapshot, now = ProcessInfo.processInfo.systemUptime
+        guard !predictionsAsked, charts.wantsPredictions(for: snapshot, session: session, now: now) else { return }
+        charts.markPredicted(snapshot, now: now)
+        predictionsAsked = true
+        let session = self.session, results = self.results
+        session.worker.submit(key: "predictions") {
+            results.post(.predictions(ChartData.predictions(for: snapshot, session: session)))
+        }
     }
 }
 
@@ -229,11 +317,11 @@ private struct FrameSignature: Equatable {
 
     init(state: TrainerState) {
         step = state.snapshot.step
-        status = state.snapshot.status
+        status = state.status
         message = state.snapshot.message
         closedForm = state.snapshot.closedForm.map { [$0.largestStableLearningRate, $0.conditionNumber, $0.trainLoss] }
         hyperparameters = state.snapshot.hyperparameters
-        standardized = state.snapshot.standardized
+        standardized = state.standardized
         stableRate = state.snapshot.largestStableLearningRate
         conditionNumber = state.snapshot.conditionNumber
         width = state.width

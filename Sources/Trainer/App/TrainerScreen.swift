@@ -35,7 +35,7 @@ public struct TrainerScreen {
         }
         TitleBar(
             dataName: state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
-            status: state.snapshot.status, notice: state.notice, replay: state.replayProgress
+            status: state.status, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
         if state.showsLandscape {
             LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)
@@ -46,8 +46,8 @@ public struct TrainerScreen {
         WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
         StatusBar(
-            snapshot: state.snapshot, hyperparameters: state.hyperparameters, rowCount: state.rowCount,
-            currentLearningRate: state.currentLearningRate)
+            snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,
+            rowCount: state.rowCount, currentLearningRate: state.currentLearningRate)
             .render(into: &buffer, area: layout.statusBar)
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {
@@ -67,7 +67,7 @@ public struct TrainerScreen {
             case .smoothing: active = state.smoothing.notch > 0
             case .xAxis: active = state.showsEpochs
             case .landscape: active = state.showsLandscape
-            case .standardize: active = state.snapshot.standardized
+            case .standardize: active = state.standardized
             default: active = false
             }
             item.render(into: &buffer, isActive: active)

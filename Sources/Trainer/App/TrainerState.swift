@@ -18,8 +18,10 @@ public struct TrainerState: Sendable {
     public var speed: SpeedSetting
     /// Index into the theme catalog; the frame loop applies it.
     public var themeIndex = 0
-    /// The latest copy of the engine's state.
+    /// The latest copy of the engine's state, as the engine published it (never changed here).
     public var snapshot: TrainingSnapshot
+    /// Run state the user asked for that `snapshot` does not show yet; `status` and `standardized` show it.
+    public var expected = ExpectedRun()
     /// Training rows: the top of the batch-size slider.
     public var rowCount: Int
     public var dataName: String
@@ -77,12 +79,24 @@ public struct TrainerState: Sendable {
     }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
-    var isRunning: Bool { snapshot.status == .running }
+    /// The run state to show and act on: the engine's, or what the user just asked for.
+    public var status: TrainingStatus { expected.status(over: snapshot) }
+
+    /// Whether features are standardized, as shown: the engine's scaling, or the one `z` just asked for.
+    public var standardized: Bool { expected.standardized?.value ?? snapshot.standardized }
+
+    /// Takes the engine's latest snapshot, forgetting the expectations it fulfils.
+    public mutating func receive(_ snapshot: TrainingSnapshot, now: Date = Date()) {
+        self.snapshot = snapshot
+        expected.retire(given: snapshot, now: now)
+    }
+
+    var isRunning: Bool { status == .running }
 
     var isReplaying: Bool { replayProgress != nil }
 
     /// Whether the engine stopped the run because the loss settled (its tolerance test).
-    var isConverged: Bool { snapshot.status == .converged }
+    var isConverged: Bool { status == .converged }
 
     var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
@@ -157,8 +171,8 @@ public struct TrainerState: Sendable {
             landscapeAxes = action == .landscapeX ? landscapeAxes.nextX() : landscapeAxes.nextY()
         case .standardize:
             guard allowed(.standardize) else { return [] }
-            let on = !snapshot.standardized
-            snapshot.standardized = on
+            let on = !standardized
+            expected.expect(standardized: on)
             // The closed form, condition number and stable rate depend on the scaling: ask for them again.
             return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
         case .narrate:
@@ -244,12 +258,12 @@ public struct TrainerState: Sendable {
 
     private mutating func toggleRunning() -> [SessionCommand] {
         if isRunning {
-            snapshot.status = .paused
+            expected.expect(running: false, at: snapshot.step)
             return [.pause]
         }
         guard allowed(nil) else { return [] }
         // After convergence the engine resumes with its tolerance test waived: Space really runs on.
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.start]
     }
 
@@ -377,7 +391,7 @@ public struct TrainerState: Sendable {
         // A new setting after convergence is a reason to run on: the run continues with it (and the engine
         // tests the new experiment for convergence from its next step).
         guard isConverged else { return [.setHyperparameters(updated)] }
-        snapshot.status = .running
+        expected.expect(running: true, at: snapshot.step)
         return [.setHyperparameters(updated), .start]
     }
 

@@ -52,7 +52,7 @@ enum TrainerKeymap {
             KeyBinding([c("n")], .narrate),
             KeyBinding([c("n")], .narrateStep, in: [.narration]),
         ]),
-        KeyCommand("e", "export run to CSV and JSON", [KeyBinding([c("e")], .export)]),
+        KeyCommand("e", "export CSV, JSON and SVG", [KeyBinding([c("e")], .export)]),
         KeyCommand("t", "next theme", [KeyBinding([c("t")], .nextTheme)]),
         KeyCommand("Tab", "focus next (S-Tab: previous)", [
             KeyBinding([.tab], .focusNext),
@@ -98,7 +98,7 @@ enum TrainerKeymap {
             var words: [(TrainerAction, String)] = [
                 (.landscape, state.showsLandscape ? "panels" : "landscape"), (.narrate, "narrate"),
             ]
-            if !state.hidden.contains(.standardize) { words.append((.standardize, state.snapshot.standardized ? "z-scores" : "raw")) }
+            if !state.hidden.contains(.standardize) { words.append((.standardize, state.standardized ? "z-scores" : "raw")) }
             return words + [(.export, "export")]
         case .narration:
             return [(.narrateStep, "n: take this step"), (.close, "Esc: close")]

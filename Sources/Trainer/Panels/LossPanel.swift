@@ -24,10 +24,10 @@ struct LossPanel {
         guard inner.height > 1 else { return }
         drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
         // The convergence note's row is kept from the ghosts' rows, not from the chart's five.
-        let noteRow = state.snapshot.status == .converged ? 1 : 0
+        let noteRow = state.status == .converged ? 1 : 0
         let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner, reserving: noteRow)
         var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
-        if state.snapshot.status == .converged {
+        if state.status == .converged {
             // The note takes rows from the chart rather than covering any of it.
             let note = ConvergenceNote(message: state.snapshot.message, step: state.snapshot.step)
             let lines = note.lines(width: chartArea.width - 2, maxLines: ConvergenceNote.rowBudget(chartHeight: chartArea.height))
@@ -35,7 +35,7 @@ struct LossPanel {
             chartArea.y += lines.count
             chartArea.height -= lines.count
         }
-        if state.snapshot.status == .diverged {
+        if state.status == .diverged {
             let banner = DivergenceBanner(
                 message: state.snapshot.message ?? "the loss grew without bound",
                 explanation: state.snapshot.divergenceExplanation)

@@ -15,7 +15,7 @@ struct NarrationOverlay {
         let most = narration.parameterNames.count
         guard most > components else { return components }
         return stride(from: most, to: components, by: -1).first { k in
-            narration.lines(components: k).allSatisfy { $0.count <= width }
+            narration.lines(components: k).allSatisfy { $0.displayWidth <= width }
         } ?? components
     }
 

@@ -6,6 +6,8 @@ import Plot
 /// shortened on narrow screens so every figure still shows.
 struct StatusBar {
     var snapshot: TrainingSnapshot
+    /// As shown (the scaling `z` just asked for, before the engine has applied it).
+    var standardized: Bool
     var hyperparameters: Hyperparameters
     var rowCount: Int
     /// The rate the next step takes (η₀ through the schedule).
@@ -60,7 +62,7 @@ struct StatusBar {
             (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss),
             "R² " + number(snapshot.trainR2, signed: true),
         ]
-        if scaling { fields.insert(snapshot.standardized ? "z-scores" : "raw", at: 5) }
+        if scaling { fields.insert(standardized ? "z-scores" : "raw", at: 5) }
         // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
         if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
         if !compact, let test = snapshot.testLoss { fields.append("test \(hyperparameters.loss.shortName) " + number(test)) }

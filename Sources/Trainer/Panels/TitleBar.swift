@@ -29,7 +29,7 @@ struct TitleBar {
     /// `name` cut to `width` characters with an ellipsis (at least `minimum` kept), whole when it fits.
     static func fit(_ name: String, width: Int, minimum: Int = 8) -> String {
         let width = max(width, minimum)
-        return name.count <= width ? name : String(name.prefix(max(1, width - 1))) + "…"
+        return name.displayWidth <= width ? name : name.prefix(columns: max(1, width - 1)) + "…"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
@@ -40,7 +40,7 @@ struct TitleBar {
         let others = " Descent ·  (\(rowCount) rows, \(features)) ".count + "CONVERGED".count + 2 + Self.hint.count + 2
         let name = " Descent · \(Self.fit(dataName, width: area.width - others)) (\(rowCount) rows, \(features)) "
         // A notice that would not fit beside the data's name takes its place (the name is back in seconds).
-        let crowded = notice.map { name.count + 12 + $0.count + 17 > area.width } ?? false
+        let crowded = notice.map { name.displayWidth + 12 + $0.displayWidth + 17 > area.width } ?? false
         var x = crowded ? area.x : buffer.write(name, x: area.x, y: area.y, role: .titleBar, clip: area)
         let statusRole: StyleRole = status == .diverged ? .error : .titleBar
         x = buffer.write(" " + Self.word(for: status) + " ", x: x, y: area.y, role: statusRole, attributes: [.bold], clip: area)

@@ -15,7 +15,7 @@ struct ToolbarItem: Equatable {
         let right = panel.right - 1
         var placed: [ToolbarItem] = []
         for (action, text) in items {
-            let width = text.count + 2
+            let width = text.displayWidth + 2
             guard x + width <= right else { continue }
             placed.append(ToolbarItem(action: action, text: text, area: Rect(x: x, y: y, width: width, height: 1)))
             x += width

@@ -57,10 +57,22 @@ struct BenchmarkSuite {
         figures.closedFormMilliseconds = 1e3 * (try closedFormSeconds(data, repetitions: quick ? 1 : 3))
         report("closed form: done")
         figures.peakResidentMegabytes = PeakMemory.megabytes()
+        figures.frameLoopStallMilliseconds = try frameLoopStallMilliseconds(data)
+        report("frame-loop stall: done")
         figures.dataMegabytes = Double((data.x.count + data.y.count) * MemoryLayout<Double>.size) / 1e6
         let file = try BenchmarkCSVFile(data: data, rows: BenchmarkSuite.csvRows)
         report("CSV: wrote \(file.byteCount / 1_000_000) MB")
         return file
+    }
+
+    /// The trainer's worst frame while the landscape, narration and export run on the session's worker
+    /// (exports go to a temporary directory, removed afterwards).
+    private func frameLoopStallMilliseconds(_ data: Dataset) throws -> Double {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-bench-export-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return FrameLoopStallBenchmark.worstStallMilliseconds(data: data, exportDirectory: directory.path)
     }
 
     /// Median seconds of one full-batch step (loss, gradient and update) on all rows.

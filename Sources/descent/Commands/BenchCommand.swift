@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Reports medians: a full-batch GD step, mini-batch (32) steps/s, SGD samples/s, the closed form with \
             its diagnostics, CSV loading (a 1,000,000 × 10 file, fewer rows with --rows), a plain two-thread read \
-            of X (the memory limit), drawing one 200 × 60 frame, and peak resident memory. Use a release build.
+            of X (the memory limit), drawing one 200 × 60 frame, the worst frame-loop stall while the landscape, a narrated \
+            step and an export are worked on, and peak resident memory. Use a release build.
             """)
 
     @Option(parsing: .unconditional, help: "Rows of the synthetic data (default 1,000,000; 100,000 with --quick).")

@@ -1,6 +1,7 @@
 // `descent fit`: Train headless and print the result.
 import ArgumentParser
 import Engine
+import Figures
 import Foundation
 
 /// Loads data, trains (or solves) on the main thread and prints a table or one JSON object. Training runs
@@ -33,8 +34,14 @@ struct FitCommand: ParsableCommand {
     var replay: String?
 
     @Option(help: ArgumentHelp(
-        "Also write PREFIX-history.csv, PREFIX-weights.csv and PREFIX.json (atomically).", valueName: "PREFIX"))
+        "Also write PREFIX-history.csv, PREFIX-weights.csv, PREFIX.json and the figures PREFIX-loss.svg, PREFIX-weights.svg, PREFIX-data.svg (atomically).",
+        valueName: "PREFIX"))
     var export: String?
+
+    @Option(help: ArgumentHelp(
+        "Also write just the figures: PREFIX-loss.svg (loss, loss*), PREFIX-weights.svg (weights, w*), PREFIX-data.svg (predicted vs actual), atomically.",
+        valueName: "PREFIX"))
+    var plot: String?
 
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
@@ -71,6 +78,7 @@ struct FitCommand: ParsableCommand {
         }
         let loaded = load(setup.data)
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
+        if method == .closedForm, plot != nil { fail("--plot: needs an iterative method (gd, sgd or minibatch)") }
         let report = method == .closedForm
             ? try solveClosedForm(
                 loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss, l1: setup.hyperparameters.l1)
@@ -112,19 +120,30 @@ struct FitCommand: ParsableCommand {
             fail(error.description)
         }
         let trajectory = ParameterTrajectory()
-        writeExport(run, recording.setup, trajectory)
+        writeExport(run, recording.setup, trajectory, loaded)
         output(report(&run, loaded, recording.setup, history: nil))
     }
 
-    /// Writes --export files, or exits with a one-line error naming the file.
-    private func writeExport(_ run: TrainingRun, _ setup: SessionSetup, _ trajectory: ParameterTrajectory) {
-        guard let export else { return }
+    /// Writes the --export files and the --plot figures, or exits with a one-line error naming the file.
+    private func writeExport(_ run: TrainingRun, _ setup: SessionSetup, _ trajectory: ParameterTrajectory, _ loaded: LoadedData) {
+        guard export != nil || plot != nil else { return }
+        let exported = RunExport(run: run, setup: setup, trajectory: trajectory)
+        // loss* and w* on the figures: the closed form of the same problem (none if it cannot be solved).
+        let closedForm = try? ClosedFormComparison.solve(
+            train: loaded.train, test: loaded.test, fitIntercept: setup.data.fitIntercept, l2: run.hyperparameters.l2,
+            standardized: run.standardized)
+        let figures = RunFigures(export: exported, trainData: loaded.train, testData: loaded.test, closedForm: closedForm)
+        if let export { write("--export") { try exported.write(prefix: export, alongside: figures.files(prefix: export)) } }
+        if let plot { write("--plot") { try AtomicWrite.files(figures.files(prefix: plot)) } }
+    }
+
+    private func write(_ option: String, _ body: () throws -> Void) {
         do {
-            try RunExport(run: run, setup: setup, trajectory: trajectory).write(prefix: export)
+            try body()
         } catch let error as AtomicWrite.Failure {
-            fail("--export: \(error.description)")
+            fail("\(option): \(error.description)")
         } catch {
-            fail("--export: \(error)")
+            fail("\(option): \(error)")
         }
     }
 
@@ -161,7 +180,7 @@ struct FitCommand: ParsableCommand {
         progress.finish()
         run.refreshLosses()
         recordHistory()
-        writeExport(run, setup, trajectory)
+        writeExport(run, setup, trajectory, loaded)
         return report(&run, loaded, setup, history: keepsHistory ? lossHistory : nil)
     }
 

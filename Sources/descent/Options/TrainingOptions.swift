@@ -75,7 +75,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Stop when the relative change of the loss falls below T (0: off).")
     var tol: Double = 1e-10
 
-    @Option(parsing: .unconditional, help: "L2 penalty α in α‖w‖² (the intercept is not penalised).")
+    @Option(
+        parsing: .unconditional,
+        help: "L2 penalty α in α‖w‖² (the intercept is not penalised): on the z-score weights when standardized, on the raw weights with --no-standardize.")
     var l2: Double = 0
 
     @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -1,0 +1,34 @@
+// Answers from the session's worker waiting for the frame loop: it takes them each frame, never waits for them.
+import Engine
+import Foundation
+
+/// What came back from work submitted to `TrainingSession.worker`.
+enum WorkerResult: Sendable {
+    /// The landscape for (standardized, l2); nil when there are too many parameters for one.
+    case landscape(LossLandscape?, standardized: Bool, l2: Double)
+    case predictions(ScatterPredictions)
+    /// The title-bar line saying where the export went, or why it failed.
+    case exported(notice: String)
+    case narration(StepNarration?)
+}
+
+/// The scatter's predictions for one model.
+struct ScatterPredictions: Sendable {
+    var train: [Double]
+    var test: [Double]
+}
+
+/// A lock-guarded inbox: jobs post from the worker thread, the frame loop takes everything at once.
+final class WorkerResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [WorkerResult] = []
+
+    func post(_ result: WorkerResult) { lock.withLock { waiting.append(result) } }
+
+    func take() -> [WorkerResult] {
+        lock.withLock {
+            defer { waiting.removeAll() }
+            return waiting
+        }
+    }
+}
