@@ -80,6 +80,21 @@ final class FitCommandTests: XCTestCase {
         }
     }
 
+    func testPathPrintsTheLassoPathAndItsEntryOrder() throws {
+        let object = try json(["--dataset", "diabetes", "--path"])
+        XCTAssertEqual(object["entry_order"] as? [String], ["bmi", "s5", "bp", "s3", "sex", "s6", "s1", "s4", "s2", "age"])
+        let points = try XCTUnwrap(object["path"] as? [[String: Any]])
+        XCTAssertEqual(points.count, 100)
+        let alphas = points.compactMap { $0["alpha"] as? Double }
+        XCTAssertEqual(alphas, alphas.sorted(by: >), "largest penalty first")
+        XCTAssertEqual((points[0]["coefficients"] as? [Double])?.allSatisfy { $0 == 0 }, true)
+        let lasso = try json(["--dataset", "diabetes", "--method", "closed-form", "--l1", "\(points[30]["l1"] as! Double)"])
+        let a = try XCTUnwrap(lasso["coefficients"] as? [Double]), b = try XCTUnwrap(points[30]["coefficients"] as? [Double])
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-9 * max(1, abs(y))) }
+        let bad = try fit(["--path", "--l1-ratio", "0"])
+        XCTAssertEqual(bad.stderr, "descent: --l1-ratio: must be in (0, 1], got 0.0\n")
+    }
+
     func testNumbersAreTheShortestRoundTripText() throws {
         let text = try fit(["--json", "--steps", "5", "--history"]).stdout
         let pattern = try NSRegularExpression(pattern: "-?[0-9][0-9.eE+-]*")

@@ -27,6 +27,14 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Include the loss history ([step, loss] pairs) in the JSON output.")
     var history = false
 
+    @Flag(help: ArgumentHelp(
+        "Print the regularization path: the coefficients over 100 log-spaced penalties from alpha_max (all zero) down to 1e-3·alpha_max, largest first, warm-started (scikit-learn's alpha; α₁ = 2·alpha·R and α₂ = alpha·(1 − R) on MSE)."))
+    var path = false
+
+    @Option(name: .customLong("l1-ratio"), parsing: .unconditional, help: ArgumentHelp(
+        "l1_ratio R of --path, in (0, 1] (1: the lasso).", valueName: "R"))
+    var l1Ratio: Double = 1
+
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
 
@@ -76,7 +84,10 @@ struct FitCommand: ParsableCommand {
         } catch let error as ScheduleOptionError {
             fail(error.description)
         }
+        if !(l1Ratio > 0 && l1Ratio <= 1) { fail("--l1-ratio: must be in (0, 1], got \(l1Ratio)") }
+        if GivenOptions().contains("l1-ratio") && !path { fail("--l1-ratio: is for --path") }
         let loaded = load(setup.data)
+        if path { return printPath(loaded, setup) }
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         if method == .closedForm, plot != nil { fail("--plot: needs an iterative method (gd, sgd or minibatch)") }
         let report = method == .closedForm
@@ -84,6 +95,40 @@ struct FitCommand: ParsableCommand {
                 loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss, l1: setup.hyperparameters.l1)
             : train(loaded, setup)
         output(report)
+    }
+
+    /// The regularization path as a table (alpha, α₁, α₂, non-zeros, coefficients) or one JSON object.
+    private func printPath(_ loaded: LoadedData, _ setup: SessionSetup) {
+        let regularization = RegularizationPath(
+            train: loaded.train, fitIntercept: setup.data.fitIntercept, standardized: setup.data.standardize,
+            loss: setup.hyperparameters.loss, l1Ratio: l1Ratio)
+        let names = loaded.train.featureNames
+        let entry = regularization.entryOrder.map { names[$0] }
+        if json {
+            let points: [JSONValue] = regularization.points.map { point in
+                .object([
+                    ("alpha", .number(point.alpha)), ("l1", .number(point.l1)), ("l2", .number(point.l2)),
+                    ("coefficients", .numbers(point.weights)), ("intercept", .optional(point.intercept)),
+                ])
+            }
+            print(JSONValue.object([
+                ("dataset", .string(loaded.train.name)), ("features", .array(names.map { .string($0) })),
+                ("l1_ratio", .number(l1Ratio)), ("loss", .string(setup.hyperparameters.loss.rawValue)),
+                ("entry_order", .array(entry.map { .string($0) })), ("path", .array(points)),
+            ]).text)
+            return
+        }
+        print("regularization path on \(loaded.train.name), l1_ratio \(FitReport.format(l1Ratio)) (largest penalty first)")
+        print("coefficients enter in the order: " + entry.joined(separator: ", "))
+        let header = ["alpha", "l1", "l2", "nonzero"] + names
+        func cell(_ text: String) -> String { text.count >= 11 ? text + " " : text + String(repeating: " ", count: 11 - text.count) }
+        print(header.map(cell).joined())
+        for point in regularization.points {
+            let nonzero = point.weights.filter { $0 != 0 }.count
+            let row = [point.alpha, point.l1, point.l2].map(FitReport.format) + ["\(nonzero)"]
+                + point.weights.map { $0 == 0 ? "0" : FitReport.format($0) }
+            print(row.map(cell).joined())
+        }
     }
 
     /// Loads the data or exits with its one-line error; prints notices on stderr.
