@@ -235,3 +235,23 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 }
+
+final class PathViewTests: XCTestCase {
+    func testGoldenPathViewOnDiabetes() throws {
+        let data = try DataSpecification(source: .builtin(.diabetes)).load().train
+        let path = RegularizationPath(train: data, fitIntercept: true, standardized: true)
+        var state = TrainerState(
+            width: 120, height: 40, hyperparameters: Hyperparameters(l1: 10), rowCount: data.rowCount,
+            dataName: "diabetes", featureNames: data.featureNames)
+        XCTAssertEqual(state.handle(.key(.character("P"))), [])
+        XCTAssertTrue(state.showsPath)
+        let frame = TrainerScreen(state: state, charts: ChartData(), path: path).render()
+        XCTAssertTrue(frame.text.contains("enter: bmi, s5, bp, s3, sex, s6, s1, s4, s2, age"), frame.text)
+        XCTAssertTrue(frame.text.contains("│ alpha 5.000 (--l1 10.00)"), frame.text)
+        GoldenFrame.assertMatches(frame, named: "path-120x40")
+        let computing = TrainerScreen(state: state, charts: ChartData()).render()
+        XCTAssertTrue(computing.text.contains("computing the path"))
+        _ = state.handle(.key(.escape))
+        XCTAssertFalse(state.showsPath)
+    }
+}

@@ -27,6 +27,9 @@ public final class TrainerApp {
     /// The (standardized, l2) of the landscape being built on the worker, if any.
     private var landscapeAsked: (standardized: Bool, l2: Double)?
     private var landscapeFrame: LandscapeFrame?
+    /// The regularization path last built on the worker and the (standardized, l1_ratio) asked for last.
+    private var regularizationPath: (standardized: Bool, l1Ratio: Double, path: RegularizationPath)?
+    private var pathAsked: (standardized: Bool, l1Ratio: Double)?
     /// Answers from the worker, taken at the top of every frame.
     private let results = WorkerResults()
     private var predictionsAsked = false
@@ -179,6 +182,9 @@ public final class TrainerApp {
                 charts.receive(predictions, session: session)
             case let .exported(notice):
                 show(notice: notice, seconds: 8)
+            case let .path(path, standardized, l1Ratio):
+                regularizationPath = (standardized, l1Ratio, path)
+                if pathAsked.map({ $0 == (standardized, l1Ratio) }) ?? false { pathAsked = nil }
             case let .narration(narration):
                 // Esc may have closed the window meanwhile: then the answer has nothing to show.
                 if state.overlay == .narration { state.narration = narration }
@@ -218,7 +224,8 @@ public final class TrainerApp {
         guard force || signature != shown else { return }
         refreshCharts()
         refreshLandscape()
-        backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame).render())
+        refreshPath()
+        backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame, path: currentPath).render())
         shown = signature
     }
 
@@ -252,6 +259,30 @@ public final class TrainerApp {
         landscapeFrame = LandscapeFrame.make(
             landscape: built, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
             path: path, columns: max(1, area.width - 8), rows: max(1, area.height - 3))
+    }
+
+    /// The path for the scaling and l1_ratio in force, if built.
+    private var currentPath: RegularizationPath? {
+        guard let built = regularizationPath, built.standardized == state.snapshot.standardized,
+            built.l1Ratio == (state.penaltyOnPath?.l1Ratio ?? 1)
+        else { return nil }
+        return built.path
+    }
+
+    /// Asks the worker for the path (one Gram pass, then 100 warm-started solves) when the view opens or its
+    /// scaling or l1_ratio changed.
+    private func refreshPath() {
+        guard state.showsPath, currentPath == nil else { return }
+        let key = (standardized: state.snapshot.standardized, l1Ratio: state.penaltyOnPath?.l1Ratio ?? 1)
+        guard !(pathAsked.map { $0 == key } ?? false) else { return }
+        pathAsked = key
+        let session = self.session, results = self.results, loss = state.hyperparameters.loss
+        session.worker.submit(key: "path") {
+            let path = RegularizationPath(
+                train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized, loss: loss,
+                l1Ratio: key.l1Ratio)
+            results.post(.path(path, standardized: key.standardized, l1Ratio: key.l1Ratio))
+        }
     }
 
     /// What an export draws besides the run itself, read from the screen's state (cheap: no sampling here).

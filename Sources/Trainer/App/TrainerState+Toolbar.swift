@@ -15,9 +15,15 @@ extension TrainerState {
         case .narration: return ToolbarItem.layout(TrainerKeymap.words(in: .narration, for: self), bottomOf: layout.body)
         case .none: break
         }
-        let chart: TrainerBorder = showsLandscape ? .landscape : .loss
-        return ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
-            + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
+        // The path view's border carries only "back" (Esc), as the landscape's does.
+        let chartWords: [ToolbarItem]
+        if showsPath {
+            chartWords = ToolbarItem.layout([(.close, "back")], bottomOf: layout.landscape)
+        } else {
+            let chart: TrainerBorder = showsLandscape ? .landscape : .loss
+            chartWords = ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+        }
+        return chartWords + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
     }
 
     /// Whether a control is drawn (a preset may hide it).

@@ -46,6 +46,17 @@ public struct TrainerState: Sendable {
     public var showsEpochs = false
     /// Overlay the scheduled learning rate on the loss chart (`K`), on its own scale.
     public var showsRate = false
+    /// Whether the left column shows the regularization path (`P`) instead of the loss and prediction panels.
+    public var showsPath = false
+
+    /// scikit-learn's (alpha, l1_ratio) of the penalties in force (nil without an L1 penalty); the path is
+    /// drawn for this l1_ratio (1 without L1) with a marker at this alpha.
+    var penaltyOnPath: (alpha: Double, l1Ratio: Double)? {
+        let h = hyperparameters
+        guard h.l1 > 0 else { return nil }
+        let mapped = ElasticNetOptimum.scikitLearnParameters(l1: h.l1, l2: h.l2, multipleOfMSE: h.loss.multipleOfMSE(rows: rowCount))
+        return (mapped.alpha, mapped.l1Ratio)
+    }
     /// The step the narration overlay explains.
     public var narration: StepNarration?
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
@@ -162,6 +173,7 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
+            if showsLandscape { showsPath = false }
         case .landscapeX, .landscapeY:
             guard showsLandscape else { return [] }
             guard landscapeAxes.isChoosable else {
@@ -192,9 +204,13 @@ public struct TrainerState: Sendable {
                 overlay = .none
             } else {
                 showsLandscape = false
+                showsPath = false
             }
         case .quit: exitCode = 0
         case .nextSchedule: return cycleSchedule()
+        case .pathView:
+            showsPath.toggle()
+            if showsPath { showsLandscape = false }
         case .rateOverlay: showsRate.toggle()
         }
         return []

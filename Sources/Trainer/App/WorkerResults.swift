@@ -10,6 +10,8 @@ enum WorkerResult: Sendable {
     /// The title-bar line saying where the export went, or why it failed.
     case exported(notice: String)
     case narration(StepNarration?)
+    /// The regularization path for (standardized, l1_ratio).
+    case path(RegularizationPath, standardized: Bool, l1Ratio: Double)
 }
 
 /// The scatter's predictions for one model.

@@ -44,6 +44,7 @@ enum TrainerKeymap {
         KeyCommand("g", "pin loss curve as a ghost", [KeyBinding([c("g")], .pinGhost)]),
         KeyCommand("G", "clear the ghosts", [KeyBinding([c("G")], .clearGhosts)]),
         KeyCommand("v", "loss landscape / panels", [KeyBinding([c("v")], .landscape)]),
+        KeyCommand("P", "regularization path / panels", [KeyBinding([c("P")], .pathView)]),
         KeyCommand("( )", "landscape: next x / y axis", [
             KeyBinding([c("(")], .landscapeX),
             KeyBinding([c(")")], .landscapeY),
