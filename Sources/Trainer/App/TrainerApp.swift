@@ -22,10 +22,10 @@ public final class TrainerApp {
     private var noticeExpiry: Date?
     private let setup: SessionSetup
     private let playback: RecordingPlayback?
-    /// The landscape last built on the worker, with the (standardized, l2) it is for (nil inside: none possible).
-    private var landscape: (standardized: Bool, l2: Double, landscape: LossLandscape?)?
-    /// The (standardized, l2) of the landscape being built on the worker, if any.
-    private var landscapeAsked: (standardized: Bool, l2: Double)?
+    /// The landscape last built on the worker, with the objective it is for (nil inside: none possible).
+    private var landscape: (key: LandscapeKey, landscape: LossLandscape?)?
+    /// The objective of the landscape being built on the worker, if any.
+    private var landscapeAsked: LandscapeKey?
     private var landscapeFrame: LandscapeFrame?
     /// The regularization path last built on the worker and the (standardized, l1_ratio) asked for last.
     private var regularizationPath: (standardized: Bool, l1Ratio: Double, path: RegularizationPath)?
@@ -174,9 +174,9 @@ public final class TrainerApp {
         let arrived = results.take()
         for result in arrived {
             switch result {
-            case let .landscape(built, standardized, l2):
-                landscape = (standardized, l2, built)
-                if landscapeAsked.map({ $0 == (standardized, l2) }) ?? false { landscapeAsked = nil }
+            case let .landscape(built, key):
+                landscape = (key, built)
+                if landscapeAsked == key { landscapeAsked = nil }
             case let .predictions(predictions):
                 predictionsAsked = false
                 charts.receive(predictions, session: session)
@@ -234,16 +234,18 @@ public final class TrainerApp {
     private func refreshLandscape() {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
-        let key = (standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
-        guard let landscape, landscape.standardized == key.standardized, landscape.l2 == key.l2 else {
+        let h = snapshot.hyperparameters
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        guard let landscape, landscape.key == key else {
             landscapeFrame = nil
-            if !(landscapeAsked.map { $0 == key } ?? false) {
+            if landscapeAsked != key {
                 landscapeAsked = key
                 let session = self.session, results = self.results
                 session.worker.submit(key: "landscape") {
                     let built = LossLandscape(
-                        train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized, l2: key.l2)
-                    results.post(.landscape(built, standardized: key.standardized, l2: key.l2))
+                        train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized,
+                        l2: key.l2, loss: key.loss, l1: key.l1)
+                    results.post(.landscape(built, key: key))
                 }
             }
             return
