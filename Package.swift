@@ -34,7 +34,7 @@ let package = Package(
                 "Engine", "Figures", "Plot", "Terminal", "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST")]),
+        .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST"), .copy("Spectrum")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

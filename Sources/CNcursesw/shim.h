@@ -75,12 +75,14 @@ static inline int descent_put_cluster(int y, int x, const wchar_t *points, int c
 
 /// Turns on xterm button-event tracking (drag reports), which mousemask alone does not request everywhere.
 static inline void descent_enable_drag_tracking(void) {
-    fputs("\033[?1002h", stdout);
+    /* 1002: button-event tracking; 1006: SGR coordinates (any column; ignored by terminals without it, which
+       keep sending X10 reports that ncurses decodes as KEY_MOUSE). */
+    fputs("\033[?1002h\033[?1006h", stdout);
     fflush(stdout);
 }
 
 static inline void descent_disable_drag_tracking(void) {
-    fputs("\033[?1002l\033[?1000l", stdout);
+    fputs("\033[?1006l\033[?1002l\033[?1000l", stdout);
     fflush(stdout);
 }
 #endif

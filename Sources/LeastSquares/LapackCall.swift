@@ -77,6 +77,43 @@ enum LapackCall {
         return w
     }
 
+    /// The largest eigenvalue of the symmetric n × n matrix `a` (upper triangle used; destroyed), by dsyevr asked for
+    /// that one eigenvalue only (a tridiagonal reduction, then bisection: far cheaper than the whole spectrum).
+    static func largestSymmetricEigenvalue(order n: Int, _ a: inout [Double]) throws -> Double {
+        var found: Int32 = 0
+        var w = [Double](repeating: 0, count: n)
+        var z = [Double](repeating: 0, count: 1)
+        var support = [Int32](repeating: 0, count: 2)
+        try check("dsyevr", LAPACKE_dsyevr(
+            columnMajor, character("N"), character("I"), character("U"), Int32(n), &a, Int32(n), 0, 0, Int32(n), Int32(n),
+            0, &found, &w, &z, 1, &support))
+        guard found == 1 else { throw LeastSquaresError.lapackFailure(routine: "dsyevr", info: -1) }
+        return w[0]
+    }
+
+    /// Eigenvalues (ascending) and eigenvectors (columns, column-major) of the symmetric n × n matrix `a` (dsyevd).
+    static func symmetricEigenvectors(order n: Int, _ a: inout [Double]) throws -> [Double] {
+        var w = [Double](repeating: 0, count: n)
+        try check("dsyevd", LAPACKE_dsyevd(columnMajor, character("V"), character("U"), Int32(n), &a, Int32(n), &w))
+        return w
+    }
+
+    /// The upper triangle of A·Aᵀ for the row-major n × m matrix A (dsyrk): the n × n Gram of A's rows.
+    static func rowGram(rows n: Int, columns m: Int, _ a: UnsafePointer<Double>) -> [Double] {
+        var g = [Double](repeating: 0, count: n * n)
+        // Row-major A (n × m) is column-major Aᵀ (m × n): C = (Aᵀ)ᵀ·Aᵀ, "transposed" in column-major terms.
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(m), 1, a, Int32(m), 0, &g, Int32(n))
+        return g
+    }
+
+    /// The upper triangle (column-major) of AᵀA for the row-major n × m matrix A (dsyrk): the m × m Gram.
+    static func columnGram(rows n: Int, columns m: Int, _ a: UnsafePointer<Double>) -> [Double] {
+        var g = [Double](repeating: 0, count: m * m)
+        // Row-major A is column-major Aᵀ (m × n): C = Aᵀ·(Aᵀ)ᵀ, "not transposed" in column-major terms.
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(m), 0, &g, Int32(m))
+        return g
+    }
+
     /// Solves the symmetric positive-definite system A x = b by Cholesky (dposv); returns nil when not SPD.
     static func choleskySolve(order n: Int, _ a: [Double], _ b: [Double]) -> [Double]? {
         var a = a, b = b

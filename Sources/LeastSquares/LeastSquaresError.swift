@@ -8,7 +8,8 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidProblem(let why): return why
-        case .lapackFailure(let routine, let info): return "LAPACK \(routine) failed (info \(info))"
+        // The routine and info stay in the value for developers; a user reads what it means for the data.
+        case .lapackFailure: return "the design could not be factored (values too large or too small to compute with?)"
         }
     }
 }

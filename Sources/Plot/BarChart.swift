@@ -12,11 +12,15 @@ public struct BarChart: Sendable {
         public var value: Double
         /// The closed-form value for this weight, drawn as a second marker.
         public var reference: Double?
+        /// The number written beside the bar when it is not `value` (e.g. the weight in data units beside a bar
+        /// drawn to its z-score weight).
+        public var shownValue: Double?
 
-        public init(name: String, value: Double, reference: Double? = nil) {
+        public init(name: String, value: Double, reference: Double? = nil, shownValue: Double? = nil) {
             self.name = name
             self.value = value
             self.reference = reference
+            self.shownValue = shownValue
         }
     }
 
@@ -72,7 +76,7 @@ public struct BarChart: Sendable {
         }
         let (indices, hidden) = visibleBars(rows: body.height)
 
-        let values = indices.map { CompactNumber.format(bars[$0].value, maxWidth: 7) }
+        let values = indices.map { CompactNumber.format(bars[$0].shownValue ?? bars[$0].value, maxWidth: 7) }
         let longestName = indices.map { bars[$0].name.displayWidth }.max() ?? 0
         let nameWidth = min(longestName, max(3, body.width / 4))
         var valueWidth = values.map(\.count).max() ?? 0

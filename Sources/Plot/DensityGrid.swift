@@ -7,7 +7,7 @@ import Foundation
 /// two multiply-adds, a few compares and one increment, so 100,000 points take well under a millisecond. With
 /// `recordsDots` the grid also keeps each cell's dot pattern as `DotCanvas.plot` would set it, ready to be
 /// merged into a canvas cell by cell.
-struct DensityGrid {
+struct DensityGrid: Sendable {
     let columns: Int
     let rows: Int
     /// Points per cell.

@@ -25,6 +25,20 @@ public struct ScatterPlot: Sendable {
     public var mode: RenderMode
     public var showsDiagonal: Bool
     public var showsLegend: Bool
+    /// The points already counted per cell for one area (see `Density`); used when it matches the area drawn.
+    public var density: Density?
+
+    /// The part of drawing that reads every point: the common range of both axes and the per-cell counts.
+    /// O(points); compute it off the UI thread (`density(in:)`) and hand it in, and a frame costs O(cells).
+    public struct Density: Sendable {
+        /// The area it was counted for, and how.
+        public let area: Rect
+        public let mode: RenderMode
+        let axis: Axis
+        let isEmpty: Bool
+        let trainGrid: DensityGrid
+        let testGrid: DensityGrid
+    }
 
     public init(
         title: String? = nil, train: Points, test: Points = Points(actual: [], predicted: []),
@@ -38,6 +52,38 @@ public struct ScatterPlot: Sendable {
         self.showsLegend = showsLegend
     }
 
+    /// Counts the points for drawing in `area` (the same area `render` will be given).
+    public func density(in area: Rect) -> Density {
+        var lo = Double.infinity, hi = -Double.infinity
+        for set in [train, test] { set.extend(low: &lo, high: &hi) }
+        let isEmpty = lo > hi
+        // One range for both axes, so the diagonal is exactly y = x.
+        let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
+        var scratch = Buffer(area: area)
+        let plot = frame(axis: axis).render(into: &scratch, area: area)
+        let columns = max(0, plot.width), rows = max(0, plot.height)
+        return Density(
+            area: area, mode: mode, axis: axis, isEmpty: isEmpty,
+            trainGrid: DensityGrid(
+                xs: train.actual, ys: train.predicted, axis: axis, mode: mode, columns: columns, rows: rows,
+                recordsDots: mode == .braille),
+            testGrid: DensityGrid(
+                xs: test.actual, ys: test.predicted, axis: axis, mode: mode, columns: columns, rows: rows,
+                recordsDots: false))
+    }
+
+    /// The axes, legend and title around the points.
+    private func frame(axis: Axis) -> ChartFrame {
+        let unicode = mode.usesUnicode
+        let legend = showsLegend ? [
+            LegendEntry(
+                symbol: mode == .braille ? "⠶" : String((unicode ? Self.trainRamp : Self.trainRampASCII)[1]),
+                name: "train", role: .scatterTrain),
+            LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
+        ] : []
+        return ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
+    }
+
     static let trainRamp: [Character] = ["·", "•", "●", "█"]
     static let trainRampASCII: [Character] = [".", "o", "O", "@"]
     static let testRamp: [Character] = ["×", "X", "#", "#"]
@@ -46,33 +92,18 @@ public struct ScatterPlot: Sendable {
     public func render(into buffer: inout Buffer, area: Rect) {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
-        var lo = Double.infinity, hi = -Double.infinity
-        for set in [train, test] { set.extend(low: &lo, high: &hi) }
-        let isEmpty = lo > hi
-        // One range for both axes, so the diagonal is exactly y = x.
-        let axis = isEmpty ? Axis(from: 0, to: 1) : Axis.fitting(min: lo, max: hi, scale: .linear)
+        let counted = density.flatMap { $0.area == area && $0.mode == mode ? $0 : nil } ?? density(in: area)
+        let axis = counted.axis, isEmpty = counted.isEmpty
         let unicode = mode.usesUnicode
-        let legend = showsLegend ? [
-            LegendEntry(
-                symbol: mode == .braille ? "⠶" : String((unicode ? Self.trainRamp : Self.trainRampASCII)[1]),
-                name: "train", role: .scatterTrain),
-            LegendEntry(symbol: String((unicode ? Self.testRamp : Self.testRampASCII)[0]), name: "test", role: .scatterTest),
-        ] : []
-        let frame = ChartFrame(title: title, legend: legend, xAxis: axis, yAxis: axis, mode: mode, xName: "actual")
-        let plot = frame.render(into: &buffer, area: area)
-        guard !plot.isEmpty else { return }
+        let plot = frame(axis: axis).render(into: &buffer, area: area)
+        guard !plot.isEmpty, plot.width == counted.trainGrid.columns, plot.height == counted.trainGrid.rows else { return }
 
         var canvas = DotCanvas(mode: mode, columns: plot.width, rows: plot.height)
         if showsDiagonal {
             canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, canvas.dotHeight - 1), role: .diagonal, marker: "/")
         }
         let dotsAsTrain = mode == .braille
-        let trainGrid = DensityGrid(
-            xs: train.actual, ys: train.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
-            recordsDots: dotsAsTrain)
-        let testGrid = DensityGrid(
-            xs: test.actual, ys: test.predicted, axis: axis, mode: mode, columns: plot.width, rows: plot.height,
-            recordsDots: false)
+        let trainGrid = counted.trainGrid, testGrid = counted.testGrid
         let trainLevels = Self.levels(trainGrid.counts), testLevels = Self.levels(testGrid.counts)
         let trainRamp = unicode ? Self.trainRamp : Self.trainRampASCII
         let testRamp = unicode ? Self.testRamp : Self.testRampASCII

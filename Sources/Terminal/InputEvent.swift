@@ -25,6 +25,6 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case mouse(button: MouseButton, action: MouseAction, x: Int, y: Int)
     case resize(width: Int, height: Int)
-    /// The process received SIGINT or SIGTERM: the app should restore the terminal and exit with 128 + signal.
+    /// The process received SIGINT, SIGTERM, SIGHUP or SIGQUIT: the app should restore the terminal and exit with 128 + signal.
     case terminationSignal(Int32)
 }

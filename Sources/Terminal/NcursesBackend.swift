@@ -49,14 +49,40 @@ public final class NcursesBackend: Backend {
         }
         colorDepth = ColorDepth(colorCount: has_colors() ? Int(descent_colors()) : 0, noColor: noColor)
         mouseinterval(0)
-        let mask = descent_button1_pressed() | descent_button1_released() | descent_button4_pressed()
-            | descent_button5_pressed() | descent_report_mouse_position()
-        mousemask(mask, nil)
-        descent_enable_drag_tracking()
+        Self.startMouseReports()
         size = (Int(descent_getmaxx(descent_stdscr())), Int(descent_getmaxy(descent_stdscr())))
     }
 
     deinit { close() }
+
+    /// Asks the terminal for clicks, wheel and drags (again after a resume: a shell in between turns them off).
+    private static func startMouseReports() {
+        let mask = descent_button1_pressed() | descent_button1_released() | descent_button4_pressed()
+            | descent_button5_pressed() | descent_report_mouse_position()
+        mousemask(mask, nil)
+        descent_enable_drag_tracking()
+    }
+
+    /// Ctrl-Z, as in vim or less: gives the terminal back as it was, stops the process with SIGTSTP (the session's
+    /// thread stops with it), and on `fg` takes the terminal again with raw input and mouse reports. Returns the
+    /// size after the resume, so the caller redraws everything.
+    private func suspend() -> InputEvent {
+        descent_disable_drag_tracking()
+        endwin()
+        fflush(nil)
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Here again after SIGCONT (`fg`).
+        signal(SIGTSTP, SIG_IGN)
+        _ = signals.takeSuspend()
+        reset_prog_mode()
+        wrefresh(descent_stdscr())
+        Self.startMouseReports()
+        size = (Int(descent_getmaxx(descent_stdscr())), Int(descent_getmaxy(descent_stdscr())))
+        previous = nil
+        leftButtonDown = false
+        return .resize(width: size.width, height: size.height)
+    }
 
     /// Leaves the alternate screen and gives the terminal back as it was. Safe to call more than once.
     public func close() {
@@ -102,6 +128,7 @@ public final class NcursesBackend: Backend {
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if let number = signals.take() { return .terminationSignal(number) }
         guard isOpen else { return nil }
+        if signals.takeSuspend() { return suspend() }
         // Wait in short slices so a signal is noticed promptly even with a long timeout.
         var remaining = max(0, timeoutMilliseconds)
         while true {
@@ -113,6 +140,7 @@ public final class NcursesBackend: Backend {
                 if let event = decode(result: result, character: character) { return event }
             }
             if let number = signals.take() { return .terminationSignal(number) }
+            if signals.takeSuspend() { return suspend() }
             remaining -= slice
             if remaining <= 0 { return nil }
         }
@@ -140,7 +168,7 @@ public final class NcursesBackend: Backend {
         switch character {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
+        case 27: return afterEscape()
         // Backspace (8, 127) and the other control bytes do nothing here: not decoded, so never taken for text.
         case 8: return nil
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 96))))
@@ -149,6 +177,43 @@ public final class NcursesBackend: Backend {
                 return nil
             }
             return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// After an `ESC`: an SGR mouse report when the characters that follow make one (a report arrives in one
+    /// write, so they are already waiting), else the Escape key, with whatever was read put back.
+    private func afterEscape() -> InputEvent? {
+        var characters: [Character] = []
+        var read: [(result: Int32, code: wint_t)] = []
+        func giveBack() {
+            for item in read.reversed() {
+                if item.result == descent_key_code_yes() { ungetch(Int32(bitPattern: item.code)) } else { unget_wch(wchar_t(item.code)) }
+            }
+        }
+        while true {
+            // The rest of a report arrives with its ESC; a loaded machine may deliver it a little later.
+            wtimeout(descent_stdscr(), characters.count >= 2 ? 100 : 25)
+            switch SGRMouseReport.parse(characters) {
+            case .report(let event, _):
+                if case .mouse(.left, let action, _, _)? = event { leftButtonDown = action != .release }
+                return event
+            case .notAReport:
+                giveBack()
+                return .key(.escape)
+            case .incomplete:
+                var code: wint_t = 0
+                let result = wget_wch(descent_stdscr(), &code)
+                guard result != descent_err() else {
+                    giveBack()
+                    return .key(.escape)
+                }
+                read.append((result, code))
+                guard result != descent_key_code_yes(), let scalar = Unicode.Scalar(UInt32(code)) else {
+                    giveBack()
+                    return .key(.escape)
+                }
+                characters.append(Character(scalar))
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 // The `descent` command line: the UI by default, `fit` headless, `bench` for speed.
 import ArgumentParser
 import Foundation
+import Terminal
 
 @main
 struct Descent: ParsableCommand {
@@ -18,6 +19,8 @@ struct Descent: ParsableCommand {
 
     /// Like ArgumentParser's `main()`, but a user error is one line on stderr (naming the option), not a usage dump.
     static func main() {
+        // Before anything can crash: one line instead of the runtime's (possibly interactive) backtracer.
+        CrashLine.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,7 +32,7 @@ struct Descent: ParsableCommand {
             guard code != .success else { exit(withError: error) }  // --help, --version: print as usual
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
-            FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+            MessageLine.error(message)
             // Bad input exits 1 whether we or the parser caught it (the documented status), not the parser's 64.
             Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }

@@ -71,8 +71,24 @@ final class InstallTests: XCTestCase {
         // Bold and underline as overstrike (c BS c, _ BS c) or SGR escapes, when a pager asks for them.
         let text = outcome.stdout.replacingOccurrences(of: "[^\n]\u{8}", with: "", options: .regularExpression)
             .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
-        for expected in ["DESCENT(1)", "NAME", "SYNOPSIS", "Watch linear regression learn", "fit", "--export", "--version"] {
+        // Symbols are spelt out (generate-manual would drop them): the formulas still read right.
+        for expected in [
+            "DESCENT(1)", "NAME", "SYNOPSIS", "Watch linear regression learn", "fit", "--export", "--plot", "--version",
+            "L2 penalty alpha in alpha||w||^2", "MSE = (1/n)*sum (x*w + b - y)^2",
+        ] {
             XCTAssertTrue(text.contains(expected), "the rendered manual lacks \(expected):\n\(text.prefix(800))")
+        }
+    }
+
+    /// Every non-ASCII character of the help has a spelling in Scripts/install's table, so none is lost.
+    func testEverySymbolInTheHelpHasAnASCIISpellingForTheManual() throws {
+        let dump = try BinaryRun.run(BinaryRun.builtBinary(for: Self.self), ["--experimental-dump-help"])
+        XCTAssertEqual(dump.status, 0)
+        let script = try String(contentsOf: Self.root.appendingPathComponent("Scripts/install"), encoding: .utf8)
+        let symbols = Set(dump.stdout.filter { !$0.isASCII })
+        XCTAssertFalse(symbols.isEmpty, "the help has symbols (α, Σ, …): the check must see them")
+        for symbol in symbols.sorted() {
+            XCTAssertTrue(script.contains("'s/\(symbol)/"), "Scripts/install has no ASCII spelling for \(symbol)")
         }
     }
 

@@ -27,6 +27,11 @@ final class TmuxSession {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// A tmux format evaluated for the pane, e.g. "#{mouse_button_flag}" (whether the program asked for drag reports).
+    func display(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The visible screen as text.
     func capture() throws -> String { try run(["capture-pane", "-p", "-t", name]) }
 

@@ -90,7 +90,7 @@ final class TrainerEndToEndTests: XCTestCase {
         try tmux.send("c")
         let screen = try tmux.waitFor("closed-form figures") { $0.contains("‖w − w*‖") && $0.contains("rank") }
         XCTAssertTrue(screen.contains("κ GD"), screen)
-        XCTAssertTrue(screen.contains("stable lr"), screen)
+        XCTAssertTrue(screen.contains("┃ 2/λmax = "), screen)
         XCTAssertTrue(screen.contains("loss*"), screen)
     }
 

@@ -85,13 +85,15 @@ final class ClassroomCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.hasPrefix("descent: \(lesson):3: key 'training.batch': unknown key"), bad.stderr)
     }
 
-    func testExportWritesThreeFilesOrFailsInOneLine() throws {
+    func testExportWritesTheDataAndFiguresOrFailsInOneLine() throws {
         let directory = try temporaryDirectory()
         let prefix = directory.appendingPathComponent("lesson").path
         let outcome = try descent(["fit", "--steps", "30", "--test-fraction", "0.2", "--export", prefix])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        XCTAssertEqual(names, ["lesson-history.csv", "lesson-weights.csv", "lesson.json"])
+        XCTAssertEqual(names, [
+            "lesson-data.svg", "lesson-history.csv", "lesson-loss.svg", "lesson-weights.csv", "lesson-weights.svg", "lesson.json",
+        ])
         let weights = try String(contentsOfFile: prefix + "-weights.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(weights.first, "step,x,intercept")
         XCTAssertEqual(weights.count, 32, "header and steps 0…30")

@@ -75,11 +75,17 @@ final class ClassroomAppTests: XCTestCase {
     func testEWithTheLandscapeOpenAddsItsFigure() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (app, _, session) = makeApp(events: [.key(.character("s")), .key(.character("v")), .key(.character("e"))])
+        let (app, _, session) = makeApp(events: [
+            .key(.character("s")), .key(.character("g")), .key(.character("v")), .key(.character("e")),
+        ])
         defer { session.shutdown() }
         app.exportDirectory = directory.path
         app.run(maxIdleFrames: 3)
+        settle(app, session)  // e may come before the landscape is built: then the export builds its own, on the worker
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let loss = try XCTUnwrap(files.first { $0.hasSuffix("-loss.svg") }, "\(files)")
+        let lossSVG = try String(contentsOf: directory.appendingPathComponent(loss), encoding: .utf8)
+        XCTAssertTrue(lossSVG.contains("data-name=\"1: ghost gd lr 0.1 batch 20\""), "the pinned ghost is on the loss figure")
         let landscape = try XCTUnwrap(files.first { $0.hasSuffix("-landscape.svg") }, "\(files)")
         let svg = try String(contentsOf: directory.appendingPathComponent(landscape), encoding: .utf8)
         XCTAssertTrue(svg.contains("class=\"contour\"") && svg.contains("class=\"path\""), "contours and the path")

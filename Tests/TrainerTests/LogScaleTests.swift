@@ -5,7 +5,7 @@ import Engine
 
 final class LogScaleTests: XCTestCase {
     func testLearningRateRangeMapsDecadesEvenly() {
-        let scale = LogScaleTests.state().learningRateScale
+        let scale = TrainerState.defaultLearningRateScale
         XCTAssertEqual(scale.fraction(of: 1e-5), 0, accuracy: 1e-12)
         XCTAssertEqual(scale.fraction(of: 10), 1, accuracy: 1e-12)
         XCTAssertEqual(scale.fraction(of: 0.01), 0.5, accuracy: 1e-12)
@@ -13,6 +13,10 @@ final class LogScaleTests: XCTestCase {
         XCTAssertEqual(scale.fraction(of: 1e9), 1)
         XCTAssertEqual(scale.fraction(of: .nan), 0)
         XCTAssertEqual(scale.value(at: 2), 10, accuracy: 1e-12)
+        // Before the data's bound is known, an MSE session's range is that default one.
+        let unknown = LogScaleTests.state().learningRateScale
+        XCTAssertEqual(unknown.lower, scale.lower)
+        XCTAssertEqual(unknown.upper, scale.upper)
     }
 
     func testSingleValueRange() {

@@ -38,11 +38,14 @@ final class TrainerScreenTests: XCTestCase {
         state.hyperparameters.loss = .halfSSE
         state.snapshot.hyperparameters.loss = .halfSSE
         state.snapshot.trainLoss = 51.23
+        // A ½SSE session's bound is the MSE one ÷ k (k = n/2 = 100): the fixture's 0.25 becomes 0.0025.
+        state.snapshot.largestStableLearningRate = 0.25 / 100
         let text = frame(state).text
         XCTAssertTrue(text.contains("Loss J = ½·Σr² · log y"), text)
         XCTAssertTrue(frame(state).lines.last!.contains("train ½SSE 51.23"), frame(state).lines.last!)
-        // 200 rows: the slider spans 1e-5/100 … 10/100.
+        // 200 rows: the slider spans whole decades from 10⁻⁵ to 10 times that bound, 1e-8 … 0.1 (1e-5/100 … 10/100 until it is known).
         XCTAssertEqual(state.learningRateScale.upper, 0.1, accuracy: 1e-15)
+        XCTAssertEqual(state.learningRateScale.lower, 1e-8, accuracy: 1e-22)
         XCTAssertFalse(frame(TrainerFixtures.state(width: 120, height: 40)).text.contains("Loss J ="))
     }
 
@@ -102,6 +105,7 @@ final class TrainerScreenTests: XCTestCase {
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000
+        state.snapshot.trainLossStep = 5000
         state.snapshot.epoch = 5000
         state.snapshot.trainLoss = 3.06
         state.snapshot.trainR2 = 0.9281
@@ -119,6 +123,7 @@ final class TrainerScreenTests: XCTestCase {
     func testStatusBarFitsWorstCaseAt80Columns() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 12_345_678
+        state.snapshot.trainLossStep = 12_345_678
         state.snapshot.epoch = 61_728.4
         state.snapshot.trainLoss = 12_345.678
         state.snapshot.trainR2 = -0.1234
@@ -162,7 +167,7 @@ final class TrainerScreenTests: XCTestCase {
             let title = frame(state).lines[0]
             XCTAssertTrue(title.contains(TitleBar.word(for: status)), title)
             XCTAssertTrue(title.contains("? help  q quit"), title)
-            XCTAssertTrue(title.contains("household_energy") && title.contains("… (200 rows"), title)
+            XCTAssertTrue(title.contains("household_ener") && title.contains("… (200 rows"), title)
             starts.insert(title.distance(from: title.startIndex, to: title.range(of: TitleBar.word(for: status))!.lowerBound))
         }
         XCTAssertEqual(starts.count, 1, "the state word stays put as it changes")
@@ -182,7 +187,7 @@ final class TrainerScreenTests: XCTestCase {
 
     func testClosedFormFiguresWhileComparing() {
         let text = frame(TrainerFixtures.state(width: 80, height: 24, comparing: true)).text
-        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "stable lr < 0.25"] {
+        for figure in ["‖w − w*‖ 0.0124", "loss − loss* 0.0123", "rank 2", "κ GD 1.732", "2/λmax = 0.25"] {
             XCTAssertTrue(text.contains(figure), "missing \(figure)")
         }
         XCTAssertTrue(text.contains("◆"), "the weights chart marks w*")

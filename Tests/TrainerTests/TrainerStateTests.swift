@@ -137,7 +137,7 @@ final class TrainerStateTests: XCTestCase {
         let area = state.layout.controlAreas[.learningRate]!
         let track = Slider.track(in: area)
         _ = state.handle(.mouse(button: .left, action: .press, x: track.x, y: area.y))
-        XCTAssertEqual(state.hyperparameters.learningRate, 1e-5, accuracy: 1e-18)
+        XCTAssertEqual(state.hyperparameters.learningRate, 1e-6, accuracy: 1e-18, "the floor: whole decades from 1e-5 × the bound 0.25")
         XCTAssertEqual(state.dragging, .learningRate)
         _ = state.handle(.mouse(button: .left, action: .drag, x: track.right + 5, y: area.y + 3))
         XCTAssertEqual(state.hyperparameters.learningRate, 10, accuracy: 1e-12)

@@ -9,6 +9,11 @@ extension ClosedFormComparison {
         train: Dataset, test: Dataset?, fitIntercept: Bool, l2: Double, standardized: Bool, loss: LossScaling = .mse,
         l1: Double = 0
     ) throws -> ClosedFormComparison {
+        let bytes = MemoryBudget.closedFormBytes(rows: train.rowCount, features: train.featureCount)
+        if let tooBig = MemoryBudget.problem(bytes: bytes) {
+            throw ClosedFormFailure(
+                description: "\(train.name): \(MemoryBudget.shape(rows: train.rowCount, features: train.featureCount)) \(tooBig)")
+        }
         var comparison = try ridge(
             train: train, test: test, fitIntercept: fitIntercept, l2: l2, standardized: standardized, loss: loss)
         guard l1 > 0 else { return comparison }

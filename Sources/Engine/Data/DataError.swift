@@ -36,6 +36,10 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
     case notFinite(Position, column: String, text: String)
     case unknownColumn(Position, option: String, name: String, available: [String])
     case noFeatures(Position)
+    /// The data would not fit in memory (`MemoryBudget`).
+    case tooLarge(Position, reason: String)
+    /// A column whose every value is so close to zero (subnormal) that it cannot be scaled or solved with.
+    case tooSmall(Position, column: String, largest: Double)
     /// An option value that makes no sense for the data (e.g. a test fraction leaving no training rows).
     case invalidOption(option: String, reason: String)
 
@@ -61,6 +65,10 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
         case .unknownColumn(let at, let option, let name, let available):
             return "\(at): \(option) '\(name)' names no column (columns: \(available.joined(separator: ", ")))"
         case .noFeatures(let at): return "\(at): no numeric feature columns to train on"
+        case .tooLarge(let at, let reason): return "\(at): \(reason)"
+        case .tooSmall(let at, let column, let largest):
+            return "\(at): column '\(column)' holds only values within ±\(largest), too close to zero to "
+                + "compute with (below 1e-300); multiply it by a power of ten"
         case .invalidOption(let option, let reason): return "\(option): \(reason)"
         }
     }

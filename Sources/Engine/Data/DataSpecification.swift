@@ -65,33 +65,34 @@ public struct DataSpecification: Sendable, Equatable, Codable {
                 dataset = try dataset.reselected(target: chosenTarget, features: features)
             }
         }
+        try Self.checkMagnitudes(dataset)
+        let features = dataset.featureCount * polynomialDegree
+        if let tooBig = MemoryBudget.problem(bytes: MemoryBudget.trainingBytes(rows: dataset.rowCount, features: features)) {
+            throw DataError.tooLarge(.init(file: dataset.name), reason: "\(MemoryBudget.shape(rows: dataset.rowCount, features: features)) \(tooBig)")
+        }
         dataset = dataset.polynomial(degree: polynomialDegree)
         let (train, test) = try dataset.split(testFraction: testFraction, seed: seed)
         return LoadedData(train: train, test: test, notices: notices)
     }
 
+    /// Refuses a column whose values are all below 1e-300 in magnitude (and not all zero): its statistics underflow,
+    /// its inverse scale overflows and its coefficient may not be representable. (Huge values, up to the largest
+    /// double, are fine: standardization and the solvers scale per column.)
+    static func checkMagnitudes(_ dataset: Dataset) throws {
+        let n = dataset.rowCount, d = dataset.featureCount
+        func check(_ largest: Double, _ name: String) throws {
+            if largest > 0 && largest < 1e-300 { throw DataError.tooSmall(.init(file: dataset.name), column: name, largest: largest) }
+        }
+        var largest = [Double](repeating: 0, count: d)
+        dataset.x.withUnsafeBufferPointer { x in
+            for i in 0..<n { for j in 0..<d { largest[j] = max(largest[j], abs(x[i * d + j])) } }
+        }
+        for j in 0..<d { try check(largest[j], dataset.featureNames[j]) }
+        try check(dataset.y.reduce(0) { max($0, abs($1)) }, dataset.targetName)
+    }
+
     private func validate() throws {
-        guard polynomialDegree >= 1, polynomialDegree <= 20 else {
-            throw DataError.invalidOption(option: "--poly", reason: "must be between 1 and 20, got \(polynomialDegree)")
-        }
-        guard testFraction >= 0, testFraction < 1 else {
-            throw DataError.invalidOption(option: "--test-fraction", reason: "must be at least 0 and below 1, got \(testFraction)")
-        }
-        if let rows = synthetic.rows, rows < 2 {
-            throw DataError.invalidOption(option: "--rows", reason: "must be at least 2, got \(rows)")
-        }
-        if case .builtin(.synthetic) = source {
-            guard synthetic.features >= 1 else {
-                throw DataError.invalidOption(option: "--features", reason: "must be at least 1, got \(synthetic.features)")
-            }
-        }
-        guard synthetic.noise >= 0, synthetic.noise.isFinite else {
-            throw DataError.invalidOption(option: "--noise", reason: "must be a finite number ≥ 0, got \(synthetic.noise)")
-        }
-        guard synthetic.conditionNumber >= 1, synthetic.conditionNumber.isFinite else {
-            throw DataError.invalidOption(
-                option: "--condition", reason: "must be a finite number ≥ 1, got \(synthetic.conditionNumber)")
-        }
+        if let problem = problem() { throw DataError.invalidOption(option: problem.option, reason: problem.reason) }
     }
 }
 

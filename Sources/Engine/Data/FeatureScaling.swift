@@ -38,9 +38,41 @@ public struct FeatureScaling: Sendable, Equatable {
         }
         for j in 0..<d {
             let scale = (scales[j] / Double(n)).squareRoot()
-            scales[j] = scale > 0 && scale.isFinite ? scale : 1
+            if !(shifts[j].isFinite && scale.isFinite) || (scale > 0 && scale < Self.smallestPlainScale) {
+                // Values near the ends of the range (1e308, subnormals) overflow or underflow the plain sums:
+                // the same statistics of the column divided by its largest magnitude, then scaled back.
+                (shifts[j], scales[j]) = Self.rescaledStatistics(data, column: j, centred: centred)
+            } else {
+                scales[j] = scale
+            }
+            if !(scales[j] > 0 && scales[j].isFinite && (1 / scales[j]).isFinite) { scales[j] = 1 }
         }
         self.init(shifts: shifts, scales: scales)
+    }
+
+    /// Below this a plain standard deviation may have lost bits to underflow (squares of values under 1e-154).
+    static let smallestPlainScale = 1e-150
+
+    /// Mean and standard deviation of one column computed on x / max|x|, so neither the sum nor the squares
+    /// overflow or underflow; the result is scaled back (exact: a power of two would be, this is within an ulp).
+    static func rescaledStatistics(_ data: Dataset, column j: Int, centred: Bool) -> (shift: Double, scale: Double) {
+        let n = data.rowCount, d = data.featureCount
+        var largest = 0.0
+        for i in 0..<n { largest = max(largest, abs(data.x[i * d + j])) }
+        guard largest > 0, largest.isFinite else { return (0, 1) }
+        // A power of two, so dividing by it is exact.
+        let unit = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        var mean = 0.0
+        if centred {
+            for i in 0..<n { mean += data.x[i * d + j] / unit }
+            mean /= Double(n)
+        }
+        var squares = 0.0
+        for i in 0..<n {
+            let centredValue = data.x[i * d + j] / unit - mean
+            squares += centredValue * centredValue
+        }
+        return (mean * unit, (squares / Double(n)).squareRoot() * unit)
     }
 
     /// Feature `column`'s value in scaled units: the subtraction and the multiplication each rounded, exactly

@@ -237,6 +237,11 @@ private struct PresetReader {
         spec.seed = UInt64(try integer(table, t, "seed") { $0 >= 0 ? nil : "must be at least 0" } ?? 0)
         spec.fitIntercept = try flag(table, t, "intercept") ?? true
         spec.standardize = try flag(table, t, "standardize") ?? true
+        // The rules typed options meet (sizes included), named by this file's key.
+        if let problem = spec.problem() {
+            let key = problem.option == "--test-fraction" ? "test_fraction" : String(problem.option.dropFirst(2))
+            throw error(t, key, problem.reason)
+        }
         return spec
     }
 

@@ -65,7 +65,7 @@ public final class RecordingPlayback: @unchecked Sendable {
         guard !done else { return false }
         let snapshot = session.snapshot()
         if snapshot.status == .running { return true }
-        if [.converged, .maxSteps, .diverged].contains(snapshot.status) { running = false }
+        if [.converged, .oscillating, .maxSteps, .diverged].contains(snapshot.status) { running = false }
 
         let commands = recording.commands
         if index < commands.count {

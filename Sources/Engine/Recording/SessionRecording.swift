@@ -32,6 +32,8 @@ public struct SessionRecording: Sendable, Equatable {
     /// The file it was read from and the line of each command there (for messages).
     public var file = "recording"
     public var commandLines: [Int] = []
+    /// What was forgiven while reading (a last line cut short), one line each, for the caller to show.
+    public var notices: [String] = []
 
     public init(setup: SessionSetup, commands: [AppliedCommand], final: Final?) {
         self.setup = setup
@@ -61,6 +63,27 @@ public struct SessionRecording: Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return decoder
+    }
+
+    /// The header line (with its newline) for a recording of `setup`.
+    static func headerLine(setup: SessionSetup) throws -> Data {
+        var line = try encoder().encode(Header(recording: version, setup: setup))
+        line.append(0x0A)
+        return line
+    }
+
+    /// One command line, with its newline.
+    static func commandLine(_ command: AppliedCommand) throws -> Data {
+        var line = try encoder().encode(command)
+        line.append(0x0A)
+        return line
+    }
+
+    /// The final line, with its newline.
+    static func finalLine(_ final: Final) throws -> Data {
+        var line = try encoder().encode(FinalLine(final: final))
+        line.append(0x0A)
+        return line
     }
 
     /// The file's text: one JSON object per line, ending with a newline.
@@ -102,29 +125,44 @@ public struct SessionRecording: Sendable, Equatable {
         var setup: SessionSetup?
         var commands: [AppliedCommand] = [], lines: [Int] = []
         var final: Final?
+        var notices: [String] = []
         let rawLines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        // A file that does not end with a newline was cut short (a crash or SIGKILL while a line was written).
+        let cutShort = data.last != 0x0A
         for (offset, raw) in rawLines.enumerated() {
             let number = offset + 1
             let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             func fail(_ reason: String) -> RecordingError { RecordingError(file: file, line: number, reason: reason) }
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                if cutShort, offset == rawLines.count - 1, setup != nil, final == nil {
+                    notices.append("\(file):\(number): the last line is cut short (the recording stopped mid-write); replaying up to line \(number - 1)")
+                    break
+                }
                 throw fail("not a JSON object")
             }
             if final != nil { throw fail("a line after the final line") }
             do {
                 if setup == nil {
                     guard object["recording"] != nil else { throw fail("expected the header line {\"recording\":1,\"setup\":…}") }
-                    let header = try decoder.decode(Header.self, from: Data(text.utf8))
-                    guard header.recording == version else {
-                        throw fail("recording format \(header.recording) is not supported (expected \(version))")
+                    guard let format = object["recording"] as? Int, format == version else {
+                        throw fail("'recording': format '\(object["recording"]!)' is not supported (expected \(version))")
                     }
+                    let header = try decoder.decode(Header.self, from: Data(text.utf8))
+                    // The same rules as the options typed on the command line.
+                    if let problem = header.setup.problem() { throw fail("'setup.\(problem.key)': \(problem.reason)") }
                     setup = header.setup
                 } else if object["final"] != nil {
                     final = try decoder.decode(FinalLine.self, from: Data(text.utf8)).final
                 } else if object["command"] != nil {
                     let command = try decoder.decode(AppliedCommand.self, from: Data(text.utf8))
-                    guard command.step >= 0 else { throw fail("'step' must be at least 0, got \(command.step)") }
+                    guard command.step >= 0 else { throw fail("'step': must be at least 0, got \(command.step)") }
+                    if case .setHyperparameters(let hyperparameters) = command.command, let problem = hyperparameters.problem() {
+                        throw fail("'command.setHyperparameters._0.\(problem.key.dropFirst("hyperparameters.".count))': \(problem.reason)")
+                    }
+                    if case .setSpeed(let speed) = command.command, !(speed.map { $0 > 0 && $0.isFinite } ?? true) {
+                        throw fail("'command.setSpeed.stepsPerSecond': must be a positive number or null, got \(speed!)")
+                    }
                     commands.append(command)
                     lines.append(number)
                 } else {
@@ -138,20 +176,36 @@ public struct SessionRecording: Sendable, Equatable {
         var recording = SessionRecording(setup: setup, commands: commands, final: final)
         recording.file = file
         recording.commandLines = lines
+        recording.notices = notices
         return recording
     }
 
-    /// A decoding error as "'key.path': what was wrong".
+    /// A decoding error as "'key.path': what was wrong", in our words (never the decoder's own text).
     private static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
             let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
             return text.isEmpty ? "" : "'\(text)': "
         }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is Int.Type, is Int?.Type, is UInt64.Type: return "a whole number"
+            case is Double.Type, is Double?.Type: return "a number"
+            case is Bool.Type: return "true or false"
+            case is String.Type: return "a string"
+            default: return "a JSON value of another kind (\(String(describing: type).split(separator: ".").last ?? ""))"
+            }
+        }
         switch error {
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath))missing key '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return path(context.codingPath) + context.debugDescription
-        @unknown default: return "\(error)"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath))missing key '\(key.stringValue)'"
+        case .typeMismatch(let type, let context): return "\(path(context.codingPath))must be \(kind(type))"
+        case .valueNotFound(let type, let context): return "\(path(context.codingPath))must be \(kind(type)), not null"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "a value that does not fit its key (a fraction for a whole number, or a name Descent does not know)"
+                : "\(path(context.codingPath))not a value Descent knows here"
+        @unknown default: return "not a valid recording line"
         }
     }
 }

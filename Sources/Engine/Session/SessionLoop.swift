@@ -20,6 +20,12 @@ struct SessionLoop {
     private var designFigures: (l2: Double, loss: LossScaling, standardized: Bool, stableRate: Double, condition: Double?)?
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
+    /// When the full loss of the weights in hand was last known, and what the last evaluation cost.
+    private var fullLossTime = 0.0
+    private var fullLossCost = 0.0
+
+    /// While running, the full loss is evaluated at least this often (seconds), and at most ~10% of the time.
+    static let fullLossInterval = 0.25
 
     init(run: TrainingRun, mailbox: SessionMailbox) {
         self.run = run
@@ -87,6 +93,7 @@ struct SessionLoop {
             running = true
             status = .running
             restartPacing()
+            fullLossTime = SessionLoop.now()
         case .pause:
             if running { halt(.paused) }
         case .step:
@@ -150,11 +157,28 @@ struct SessionLoop {
             rateWindowStart = end
             rateWindowSteps = 0
         }
+        refreshStaleLoss(now: end)
         if run.outcome != nil {
             settle(default: .paused)
         } else if taken > 0, run.step == pauseAtStep {
             halt(.paused)
         }
+    }
+
+    /// Evaluates the full loss of the current weights when the last one is older than the time budget allows
+    /// (large data evaluates it only every ⌈10·n/batch⌉ steps by itself): what the screen shows stays fresh.
+    private mutating func refreshStaleLoss(now: Double) {
+        guard run.outcome == nil else { return }
+        // Full-batch GD's loss is the one its last step computed (of the weights before it): fresh enough.
+        if let evaluated = run.latestTrainLossStep, run.step - evaluated <= 1 {
+            fullLossTime = now
+            return
+        }
+        guard now - fullLossTime >= max(SessionLoop.fullLossInterval, 10 * fullLossCost) else { return }
+        run.refreshLosses()
+        let after = SessionLoop.now()
+        fullLossCost = after - now
+        fullLossTime = after
     }
 
     /// Stops running with `status`, making the reported losses those of the current weights. When that loss
@@ -193,7 +217,8 @@ struct SessionLoop {
         let figures = gradientDescentFigures()
         let snapshot = TrainingSnapshot(
             step: run.step, epoch: run.epoch, weights: model.weights, intercept: model.intercept,
-            trainLoss: run.latestTrainLoss ?? 0, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
+            trainLoss: run.latestTrainLoss ?? 0, trainLossStep: run.latestTrainLossStep ?? run.step,
+            batchLossAverage: run.batchLossAverage, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
             largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition,
@@ -209,6 +234,8 @@ struct SessionLoop {
             mailbox.rateHistory = rateHistory
             mailbox.log.append(contentsOf: applied)
             mailbox.publishedCount += applied.count
+            // In the lock, so an observer (a recorder queueing its lines) has them before waitUntilIdle returns.
+            if !applied.isEmpty { mailbox.logObserver?(applied) }
             if !applied.isEmpty { mailbox.condition.broadcast() }
         }
     }

@@ -11,6 +11,8 @@ final class SessionMailbox: @unchecked Sendable {
     var testHistory = LossHistory()
     var rateHistory = LossHistory()
     var log: [AppliedCommand] = []
+    /// Told of each batch of applied commands as it is published (a recorder appending them to its file).
+    var logObserver: (@Sendable ([AppliedCommand]) -> Void)?
     /// The models along the way, thinned (for the loss landscape and exports).
     var trajectory = ParameterTrajectory()
     /// A copy of the run, published only while it is not running (for narrating the next step).

@@ -105,6 +105,16 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox.locked { mailbox.log }
     }
 
+    /// Calls `observer` with every command applied so far, then (on the session's thread) with each new batch as it is
+    /// applied, in order, so a recorder can append them as they happen. One observer at a time.
+    public func observeAppliedCommands(_ observer: @escaping @Sendable ([AppliedCommand]) -> Void) {
+        mailbox.locked {
+            // Under the lock: a batch published meanwhile is either in this log or goes to the observer after it.
+            if !mailbox.log.isEmpty { observer(mailbox.log) }
+            mailbox.logObserver = observer
+        }
+    }
+
     /// Blocks until every command sent so far has been applied and published (for tests and scripts).
     public func waitUntilIdle() {
         mailbox.condition.lock()

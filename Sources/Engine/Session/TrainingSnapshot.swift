@@ -8,7 +8,12 @@ public struct TrainingSnapshot: Sendable {
     public internal(set) var weights: [Double]
     /// nil when no intercept is fitted.
     public internal(set) var intercept: Double?
+    /// The full training MSE of the weights of step `trainLossStep` (a pause makes it the current step's).
     public internal(set) var trainLoss: Double
+    /// The step whose weights `trainLoss` (and `trainR2`) belong to; below `step` the figure is that many steps old.
+    public internal(set) var trainLossStep: Int
+    /// The running average of the last mini-batch losses (nil under full-batch GD, whose loss is exact every step).
+    public internal(set) var batchLossAverage: Double?
     public internal(set) var testLoss: Double?
     /// The MSE of the same weights (what R² and exports report whatever the loss scaling).
     public internal(set) var trainMSE: Double
@@ -36,6 +41,7 @@ public struct TrainingSnapshot: Sendable {
 
     public init(
         step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,
+        trainLossStep: Int? = nil, batchLossAverage: Double? = nil,
         testLoss: Double? = nil, trainR2: Double = 0, testR2: Double? = nil, stepsPerSecond: Double = 0,
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
         standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
@@ -51,6 +57,8 @@ public struct TrainingSnapshot: Sendable {
         self.weights = weights
         self.intercept = intercept
         self.trainLoss = trainLoss
+        self.trainLossStep = trainLossStep ?? step
+        self.batchLossAverage = batchLossAverage
         self.testLoss = testLoss
         self.trainR2 = trainR2
         self.testR2 = testR2
@@ -63,5 +71,14 @@ public struct TrainingSnapshot: Sendable {
         self.conditionNumber = conditionNumber
         self.closedForm = closedForm
         self.closedFormFailure = closedFormFailure
+    }
+}
+
+extension TrainingSnapshot {
+    /// How many steps old the shown training loss is, when that is worth saying: full-batch GD's loss is always
+    /// that of the weights before its last step (one step), so 0 or 1 reads as fresh (nil).
+    public var staleTrainLossAge: Int? {
+        let age = step - trainLossStep
+        return age > 1 ? age : nil
     }
 }

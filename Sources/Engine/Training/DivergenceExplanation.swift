@@ -1,39 +1,71 @@
-// Why a learning rate makes full-batch GD blow up, in one line a class can read.
+// Why a learning rate makes GD blow up, in one line a class can read: the bound of the update rule in force.
 
-/// The stability rule η < 2/λmax spelled out for a rate and a bound.
+/// The stability rule for a rate, an update rule and the full-batch bound 2/λmax (docs/math.md derives each bound).
 public struct DivergenceExplanation: Sendable, Equatable {
     public var learningRate: Double
-    /// 2/λmax of the Hessian for full-batch GD on the design in use.
+    /// 2/λmax of the Hessian for full-batch plain GD on the design in use.
     public var largestStableLearningRate: Double
     public var method: TrainingMethod
+    public var update: UpdateRule
+    /// β for momentum and Nesterov.
+    public var momentum: Double
 
-    public init(learningRate: Double, largestStableLearningRate: Double, method: TrainingMethod = .gd) {
+    public init(
+        learningRate: Double, largestStableLearningRate: Double, method: TrainingMethod = .gd, update: UpdateRule = .plain,
+        momentum: Double = 0.9
+    ) {
         self.learningRate = learningRate
         self.largestStableLearningRate = largestStableLearningRate
         self.method = method
+        self.update = update
+        self.momentum = momentum
     }
 
-    /// Whether the rate is above the full-batch bound.
-    public var isAboveBound: Bool { learningRate > largestStableLearningRate }
+    /// The bound of the rule in force (none for Adam).
+    public var stability: UpdateRuleStability {
+        Hyperparameters(method: method, update: update, learningRate: learningRate, momentum: momentum)
+            .stability(fullBatchBound: largestStableLearningRate)
+    }
+
+    /// Whether the rate is above the rule's bound (never for Adam, which has none).
+    public var isAboveBound: Bool { stability.rate.map { learningRate > $0 } ?? false }
+
+    /// What the lr slider's mark is, in a few words: "2(1+β)/λmax = 0.475", "adam: no fixed bound",
+    /// "2/λmax = 0.97, full-batch guide".
+    public var markLabel: String {
+        guard case .bound(let rate, let formula) = stability else { return "adam: no fixed bound" }
+        return "\(formula) = \(TrainingRun.short(rate))" + (method == .gd ? "" : ", full-batch guide")
+    }
+
+    /// "lr 0.5 > 2/λmax = 0.25" when the rate is above its rule's bound, else nil: the short form for one line.
+    public var overBoundText: String? {
+        guard isAboveBound, case .bound(let rate, let formula) = stability else { return nil }
+        return "lr \(TrainingRun.short(learningRate)) > \(formula) = \(TrainingRun.short(rate))"
+    }
 
     /// e.g. "lr 2.4 > 2/λmax = 1.0: each step overshoots the valley's steepest direction, by more each time".
     public var text: String {
-        let rate = TrainingRun.short(learningRate), bound = TrainingRun.short(largestStableLearningRate)
+        let rate = TrainingRun.short(learningRate)
+        guard case .bound(let boundRate, let formula) = stability else {
+            return "lr \(rate): adam has no fixed bound, its steps are about lr in size whatever the curvature (plain GD's is 2/λmax = \(TrainingRun.short(largestStableLearningRate)))"
+        }
+        let bound = TrainingRun.short(boundRate)
         if isAboveBound {
-            return "lr \(rate) > 2/λmax = \(bound): each step overshoots the valley's steepest direction, by more each time"
+            return "lr \(rate) > \(formula) = \(bound): each step overshoots the valley's steepest direction, by more each time"
         }
         if method == .gd {
-            return "lr \(rate) ≤ 2/λmax = \(bound): full-batch GD is stable at this rate"
+            let rule = update == .plain ? "" : " with \(update.rawValue)"
+            return "lr \(rate) ≤ \(formula) = \(bound): full-batch GD\(rule) is stable at this rate"
         }
-        return "lr \(rate) ≤ 2/λmax = \(bound), but \(method.rawValue) steps on a few rows can still overshoot: try a smaller lr or a larger batch"
+        return "lr \(rate) ≤ \(formula) = \(bound), the full-batch bound, a guide for \(method.rawValue), not a guarantee: steps on a few rows can still overshoot, try a smaller lr or a larger batch"
     }
 }
 
 extension TrainingSnapshot {
-    /// The stability rule for the rate in use (shown when a run diverges, or beside the lr slider).
+    /// The stability rule for the rate in use, the scheduled one (shown when a run diverges, or beside the lr slider).
     public var divergenceExplanation: DivergenceExplanation {
         DivergenceExplanation(
-            learningRate: hyperparameters.learningRate, largestStableLearningRate: largestStableLearningRate,
-            method: hyperparameters.method)
+            learningRate: hyperparameters.schedule.kind == .constant ? hyperparameters.learningRate : currentLearningRate, largestStableLearningRate: largestStableLearningRate,
+            method: hyperparameters.method, update: hyperparameters.update, momentum: hyperparameters.momentum)
     }
 }

@@ -1,20 +1,31 @@
 // The largest stable learning rate of full-batch GD, 2/λmax of the Hessian, and its condition number.
 import LeastSquares
 
-/// λmax of the MSE Hessian H = (2/n)·AᵀA (+2α on the weights, not the intercept) for the design GD runs on.
-/// The Gram matrix costs one pass over the rows; after that any L2 penalty is a cheap power iteration on
-/// a (d+1)×(d+1) matrix.
+/// λmax of the MSE Hessian H = (2/n)·AᵀA (+2α on the weights, not the intercept) for the design GD runs on, by
+/// LAPACK (`HessianSpectrum`): from the (d+1) × (d+1) Gram for tall data, from the n × n Gram of the rows when
+/// n < d+1 (wide data: 1,000 × 5,000 is a 1,000 × 1,000 problem).
 public struct StabilityBound: Sendable {
-    private let gram: [Double]
-    private let size: Int
+    private let spectrum: HessianSpectrum
     private let rowCount: Int
-    private let hasIntercept: Bool
 
     public init(design: DesignMatrix, fitIntercept: Bool) {
-        gram = design.gram(withOnes: fitIntercept)
-        size = design.columnCount + (fitIntercept ? 1 : 0)
-        rowCount = design.rowCount
-        hasIntercept = fitIntercept
+        let n = design.rowCount, d = design.columnCount
+        let m = d + (fitIntercept ? 1 : 0)
+        rowCount = n
+        var spectrum: HessianSpectrum?
+        if n >= m {
+            spectrum = HessianSpectrum(gram: design.gram(withOnes: fitIntercept), order: m, onesLast: fitIntercept)
+        }
+        // Wide data, or a Gram whose one pass overflowed on the stored values (1e308 shifted, then squared, before
+        // the inverse scales bring it back): the design as GD reads it, copied once.
+        if !(spectrum?.isFinite ?? false) {
+            var rows = [Double](repeating: 1, count: n * m)
+            for i in 0..<n {
+                for j in 0..<d { rows[i * m + j] = design.value(row: i, column: j) }
+            }
+            spectrum = HessianSpectrum(rowMajorDesign: rows, rows: n, columns: m, onesLast: fitIntercept)
+        }
+        self.spectrum = spectrum!
     }
 
     /// κ of the design GD runs on, √(λmax/λmin) of AᵀA (+ nα on the weights with an L2 penalty α): the
@@ -25,10 +36,7 @@ public struct StabilityBound: Sendable {
     }
 
     public func conditionNumber(l2: Double = 0) -> Double? {
-        var g = gram
-        let penalised = hasIntercept ? size - 1 : size
-        for j in 0..<penalised { g[j * size + j] += Double(rowCount) * l2 }
-        return GramSpectrum(gram: g, order: size)?.conditionNumber
+        spectrum.conditionNumber(penalty: Double(rowCount) * l2)
     }
 
     /// 2/λmax(H): GD converges for learning rates below this.
@@ -45,36 +53,11 @@ public struct StabilityBound: Sendable {
         return largestStableLearningRate(l2: l2 / k) / k
     }
 
-    /// λmax of the Hessian with penalty α.
+    /// λmax of the Hessian with penalty α: +∞ when the design's values overflow it (raw 1e308: no positive rate is
+    /// stable), 0 without rows.
     public func largestEigenvalue(l2: Double) -> Double {
-        let m = size
-        guard m > 0 else { return 0 }
-        var h = gram.map { 2 * $0 / Double(rowCount) }
-        let penalised = hasIntercept ? m - 1 : m
-        for j in 0..<penalised { h[j * m + j] += 2 * l2 }
-        // A fixed, generic start vector: never orthogonal to the top eigenvector in practice.
-        var random = SeededGenerator(seed: 0x57AB1E)
-        var v = (0..<m).map { _ in 0.5 + random.nextUnit() }
-        var lambda = 0.0
-        var next = [Double](repeating: 0, count: m)
-        for _ in 0..<2000 {
-            var norm = 0.0
-            for j in 0..<m { norm += v[j] * v[j] }
-            norm = norm.squareRoot()
-            guard norm > 0, norm.isFinite else { return lambda }
-            for j in 0..<m { v[j] /= norm }
-            for j in 0..<m {
-                var sum = 0.0
-                for k in 0..<m { sum += h[j * m + k] * v[k] }
-                next[j] = sum
-            }
-            var rayleigh = 0.0
-            for j in 0..<m { rayleigh += v[j] * next[j] }
-            let converged = abs(rayleigh - lambda) <= 1e-13 * abs(rayleigh)
-            lambda = rayleigh
-            swap(&v, &next)
-            if converged { break }
-        }
-        return lambda
+        guard rowCount > 0 else { return 0 }
+        guard spectrum.isFinite, let lambda = spectrum.largestEigenvalue(penalty: Double(rowCount) * l2) else { return .infinity }
+        return 2 * lambda / Double(rowCount)
     }
 }

@@ -9,6 +9,10 @@ import Foundation
 /// steps get it free from the fused pass (the loss of the weights before the update). SGD and mini-batch
 /// evaluate the full training loss every step when n·d ≤ 2·10⁵, and otherwise every k steps with k chosen so
 /// evaluation costs at most ~10% of the stepping (k = ⌈10·n / batch⌉). The test loss follows the same rule.
+/// Between evaluations the steps keep a running average of the mini-batch losses they compute anyway
+/// (`batchLossAverage`), and a step whose average runs far past the best loss has its full loss evaluated at
+/// once: divergence is caught at the step, not thousands of steps later. The session adds full evaluations on a
+/// time budget, so the loss it shows is never more than a fraction of a second old.
 public struct TrainingRun: Sendable {
     public let train: Dataset
     public let test: Dataset?
@@ -33,6 +37,9 @@ public struct TrainingRun: Sendable {
     public private(set) var rateHistory = LossHistory()
     /// Where the schedule in force was set: its s and e count from here.
     private var scheduleStart = (step: 0, rows: 0)
+    /// The running average of the last `batchAverageWindow` mini-batch losses (each of the weights before its
+    /// step); nil under full-batch GD, whose loss is exact at every step, and before the first batch.
+    public private(set) var batchLossAverage: Double?
 
     private let rawScaling: FeatureScaling
     private let standardScaling: FeatureScaling
@@ -49,6 +56,14 @@ public struct TrainingRun: Sendable {
     private var testLoss: (step: Int, value: Double, mse: Double)?
     private var bestLoss = Double.infinity
     private var initialLoss: Double?
+    /// ‖∇‖ of the full loss at the first evaluated weights: convergence needs the gradient well below it.
+    private var initialGradientNorm: Double?
+    /// Batches in `batchLossAverage` (up to the window).
+    private var batchLossCount = 0
+    /// A batch average above this was already checked with a full evaluation and found in bounds.
+    private var checkedBatchAverage = 0.0
+    /// The loss stopped changing before this step but the gradient was not small: the next look is due here.
+    private var nextGradientCheck = 0
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
     private var lastGood: (parameters: [Double], loss: Double, mse: Double)?
     /// The step whose weights `lastGood` holds.
@@ -65,6 +80,12 @@ public struct TrainingRun: Sendable {
     static let batchLookahead = 64
     /// Loss above this multiple of the best loss so far counts as divergence.
     static let divergenceFactor = 1e6
+    /// Mini-batch losses in the running average.
+    static let batchAverageWindow = 100
+    /// Converged means the gradient fell to at most this fraction of its start (besides a loss that stopped changing).
+    static let convergedGradientRatio = 1e-3
+    /// A rate at least this fraction of its rule's bound counts as at the bound.
+    static let atBoundFraction = 0.99
 
     public init(
         train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
@@ -156,6 +177,11 @@ public struct TrainingRun: Sendable {
         return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2, loss: hyperparameters.loss)
     }
 
+    /// The bound of the update rule in use, from 2/λmax (see `Hyperparameters.stability(fullBatchBound:)`).
+    public mutating func updateRuleStability() -> UpdateRuleStability {
+        hyperparameters.stability(fullBatchBound: largestStableLearningRate())
+    }
+
     /// κ of the design GD runs on now (scaled when standardized, with the L2 penalty); nil if it cannot be computed.
     public mutating func conditionNumber() -> Double? {
         if stability[standardized] == nil {
@@ -194,12 +220,19 @@ public struct TrainingRun: Sendable {
     /// A change is a new experiment: the tolerance test applies again from the next step's loss.
     public mutating func setHyperparameters(_ new: Hyperparameters) {
         if new.update != hyperparameters.update { updateState.clear() }
-        if new != hyperparameters { toleranceArmedFrom = step + 1 }
+        if new != hyperparameters {
+            toleranceArmedFrom = step + 1
+            nextGradientCheck = 0
+        }
         if new.schedule != hyperparameters.schedule { scheduleStart = (step, rowsSeen) }
         if new.loss != hyperparameters.loss {
-            // J changes by a constant factor: the divergence test starts over in the new units (the UI resets).
+            // J changes by a constant factor: the divergence and convergence tests start over in the new units (the UI resets).
             bestLoss = .infinity
             initialLoss = nil
+            initialGradientNorm = nil
+            batchLossAverage = nil
+            batchLossCount = 0
+            checkedBatchAverage = 0
         }
         hyperparameters = new
     }
@@ -244,6 +277,11 @@ public struct TrainingRun: Sendable {
         testLoss = nil
         bestLoss = .infinity
         initialLoss = nil
+        initialGradientNorm = nil
+        batchLossAverage = nil
+        batchLossCount = 0
+        checkedBatchAverage = 0
+        nextGradientCheck = 0
         lastGood = nil
         toleranceArmedFrom = 0
     }
@@ -300,10 +338,14 @@ public struct TrainingRun: Sendable {
             let ahead = batch == 1
                 ? schedule.upcomingPositions(skip: 3, count: 1)
                 : schedule.upcomingPositions(skip: 0, count: min(batch, TrainingRun.batchLookahead))
-            _ = design.residualPass(
+            let sse = design.residualPass(
                 parameters: parameters, intercept: intercept, order: schedule.epochOrder, batch: rows, lookahead: ahead,
                 gradient: &gradient)
             rowsUsed = rows.count
+            // In J's units, so it compares with the full objective: k(n)·(the batch's MSE) + the penalties.
+            let batchMSE = sse / Double(rowsUsed)
+            noteBatchLoss(h.loss == .mse && h.l2 == 0 && h.l1 == 0
+                ? batchMSE : h.loss.multipleOfMSE(rows: n) * batchMSE + penalty)
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
             recordTestLoss(sumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
@@ -324,6 +366,12 @@ public struct TrainingRun: Sendable {
         if !TrainingRun.allFinite(parameters) {
             diverge(because: "the weights became non-finite at step \(step)")
             return true
+        }
+        // The batch losses say the weights are running away: the full loss of the new weights decides, now.
+        if batch < n, let average = batchLossAverage, !(average <= max(checkedBatchAverage, divergenceThreshold)) {
+            let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
+            guard recordTrainLoss(sumOfSquares: sse) else { return true }
+            checkedBatchAverage = 2 * average
         }
         if let limit = stop.steps, step >= limit {
             finish(.maxSteps, "reached the step limit (\(limit))")
@@ -366,6 +414,42 @@ public struct TrainingRun: Sendable {
         return max(1, (10 * rows + batch - 1) / batch)
     }
 
+    /// Adds one mini-batch's loss (in J's units) to the running average (the last `batchAverageWindow` batches, evenly at first).
+    private mutating func noteBatchLoss(_ mse: Double) {
+        batchLossCount = min(batchLossCount + 1, TrainingRun.batchAverageWindow)
+        let previous = batchLossAverage ?? 0
+        batchLossAverage = mse.isFinite && previous.isFinite ? previous + (mse - previous) / Double(batchLossCount) : mse
+    }
+
+    /// A loss above this counts as divergence. The floor keeps round-off wobble near an exact fit (best ≈ 0) out.
+    private var divergenceThreshold: Double {
+        TrainingRun.divergenceFactor * max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
+    }
+
+    /// ‖∇J‖ of the full objective GD minimises (its loss scaling, with the L2 penalty) at the current weights: one
+    /// pass over the rows. With L1, ∂J is a set at a zero weight; its smallest element is used (0 at the optimum):
+    /// g + α₁·sign(w) off zero, and g shrunk towards 0 by α₁ at zero.
+    private func fullGradientNorm() -> Double {
+        let d = featureCount
+        let h = hyperparameters
+        var sums = [Double](repeating: 0, count: d + 1)
+        _ = design.residualPass(parameters: parameters, intercept: intercept, gradient: &sums)
+        let scale = h.loss.gradientScale(rows: train.rowCount)
+        var total = 0.0
+        for j in 0..<(fitIntercept ? d + 1 : d) {
+            var g = scale * sums[j]
+            if j < d {
+                g += 2 * h.l2 * parameters[j]
+                if h.l1 != 0 {
+                    let w = parameters[j]
+                    g = w > 0 ? g + h.l1 : w < 0 ? g - h.l1 : (g > h.l1 ? g - h.l1 : g < -h.l1 ? g + h.l1 : 0)
+                }
+            }
+            total += g * g
+        }
+        return total.squareRoot()
+    }
+
     /// Records the training loss of the current weights; checks divergence and convergence. Returns false
     /// when the run stopped itself because of it.
     private mutating func recordTrainLoss(sumOfSquares sse: Double) -> Bool {
@@ -385,12 +469,13 @@ public struct TrainingRun: Sendable {
             diverge(because: "the training loss became non-finite at step \(step)")
             return false
         }
-        if initialLoss == nil { initialLoss = value }
+        if initialLoss == nil {
+            initialLoss = value
+            initialGradientNorm = fullGradientNorm()
+        }
         trainHistory.append(step: step, loss: value)
         if hyperparameters.schedule.kind != .constant { rateHistory.append(step: step, loss: currentLearningRate) }
-        // The floor keeps round-off wobble near an exact fit (best ≈ 0) from counting as divergence.
-        let reference = max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
-        if value > TrainingRun.divergenceFactor * reference {
+        if value > divergenceThreshold {
             diverge(because: "the training loss grew to \(TrainingRun.short(value)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
@@ -400,11 +485,32 @@ public struct TrainingRun: Sendable {
         lastGoodStep = step
         if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
             let change = abs(previous.value - value) / max(abs(previous.value), Double.leastNormalMagnitude)
-            if change < stop.tolerance {
-                finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
-                return false
+            if change < stop.tolerance, step >= nextGradientCheck {
+                return settleStoppedLoss(value)
             }
         }
+        return true
+    }
+
+    /// The objective J stopped changing: converged only if it fell and the gradient is small next to its start. A rate at
+    /// its rule's bound bounces at equal loss (oscillating). Otherwise the run goes on, looking again later.
+    private mutating func settleStoppedLoss(_ value: Double) -> Bool {
+        let gradient = fullGradientNorm()
+        let start = initialGradientNorm ?? gradient
+        if gradient <= TrainingRun.convergedGradientRatio * start, value <= (initialLoss ?? value) {
+            finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
+            return false
+        }
+        if hyperparameters.method == .gd, case .bound(let rate, let formula) = updateRuleStability(),
+            currentLearningRate >= TrainingRun.atBoundFraction * rate
+        {
+            let share = start > 0 ? " (\(TrainingRun.short(100 * gradient / start))% of its start)" : ""
+            finish(.oscillating, "the loss stopped changing at step \(step) but the gradient did not shrink\(share): "
+                + "lr \(TrainingRun.short(currentLearningRate)) is at the stability bound \(formula) = "
+                + "\(TrainingRun.short(rate)), so the weights bounce between two points of equal loss; lower the rate")
+            return false
+        }
+        nextGradientCheck = step + max(1, step / 2)
         return true
     }
 
@@ -438,10 +544,29 @@ public struct TrainingRun: Sendable {
             kept = "restored the initial weights"
         }
         testLoss = nil
+        batchLossAverage = nil
+        batchLossCount = 0
         updateState.clear()
         let rate = TrainingRun.short(currentLearningRate)
-        let overshoot = currentLearningRate > bound ? ", so each step overshoots the valley's steepest direction" : ""
-        finish(.diverged, "\(why) with learning rate \(rate); the largest stable rate for full-batch GD here is 2/λmax = \(TrainingRun.short(bound))\(overshoot); \(kept)")
+        let h = hyperparameters
+        let limit: String
+        let over: Bool
+        switch h.stability(fullBatchBound: bound) {
+        case .bound where bound == 0:
+            // λmax beyond the largest double (raw features near 1e308): no positive rate is stable; say so, not "0.0".
+            limit = "the largest stable rate for full-batch GD here is below the smallest number (λmax overflows on these raw values: standardize the features)"
+            over = true
+        case .bound(let ruleRate, let formula):
+            let rule = h.update == .plain ? "" : " with \(h.update.rawValue)"
+            let guide = h.method == .gd ? "" : " (the full-batch bound: a guide for \(h.method.rawValue), not a guarantee)"
+            limit = "the largest stable rate for full-batch GD\(rule) here is \(formula) = \(TrainingRun.short(ruleRate))\(guide)"
+            over = currentLearningRate > ruleRate
+        case .noFixedBound:
+            limit = "Adam has no fixed bound (its steps are about lr in size); the largest stable rate for plain GD here is 2/λmax = \(TrainingRun.short(bound))"
+            over = false
+        }
+        let overshoot = over ? ", so each step overshoots the valley's steepest direction" : ""
+        finish(.diverged, "\(why) with learning rate \(rate); \(limit)\(overshoot); \(kept)")
     }
 
     /// A number in at most 4 significant digits, for messages.

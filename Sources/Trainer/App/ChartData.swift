@@ -1,6 +1,7 @@
 // The data the charts draw in one frame, gathered from the session outside the render.
 import Engine
 import Foundation
+import Plot
 
 /// Loss histories decimated to the chart's width and predictions for the scatter. Taken once per frame.
 public struct ChartData: Sendable {
@@ -12,6 +13,8 @@ public struct ChartData: Sendable {
     public var trainPredicted: [Double]
     public var testActual: [Double]
     public var testPredicted: [Double]
+    /// The scatter's points counted per cell for the panel (on the session's worker), if they have been.
+    public var scatterDensity: ScatterPlot.Density?
     /// The model the predictions were computed for, so an unchanged model costs nothing to redraw.
     private var predictedModel: (weights: [Double], intercept: Double?)?
     /// When the predictions were last computed (seconds of uptime), to pace them on large data.
@@ -85,6 +88,7 @@ public struct ChartData: Sendable {
         trainPredicted = predictions.train
         testActual = session.test?.y ?? []
         testPredicted = predictions.test
+        scatterDensity = predictions.density
     }
 
     /// Predictions ŷ = Xw + b for every row of `data` (empty when the weights do not match the features).

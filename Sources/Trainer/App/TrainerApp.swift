@@ -33,9 +33,13 @@ public final class TrainerApp {
     /// Answers from the worker, taken at the top of every frame.
     private let results = WorkerResults()
     private var predictionsAsked = false
+    /// Exports submitted and not yet answered: quitting waits for them, so no export is cut short.
+    private var exportsOut = 0
     /// The longest the loop spent between two looks for input (handling, taking results, drawing), in seconds:
     /// what `descent bench` reports as the frame-loop stall.
     public private(set) var worstFrameSeconds = 0.0
+    /// Frames drawn per second at most (`--fps`): fewer frames send fewer bytes over a slow link.
+    public var framesPerSecond = 1 / TrainerApp.frameInterval
     /// Where `e` writes (the current directory unless a test says otherwise).
     public var exportDirectory = "."
 
@@ -75,7 +79,7 @@ public final class TrainerApp {
         var idleFrames = 0
         while state.exitCode == nil {
             let waited = Date().timeIntervalSince(lastFrame)
-            let timeout = max(0, Int(((Self.frameInterval - waited) * 1000).rounded(.up)))
+            let timeout = max(0, Int(((1 / framesPerSecond - waited) * 1000).rounded(.up)))
             let event = backend.nextEvent(timeoutMilliseconds: timeout)
             let busy = ProcessInfo.processInfo.systemUptime
             defer { worstFrameSeconds = max(worstFrameSeconds, ProcessInfo.processInfo.systemUptime - busy) }
@@ -99,7 +103,10 @@ public final class TrainerApp {
             if let maxIdleFrames, idleFrames >= maxIdleFrames { break }
         }
         // Quitting mid-playback ends its thread too (a test's idle limit does not: the test runs the loop again).
-        if state.exitCode != nil { playback?.cancel() }
+        if state.exitCode != nil {
+            playback?.cancel()
+            if exportsOut > 0 { session.worker.waitUntilIdle() }
+        }
         return state.exitCode ?? 0
     }
 
@@ -134,6 +141,7 @@ public final class TrainerApp {
                 closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
                 landscape: landscapeForExport(), logLoss: state.logLossAxis)
             show(notice: "exporting…", seconds: 8)
+            exportsOut += 1
             session.worker.submit {
                 results.post(.exported(notice: Self.export(session: session, setup: setup, scene: scene, prefix: prefix)))
             }
@@ -181,6 +189,7 @@ public final class TrainerApp {
                 predictionsAsked = false
                 charts.receive(predictions, session: session)
             case let .exported(notice):
+                exportsOut -= 1
                 show(notice: notice, seconds: 8)
             case let .path(path, standardized, l1Ratio):
                 regularizationPath = (standardized, l1Ratio, path)
@@ -291,25 +300,43 @@ public final class TrainerApp {
     struct ExportScene: Sendable {
         var closedForm: ClosedFormComparison?
         var ghosts: [GhostRun]
-        var landscape: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
+        var landscape: OpenLandscape?
         var logLoss: Bool
     }
 
-    /// The open landscape as the figure needs it, nil when closed or not built yet; sampled on the worker.
-    private func landscapeForExport() -> (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)? {
-        guard state.showsLandscape, let built = landscape?.landscape else { return nil }
-        guard built.isValid(axes: (state.landscapeAxes.x, state.landscapeAxes.y)) else { return nil }
-        return (built, state.landscapeAxes, state.snapshot.weights, state.snapshot.intercept)
+    /// The landscape view as it is open: the screen's landscape when it has arrived (nil: the worker builds one
+    /// for the figure, so `e` right after `v` still gets it), the axes, the model, and the objective it is of
+    /// (scaling, penalties, loss).
+    struct OpenLandscape: Sendable {
+        var built: LossLandscape?
+        var axes: LandscapeAxes
+        var weights: [Double]
+        var intercept: Double?
+        var key: LandscapeKey
+    }
+
+    /// The open landscape as the figure needs it, nil when closed; sampled on the worker.
+    private func landscapeForExport() -> OpenLandscape? {
+        guard state.showsLandscape, state.landscapeAxes.isPlottable else { return nil }
+        let snapshot = state.snapshot
+        let h = snapshot.hyperparameters
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        let current = landscape.flatMap { $0.key == key ? $0.landscape : nil }
+        return OpenLandscape(
+            built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept, key: key)
     }
 
     /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
-    private static func figureLandscape(
-        session: TrainingSession, _ open: (landscape: LossLandscape, axes: LandscapeAxes, weights: [Double], intercept: Double?)?
-    ) -> RunFigures.Landscape? {
+    private static func figureLandscape(session: TrainingSession, _ open: OpenLandscape?) -> RunFigures.Landscape? {
         guard let open else { return nil }
-        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: open.landscape)
+        guard let built = open.built ?? LossLandscape(
+            train: session.train, fitIntercept: session.fitIntercept, standardized: open.key.standardized, l2: open.key.l2,
+            loss: open.key.loss, l1: open.key.l1)
+        else { return nil }
+        guard built.isValid(axes: (open.axes.x, open.axes.y)) else { return nil }
+        let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: built)
         guard let frame = LandscapeFrame.make(
-            landscape: open.landscape, axes: open.axes, weights: open.weights, intercept: open.intercept,
+            landscape: built, axes: open.axes, weights: open.weights, intercept: open.intercept,
             path: path, columns: 160, rows: 140)
         else { return nil }
         return RunFigures.Landscape(grid: frame.grid, path: frame.path, optimum: frame.optimum, standardized: frame.standardized)
@@ -320,12 +347,20 @@ public final class TrainerApp {
         let columns = max(1, (state.layout.loss.width - 2) * 2)
         charts.updateCurves(from: session, columns: columns)
         let snapshot = state.snapshot, now = ProcessInfo.processInfo.systemUptime
-        guard !predictionsAsked, charts.wantsPredictions(for: snapshot, session: session, now: now) else { return }
+        let area = PredictionPanel.scatterArea(panel: state.layout.prediction), mode = state.renderMode
+        let countedElsewhere = charts.scatterDensity.map { $0.area != area || $0.mode != mode } ?? false
+        guard !predictionsAsked, countedElsewhere || charts.wantsPredictions(for: snapshot, session: session, now: now)
+        else { return }
         charts.markPredicted(snapshot, now: now)
         predictionsAsked = true
         let session = self.session, results = self.results
         session.worker.submit(key: "predictions") {
-            results.post(.predictions(ChartData.predictions(for: snapshot, session: session)))
+            // The predictions, and the scatter's per-cell counts for the panel: both read every row.
+            var predictions = ChartData.predictions(for: snapshot, session: session)
+            var charts = ChartData()
+            charts.receive(predictions, session: session)
+            predictions.density = PredictionPanel.scatter(charts: charts, mode: mode).density(in: area)
+            results.post(.predictions(predictions))
         }
     }
 }

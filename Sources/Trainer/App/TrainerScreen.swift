@@ -38,7 +38,7 @@ public struct TrainerScreen {
             return
         }
         TitleBar(
-            dataName: state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
+            dataName: state.presetName.map { "\($0) (preset) · " + state.dataName } ?? state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
             status: state.status, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
         if state.showsPath {

@@ -26,6 +26,8 @@ public struct TrainerState: Sendable {
     public var rowCount: Int
     public var dataName: String
     public var featureNames: [String]
+    /// σ of each feature on the training rows: the weight bars are drawn to w·σ (nil: to w).
+    public var featureScales: [Double]?
     /// A one-line message for the title bar (a theme warning, a failed action).
     public var notice: String?
     /// The slider being dragged with the mouse.
@@ -62,6 +64,8 @@ public struct TrainerState: Sendable {
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
     public var locked: Set<PresetControl> = []
     public var hidden: Set<PresetControl> = []
+    /// The preset's name, shown in the title bar while it is in force (nil: no preset).
+    public var presetName: String?
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
@@ -83,10 +87,24 @@ public struct TrainerState: Sendable {
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
     }
 
-    /// The lr slider's range: 1e-5…10 for MSE; for J = k·MSE the same range ÷ k (its rates are k times smaller).
+    /// The lr slider's range before the data's stability bound is known (for the MSE).
+    static let defaultLearningRateScale = LogScale(lower: 1e-5, upper: 10)
+    /// The lr slider's range: whole decades from 10⁻⁵ to 10 times the full-batch bound 2/λmax of the objective in
+    /// force, so the stable rates of any data (raw Longley's are below 5.8e-12) are on the track (1e-5…10 for a
+    /// bound of 1). The session's bound is already that of J = k·MSE (k times smaller); before it is known (or
+    /// while it is still the previous loss scaling's) the range is 1e-5…10 ÷ k.
     var learningRateScale: LogScale {
         let k = hyperparameters.loss.multipleOfMSE(rows: rowCount)
-        return k == 1 ? LogScale(lower: 1e-5, upper: 10) : LogScale(lower: 1e-5 / k, upper: 10 / k)
+        let bound = snapshot.hyperparameters.loss == hyperparameters.loss ? snapshot.largestStableLearningRate : .infinity
+        return Self.learningRateScale(bound: bound, multipleOfMSE: k)
+    }
+
+    static func learningRateScale(bound: Double, multipleOfMSE k: Double = 1) -> LogScale {
+        let fallback = k == 1 ? defaultLearningRateScale : LogScale(lower: 1e-5 / k, upper: 10 / k)
+        guard bound.isFinite, bound > 0 else { return fallback }
+        let lower = pow(10, floor(log10(bound * 1e-5))), upper = pow(10, ceil(log10(bound * 10)))
+        guard lower.isNormal, upper.isFinite, upper > lower else { return fallback }
+        return LogScale(lower: lower, upper: upper)
     }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
 
@@ -383,7 +401,8 @@ public struct TrainerState: Sendable {
 
     private mutating func setLearningRate(_ rate: Double) -> [SessionCommand] {
         guard allowed(.lr) else { return [] }
-        let clamped = min(learningRateScale.upper, max(learningRateScale.lower, rate))
+        let scale = learningRateScale
+        let clamped = min(scale.upper, max(scale.lower, rate))
         return changeHyperparameters { $0.learningRate = clamped }
     }
 
@@ -413,24 +432,30 @@ public struct TrainerState: Sendable {
 
     // MARK: - Learning-rate notches
 
-    /// The 1-2-5 sequence across the slider's range (1e-5 to 10 for MSE), the stops of the + and - keys.
-    var learningRateNotches: [Double] { Self.notches(in: learningRateScale) }
+    /// The 1-2-5 sequence across the slider's range in force, the stops of the + and - keys.
+    var learningRateNotches: [Double] { Self.learningRateNotches(in: learningRateScale) }
 
-    static func notches(in scale: LogScale) -> [Double] {
+    /// The next notch above (or below) `rate` in the slider's range in force; stays at the end of the range.
+    func learningRateNotch(after rate: Double, up: Bool) -> Double {
+        Self.learningRateNotch(after: rate, up: up, in: learningRateScale)
+    }
+
+    /// The 1-2-5 sequence over `scale`, the stops of the + and - keys (the lower end when none falls inside).
+    static func learningRateNotches(in scale: LogScale = defaultLearningRateScale) -> [Double] {
         var notches: [Double] = []
-        let low = Int(floor(log10(scale.lower) + 1e-9)), high = Int(ceil(log10(scale.upper) - 1e-9))
-        for exponent in low...high {
+        let first = Int(floor(log10(scale.lower) + 1e-9)), last = Int(ceil(log10(scale.upper) - 1e-9))
+        for exponent in first...max(first, last) {
             for mantissa in [1.0, 2.0, 5.0] {
                 let value = mantissa * pow(10, Double(exponent))
-                if value >= scale.lower * (1 - 1e-9) && value <= scale.upper * (1 + 1e-9) { notches.append(value) }
+                if value >= scale.lower * (1 - 1e-9), value <= scale.upper * (1 + 1e-9) { notches.append(value) }
             }
         }
         return notches.isEmpty ? [scale.lower] : notches
     }
 
-    /// The next notch above (or below) `rate`; stays at the end of the range.
-    func learningRateNotch(after rate: Double, up: Bool) -> Double {
-        let notches = learningRateNotches
+    /// The next notch above (or below) `rate` in `scale`; stays at the end of the range.
+    static func learningRateNotch(after rate: Double, up: Bool, in scale: LogScale = defaultLearningRateScale) -> Double {
+        let notches = learningRateNotches(in: scale)
         if up { return notches.first { $0 > rate * (1 + 1e-9) } ?? notches.last! }
         return notches.last { $0 < rate * (1 - 1e-9) } ?? notches.first!
     }

@@ -1,6 +1,7 @@
 // Answers from the session's worker waiting for the frame loop: it takes them each frame, never waits for them.
 import Engine
 import Foundation
+import Plot
 
 /// What came back from work submitted to `TrainingSession.worker`.
 enum WorkerResult: Sendable {
@@ -26,6 +27,8 @@ struct LandscapeKey: Equatable, Sendable {
 struct ScatterPredictions: Sendable {
     var train: [Double]
     var test: [Double]
+    /// The points counted for the panel's area, when the worker was told it.
+    var density: ScatterPlot.Density? = nil
 }
 
 /// A lock-guarded inbox: jobs post from the worker thread, the frame loop takes everything at once.

@@ -21,8 +21,16 @@ struct ClosedFormStats {
             ("loss − loss*", Readout.number(Self.excessLoss(state.snapshot.trainLoss, optimum: solution.trainLoss))),
             ("rank", "\(solution.rank)"),
             gradientDescentCondition,
-            ("stable lr <", Readout.rate(solution.largestStableLearningRate)),
-        ]
+        ] + (markLine.map { [("", $0)] } ?? [])
+    }
+
+    /// What the lr slider's mark stands for: the update rule's bound ("┃ 2(1+β)/λmax = 0.475"), "no fixed bound"
+    /// under Adam, and for SGD and mini-batch that the full-batch figure is a guide. nil until the bound is known.
+    var markLine: String? {
+        var bound = state.snapshot.largestStableLearningRate
+        if !(bound.isFinite && bound > 0), let solved = state.snapshot.closedForm?.largestStableLearningRate { bound = solved }
+        guard bound.isFinite && bound > 0 else { return nil }
+        return (state.renderMode.usesUnicode ? "┃ " : "| ") + ControlsPanel(state: state).stabilityRule(bound: bound).markLabel
     }
 
     /// κ of the design GD runs on now: the one standardization changes (GD needs about κ² steps).
@@ -37,8 +45,21 @@ struct ClosedFormStats {
         return excess < 0 && -excess <= 1e-9 * max(1, abs(optimum)) ? 0 : excess
     }
 
-    func render(into buffer: inout Buffer, area: Rect) {
-        guard area.height > 0, area.width > 0 else { return }
+    func render(into buffer: inout Buffer, area full: Rect) {
+        guard full.height > 0, full.width > 0 else { return }
+        var area = full
+        if !state.isComparing || state.snapshot.closedForm == nil, let markLine, area.height > 1 {
+            buffer.write(markLine, x: area.x, y: area.y, role: .label, clip: area)
+            area.y += 1
+            area.height -= 1
+        }
+        // After a divergence its full account takes the free rows: the loss chart keeps all but one of its own.
+        if let divergence = state.divergence, area.height > 0 {
+            for (offset, line) in divergence.detail(width: area.width, maxLines: area.height).enumerated() {
+                buffer.write(line, x: area.x, y: area.y + offset, role: .error, clip: area)
+            }
+            return
+        }
         guard state.isComparing, let figures else {
             let next = write([gradientDescentCondition], into: &buffer, area: area)
             let hint = state.isComparing ? "closed form: computing…" : "c: compare with the closed form"
@@ -54,10 +75,10 @@ struct ClosedFormStats {
     private func write(_ figures: [(String, String)], into buffer: inout Buffer, area: Rect) -> (x: Int, y: Int) {
         var x = area.x, y = area.y
         for (label, value) in figures {
-            let width = label.count + 1 + value.count
+            let width = (label.isEmpty ? 0 : label.count + 1) + value.count
             if x > area.x, x + width > area.right { x = area.x; y += 1 }
             guard y < area.bottom else { break }
-            x = buffer.write(label + " ", x: x, y: y, role: .label, clip: area)
+            if !label.isEmpty { x = buffer.write(label + " ", x: x, y: y, role: .label, clip: area) }
             x = buffer.write(value, x: x, y: y, role: .weightOptimum, clip: area) + 3
         }
         return (x, y)

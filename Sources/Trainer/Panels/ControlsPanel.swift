@@ -34,7 +34,33 @@ struct ControlsPanel {
             if let control = id.presetControl, state.locked.contains(control) { slider.isDimmed = true }
             slider.render(into: &buffer, area: area)
         }
+        markLocked(into: &buffer, layout: layout)
         ClosedFormStats(state: state).render(into: &buffer, area: layout.closedFormArea)
+    }
+
+    /// A `*` in the margin before each control a preset locked, and the key to it on the panel's bottom row.
+    private func markLocked(into buffer: inout Buffer, layout: ScreenLayout) {
+        guard !state.locked.isEmpty else { return }
+        var any = false
+        for id in ControlID.allCases {
+            guard let control = id.presetControl, state.locked.contains(control), state.isShown(id),
+                let area = layout.controlAreas[id]
+            else { continue }
+            buffer.write("*", x: area.x - 1, y: area.y, role: .warning, clip: layout.controls)
+            any = true
+        }
+        guard any else { return }
+        let key = " * locked "
+        let frame = layout.controls
+        buffer.write(key, x: frame.right - key.count - 1, y: frame.y, role: .warning, clip: frame)
+    }
+
+    /// The stability rule for the settings in the controls (not yet the engine's, while a change is in flight).
+    func stabilityRule(bound: Double) -> DivergenceExplanation {
+        let h = state.hyperparameters
+        return DivergenceExplanation(
+            learningRate: state.currentLearningRate, largestStableLearningRate: bound, method: h.method, update: h.update,
+            momentum: h.momentum)
     }
 
     func slider(_ id: ControlID) -> Slider {
@@ -47,14 +73,17 @@ struct ControlsPanel {
             let known = bound.isFinite && bound > 0
             // Under a schedule the knob and value show the rate the next step takes (they move as it decays).
             let rate = state.currentLearningRate
-            let rule = DivergenceExplanation(learningRate: rate, largestStableLearningRate: bound, method: h.method)
+            let rule = stabilityRule(bound: bound)
+            // The mark is the bound of the update rule in force; Adam has none.
+            let mark = known ? rule.stability.rate : nil
             return Slider(
                 label: state.isDecaying ? "lr↓" : "lr", fraction: state.learningRateScale.fraction(of: rate),
                 valueText: Readout.rate(rate) + (known && rule.isAboveBound ? "!" : ""),
-                markerFraction: known ? state.learningRateScale.fraction(of: bound) : nil,
+                markerFraction: mark.map { state.learningRateScale.fraction(of: $0) },
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
-            let batch = min(state.rowCount, max(1, h.batchSize))
+            // The rows a step uses now: 1 under SGD and every row under GD, whatever the mini-batch setting says.
+            let batch = StatusBar(snapshot: state.snapshot, standardized: state.standardized, hyperparameters: h, rowCount: state.rowCount).effectiveBatch
             return Slider(
                 label: "batch", fraction: state.batchScale.fraction(of: Double(batch)),
                 valueText: "\(batch)",

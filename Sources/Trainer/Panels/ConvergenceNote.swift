@@ -1,4 +1,5 @@
 // The note shown with the loss chart when the engine stopped the run because the loss settled.
+import Engine
 import Plot
 
 /// `CONVERGED: <the engine's message> · Space runs on`, on rows of its own between the legend and the chart, so
@@ -8,8 +9,21 @@ struct ConvergenceNote {
     var message: String?
     /// The step the run stopped at, for the short form.
     var step: Int
+    /// The word the note starts with: CONVERGED, or OSCILLATING for a rate at its stability bound.
+    var title = ConvergenceNote.heading
+    /// What to do next.
+    var next = "Space runs on"
 
     static let heading = "CONVERGED"
+
+    /// The note for a run that stopped itself with `status` (converged or oscillating), nil for any other.
+    static func note(for status: TrainingStatus, message: String?, step: Int) -> ConvergenceNote? {
+        switch status {
+        case .converged: return ConvergenceNote(message: message, step: step)
+        case .oscillating: return ConvergenceNote(message: message, step: step, title: "OSCILLATING", next: "-: lower the rate")
+        default: return nil
+        }
+    }
 
     /// Rows the note may take from a chart `chartHeight` rows tall: none when the chart is tiny (the title bar
     /// still says CONVERGED), one on an 80×24 screen, up to three where the chart keeps a dozen rows or more.
@@ -22,11 +36,10 @@ struct ConvergenceNote {
     /// the step, else just the word and the key.
     func lines(width: Int, maxLines: Int) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
-        let full = Self.wrap(Self.heading + ": " + (message ?? "the loss settled") + " · Space runs on", width: width)
+        let full = Self.wrap(title + ": " + (message ?? "the loss settled") + " · " + next, width: width)
         if full.count <= maxLines, full.allSatisfy({ $0.count <= width }) { return full }
         let short = [
-            "\(Self.heading) at step \(step) · Space runs on", "\(Self.heading) step \(step) · Space runs on",
-            "\(Self.heading) · Space runs on", Self.heading,
+            "\(title) at step \(step) · \(next)", "\(title) step \(step) · \(next)", "\(title) · \(next)", title,
         ]
         return short.first { $0.count <= width }.map { [$0] } ?? []
     }
@@ -50,7 +63,7 @@ struct ConvergenceNote {
             buffer.write(line, x: area.x + 1, y: area.y + offset, role: .legend, clip: area)
         }
         if !lines.isEmpty {
-            buffer.write(Self.heading, x: area.x + 1, y: area.y, role: .legend, attributes: [.bold], clip: area)
+            buffer.write(title, x: area.x + 1, y: area.y, role: .legend, attributes: [.bold], clip: area)
         }
     }
 }

@@ -22,46 +22,42 @@ struct LossPanel {
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
+        let topRows = drawLegend(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 2))
         // The convergence note's row is kept from the ghosts' rows, not from the chart's five.
-        let noteRow = state.status == .converged ? 1 : 0
-        let legendRows = 1 + drawGhostLegend(into: &buffer, area: inner, reserving: noteRow)
+        let settled = ConvergenceNote.note(for: state.status, message: state.snapshot.message, step: state.snapshot.step)
+        let noteRow = settled == nil ? 0 : 1
+        let ghostArea = Rect(x: inner.x, y: inner.y + topRows - 1, width: inner.width, height: inner.height - topRows + 1)
+        let legendRows = topRows + drawGhostLegend(into: &buffer, area: ghostArea, reserving: noteRow)
         var chartArea = Rect(x: inner.x, y: inner.y + legendRows, width: inner.width, height: inner.height - legendRows)
-        if state.status == .converged {
+        if let note = settled {
             // The note takes rows from the chart rather than covering any of it.
-            let note = ConvergenceNote(message: state.snapshot.message, step: state.snapshot.step)
             let lines = note.lines(width: chartArea.width - 2, maxLines: ConvergenceNote.rowBudget(chartHeight: chartArea.height))
             note.render(lines, into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: lines.count))
             chartArea.y += lines.count
             chartArea.height -= lines.count
         }
-        if state.status == .diverged {
-            let banner = DivergenceBanner(
-                message: state.snapshot.message ?? "the loss grew without bound",
-                explanation: state.snapshot.divergenceExplanation)
-            // Above a chart that keeps enough rows to show the loss running away, else over the whole panel:
-            // never a box with bits of the chart showing round its edges.
-            let rows = banner.lines(width: inner.width - 4, maxLines: Int.max).count + 2
-            guard chartArea.height - rows >= Self.chartRowsBesideBanner else {
-                banner.render(into: &buffer, area: inner)
-                return
-            }
-            banner.render(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: rows))
-            chartArea.y += rows
-            chartArea.height -= rows
+        if let divergence = state.divergence, chartArea.height > 1 {
+            // One row above the chart; the full account is in the Controls panel. The loss running away stays in view.
+            divergence.renderLine(into: &buffer, area: Rect(x: chartArea.x, y: chartArea.y, width: chartArea.width, height: 1))
+            chartArea.y += 1
+            chartArea.height -= 1
         }
         drawChart(into: &buffer, area: chartArea)
     }
 
-    /// The fewest chart rows worth drawing under the divergence banner.
-    static let chartRowsBesideBanner = 8
-
     /// Each line's symbol, name and latest value. When they do not fit, tighter gaps, then fewer entries (the
-    /// optimum first): never a value cut short, which would read as another number.
-    private func drawLegend(into buffer: inout Buffer, area: Rect) {
-        var entries: [(label: String, role: StyleRole, value: String)] = [
-            ("━ train", .lossTrain, Readout.number(state.snapshot.trainLoss)),
-        ]
+    /// optimum first): never a value cut short, which would read as another number. A stale loss's batch average
+    /// takes a second row where it does not fit beside it. Returns the rows used.
+    @discardableResult
+    private func drawLegend(into buffer: inout Buffer, area: Rect) -> Int {
+        // A full loss evaluated steps ago says how old it is, with the running average of the recent batch losses
+        // beside it (what the steps see now); the shorter "(N old)" where the long form does not fit.
+        let age = state.snapshot.staleTrainLossAge
+        func train(long: Bool) -> String {
+            Readout.number(state.snapshot.trainLoss) + (age.map { long ? " (\($0) steps old)" : " (\($0) old)" } ?? "")
+        }
+        var entries: [(label: String, role: StyleRole, value: String)] = [("━ train", .lossTrain, train(long: true))]
+        let average = age == nil ? nil : state.snapshot.batchLossAverage.map { "batch avg " + Readout.number($0) }
         if let test = state.snapshot.testLoss {
             entries.append((state.renderMode.usesUnicode ? "┅ test" : "+ test", .lossTest, Readout.number(test)))
         }
@@ -76,6 +72,7 @@ struct LossPanel {
             entries.append((state.renderMode.usesUnicode ? "┄ rate" : ": rate", .dim, range))
         }
         func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
+        if width(gap: 1) > area.width { entries[0].value = train(long: false) }
         while entries.count > 1, width(gap: 1) > area.width { entries.removeLast() }
         let gap = width(gap: 2) <= area.width ? 2 : 1
         var x = area.x
@@ -83,6 +80,13 @@ struct LossPanel {
             x = buffer.write(entry.label + " ", x: x, y: area.y, role: entry.role, clip: area)
             x = buffer.write(entry.value, x: x, y: area.y, role: .legend, clip: area) + gap
         }
+        guard let text = average else { return 1 }
+        if x + text.count <= area.right {
+            buffer.write(text, x: x, y: area.y, role: .legend, clip: area)
+            return 1
+        }
+        buffer.write(text, x: area.x + 2, y: area.y + 1, role: .legend, clip: area)
+        return 2
     }
 
     /// Names the ghosts under the train legend: a row each with the full label while the chart keeps five

@@ -59,9 +59,14 @@ struct StatusBar {
             "lr " + Readout.rate(currentLearningRate ?? hyperparameters.learningRate)
                 + (hyperparameters.schedule.kind == .constant ? "" : "↓"),
             "batch \(effectiveBatch)",
-            (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss),
+            (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss)
+                + age(compact: compact, widest: widest),
             "R² " + number(snapshot.trainR2, signed: true),
         ]
+        // The batch average beside a stale loss in the long form; the loss panel's legend always has it.
+        if !compact, snapshot.staleTrainLossAge != nil, let average = snapshot.batchLossAverage {
+            fields.insert("batch avg " + number(average), at: 6)
+        }
         if scaling { fields.insert(standardized ? "z-scores" : "raw", at: 5) }
         // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
         if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
@@ -69,6 +74,13 @@ struct StatusBar {
         fields.append((widest ? speed.padding(toLength: max(4, speed.count), withPad: " ", startingAt: 0) : speed)
             + (compact ? "/s" : " steps/s"))
         return fields
+    }
+
+    /// " (480 steps old)" after a full loss evaluated steps ago (padded to a fixed width when `widest`), else "".
+    private func age(compact: Bool, widest: Bool) -> String {
+        guard let age = snapshot.staleTrainLossAge else { return "" }
+        let count = widest ? String(repeating: "9", count: max(5, String(age).count)) : String(age)
+        return compact ? " (\(count) old)" : " (\(count) steps old)"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

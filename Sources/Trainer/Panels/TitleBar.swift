@@ -12,17 +12,11 @@ struct TitleBar {
     /// While a recording plays back: commands sent of the total.
     var replay: (sent: Int, total: Int)?
 
-    static func word(for status: TrainingStatus) -> String {
-        switch status {
-        case .ready: return "READY"
-        case .running: return "RUNNING"
-        case .paused: return "PAUSED"
-        case .converged: return "CONVERGED"
-        case .maxSteps: return "STOPPED"
-        case .diverged: return "DIVERGED"
-        case .solved: return "SOLVED"
-        }
-    }
+    /// The state as `fit` prints it (`status: max-steps` reads MAX-STEPS here), so the two always agree.
+    static func word(for status: TrainingStatus) -> String { status.rawValue.uppercased() }
+
+    /// The longest state word, so the data's name does not change length when the state does.
+    static let widestWord = TrainingStatus.allCases.map { word(for: $0).count }.max() ?? 0
 
     static let hint = "? help  q quit "
 
@@ -37,12 +31,12 @@ struct TitleBar {
         let features = featureCount == 1 ? "1 feature" : "\(featureCount) features"
         // A long file name gives way before the run state does: that is what the back row must read. Measured
         // against the longest state word, so the name does not change length when the state does.
-        let others = " Descent ·  (\(rowCount) rows, \(features)) ".count + "CONVERGED".count + 2 + Self.hint.count + 2
+        let others = " Descent ·  (\(rowCount) rows, \(features)) ".count + Self.widestWord + 2 + Self.hint.count + 2
         let name = " Descent · \(Self.fit(dataName, width: area.width - others)) (\(rowCount) rows, \(features)) "
         // A notice that would not fit beside the data's name takes its place (the name is back in seconds).
         let crowded = notice.map { name.displayWidth + 12 + $0.displayWidth + 17 > area.width } ?? false
         var x = crowded ? area.x : buffer.write(name, x: area.x, y: area.y, role: .titleBar, clip: area)
-        let statusRole: StyleRole = status == .diverged ? .error : .titleBar
+        let statusRole: StyleRole = status == .diverged || status == .oscillating ? .error : .titleBar
         x = buffer.write(" " + Self.word(for: status) + " ", x: x, y: area.y, role: statusRole, attributes: [.bold], clip: area)
         if let replay {
             x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) ", x: x + 1, y: area.y, role: .warning, clip: area)

@@ -1,5 +1,7 @@
 // A problem in a theme file, located by file and line.
 
+import Engine
+
 /// Why a theme file was rejected: `file:line:column: message`, one line.
 public struct ThemeError: Error, Equatable, CustomStringConvertible {
     public var file: String
@@ -18,6 +20,6 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(message)"
+        return EscapedText.escaped("\(place): \(message)")
     }
 }

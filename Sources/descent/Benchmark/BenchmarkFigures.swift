@@ -15,6 +15,8 @@ struct BenchmarkFigures {
     var lassoMilliseconds: Double?
     /// Mini-batch (32) steps with an L1 penalty: the proximal step after each update.
     var proximalMinibatch32StepsPerSecond: Double?
+    /// The stable learning rate (λmax of the Hessian) of a wide 1,000 × 5,000 design, standardized.
+    var wideStableRateMilliseconds: Double?
     var csvLoadMegabytesPerSecond: Double?
     var memoryReadGigabytesPerSecond: Double?
     var renderFrameMilliseconds: Double?
@@ -42,6 +44,7 @@ struct BenchmarkFigures {
         add("closed_form_ms", closedFormMilliseconds)
         add("lasso_ms", lassoMilliseconds)
         add("proximal_minibatch32_steps_per_s", proximalMinibatch32StepsPerSecond)
+        add("wide_stable_rate_ms", wideStableRateMilliseconds)
         add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
         add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
         add("render_frame_ms", renderFrameMilliseconds)
@@ -66,6 +69,7 @@ struct BenchmarkFigures {
         add("closed form with diagnostics", closedFormMilliseconds, "ms", digits: 1)
         add("lasso (coordinate descent, alpha 0.01)", lassoMilliseconds, "ms", digits: 1)
         add("proximal mini-batch (32) steps", proximalMinibatch32StepsPerSecond, "steps/s", digits: 0)
+        add("stable rate, wide 1,000 × 5,000", wideStableRateMilliseconds, "ms", digits: 1)
         add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
         add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)
         add("render one frame", renderFrameMilliseconds, "ms", digits: 2)

@@ -58,6 +58,8 @@ struct BenchmarkSuite {
         figures.lassoMilliseconds = 1e3 * lassoSeconds(data, repetitions: quick ? 1 : 3)
         figures.proximalMinibatch32StepsPerSecond = miniBatchStepsPerSecond(data, steps: quick ? 20_000 : 100_000, l1: 0.02)
         report("closed form: done")
+        figures.wideStableRateMilliseconds = 1e3 * (try wideStableRateSeconds(repetitions: quick ? 1 : 3))
+        report("wide stable rate: done")
         figures.peakResidentMegabytes = PeakMemory.megabytes()
         figures.frameLoopStallMilliseconds = try frameLoopStallMilliseconds(data)
         report("frame-loop stall: done")
@@ -75,6 +77,17 @@ struct BenchmarkSuite {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         return FrameLoopStallBenchmark.worstStallMilliseconds(data: data, exportDirectory: directory.path)
+    }
+
+    /// Median seconds of the stable learning rate on a wide 1,000 × 5,000 design (standardized, as `fit` runs it):
+    /// the n × n Gram of the rows and LAPACK's top eigenvalue, what `descent fit WIDE.csv` waits for.
+    private func wideStableRateSeconds(repetitions: Int) throws -> Double {
+        let wide = try BuiltinDataset.synthetic.make(
+            SyntheticParameters(rows: 1_000, features: 5_000, noise: 0.1, conditionNumber: 1), seed: 0)
+        return Stopwatch.medianSeconds(repetitions: repetitions) {
+            var run = TrainingRun(train: wide, hyperparameters: Hyperparameters(method: .gd, learningRate: 0.01))
+            _ = run.largestStableLearningRate()
+        }
     }
 
     /// Median seconds of one full-batch step (loss, gradient and update) on all rows.

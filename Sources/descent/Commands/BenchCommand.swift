@@ -1,5 +1,6 @@
 // `descent bench`: median speeds of training, solving and loading on a seeded synthetic data set.
 import ArgumentParser
+import Engine
 import Foundation
 
 /// Measures the Engine's workloads on seeded synthetic data; compare with ../shared/bench/peers.py run in the
@@ -31,6 +32,12 @@ struct BenchCommand: ParsableCommand {
         if let rows, rows < 64 { throw ValidationError("--rows must be at least 64, got \(rows)") }
         if features < 1 { throw ValidationError("--features must be at least 1, got \(features)") }
         if features > 4096 { throw ValidationError("--features must be at most 4096, got \(features)") }
+        let rows = self.rows ?? (quick ? BenchmarkSuite.quickRows : BenchmarkSuite.defaultRows)
+        // The workloads hold the data set and a closed-form solve of it at once.
+        let bytes = MemoryBudget.trainingBytes(rows: rows, features: features) + MemoryBudget.closedFormBytes(rows: rows, features: features)
+        if let tooBig = MemoryBudget.problem(bytes: bytes) {
+            throw ValidationError("--rows: \(MemoryBudget.shape(rows: rows, features: features)) \(tooBig)")
+        }
     }
 
     mutating func run() throws {
@@ -41,7 +48,7 @@ struct BenchCommand: ParsableCommand {
         do {
             figures = try suite.run()
         } catch {
-            FileHandle.standardError.write(Data("error: bench: \(error)\n".utf8))
+            MessageLine.write("error: bench: \(error)")
             Foundation.exit(1)
         }
         print(json ? figures.json.text : figures.table)

@@ -139,7 +139,7 @@ struct FitCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        for notice in loaded.notices { FileHandle.standardError.write(Data("note: \(notice)\n".utf8)) }
+        for notice in loaded.notices { MessageLine.note(notice) }
         return loaded
     }
 
@@ -159,6 +159,7 @@ struct FitCommand: ParsableCommand {
         do { recording = try SessionRecording.load(path: path) } catch let error as RecordingError {
             fail(error.description)
         }
+        for notice in recording.notices { MessageLine.note(notice) }
         let loaded = load(recording.setup.data)
         var run: TrainingRun
         do { run = try recording.replay(on: loaded) } catch let error as RecordingError {
@@ -194,7 +195,7 @@ struct FitCommand: ParsableCommand {
 
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        MessageLine.error(message)
         Foundation.exit(1)
     }
 

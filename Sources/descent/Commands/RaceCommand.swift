@@ -109,7 +109,7 @@ struct RaceCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let themes = ThemeChoice(name: display.theme, environment: environment)
         for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            MessageLine.write(line)
         }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let backend: NcursesBackend
@@ -135,7 +135,7 @@ struct RaceCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        MessageLine.error(message)
         Foundation.exit(1)
     }
 }

@@ -23,7 +23,7 @@ struct UICommand: ParsableCommand {
         "Steps per second to start with, or max (default: \(Int(UICommand.defaultSpeed)), watchable).", valueName: "N|max"))
     var speed: String?
 
-    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), written on quit.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), each action as it happens.", valueName: "FILE"))
     var record: String?
 
     @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
@@ -31,6 +31,10 @@ struct UICommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Frames drawn per second at most (1…60, default 30; 10 suits a slow link).", valueName: "N"))
+    var fps: Double = 30
 
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
     static let defaultSpeed = 50.0
@@ -43,6 +47,7 @@ struct UICommand: ParsableCommand {
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }
+        if !(fps >= 1 && fps <= 60) { fail("--fps: must be between 1 and 60, got \(fps)") }
         var startSpeed: SpeedSetting = SpeedSetting(stepsPerSecond: Self.defaultSpeed)
         if let speed {
             if speed == "max" {
@@ -57,6 +62,7 @@ struct UICommand: ParsableCommand {
         var setup: SessionSetup
         var comparing = training.method == .closedForm
         var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
+        var presetName: String?, presetDescription: String?
         var playback: SessionRecording?
         if let replay {
             if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
@@ -66,6 +72,7 @@ struct UICommand: ParsableCommand {
                 fail(error.description)
             }
             setup = playback!.setup
+            for notice in playback!.notices { MessageLine.note(notice) }
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
@@ -84,6 +91,8 @@ struct UICommand: ParsableCommand {
             setup.stop = stop
             comparing = method == .closedForm
             locked = loadedPreset.locked
+            presetName = loadedPreset.name
+            presetDescription = loadedPreset.description
             hidden = loadedPreset.hidden
             if speed == nil, loadedPreset.keys.contains("training.speed") {
                 startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
@@ -120,7 +129,7 @@ struct UICommand: ParsableCommand {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let themes = ThemeChoice(name: display.theme, environment: environment)
         for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            MessageLine.write(line)
         }
 
         let backend: NcursesBackend
@@ -135,25 +144,30 @@ struct UICommand: ParsableCommand {
             featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept)
         state.locked = locked
         state.hidden = hidden
+        state.presetName = presetName
+        state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
         let session = setup.makeSession(loaded)
+        recorder?.attach(to: session)
         if comparing {
             state.isComparing = true
             session.requestClosedForm()
         }
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
-            notice: themes.notice, setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+            notice: (themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }).map(EscapedText.escaped),
+            setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+        app.framesPerSecond = fps
         let status = app.run()
         backend.close()
-        // Written on every way out of the loop (q, Ctrl-C, SIGTERM), after the terminal is restored.
+        // The final line, on every way out of the loop (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after the terminal is restored.
         var recordFailed = false
         if let recorder {
             do { try recorder.finish(session: session) } catch {
                 let reason = (error as? AtomicWrite.Failure)?.description ?? "\(error)"
-                FileHandle.standardError.write(Data("descent: --record: \(reason)\n".utf8))
+                MessageLine.error("--record: \(reason)")
                 recordFailed = true
             }
         }
@@ -164,7 +178,7 @@ struct UICommand: ParsableCommand {
 
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+        MessageLine.error(message)
         Foundation.exit(1)
     }
 }

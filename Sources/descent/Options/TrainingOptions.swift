@@ -92,14 +92,9 @@ struct TrainingOptions: ParsableArguments {
 
     /// A one-line complaint naming the option, or nil when the values make sense.
     func problem() -> String? {
-        if !(lr > 0 && lr.isFinite) { return "--lr: must be a positive finite number, got \(lr)" }
-        if batchSize < 1 { return "--batch-size: must be at least 1, got \(batchSize)" }
-        if !(momentum >= 0 && momentum < 1) { return "--momentum: must be in [0, 1), got \(momentum)" }
-        if let steps, steps < 1 { return "--steps: must be at least 1, got \(steps)" }
-        if let epochs, !(epochs > 0 && epochs.isFinite) { return "--epochs: must be a positive number, got \(epochs)" }
-        if !(tol >= 0 && tol.isFinite) { return "--tol: must be a finite number ≥ 0, got \(tol)" }
-        if !(l2 >= 0 && l2.isFinite) { return "--l2: must be a finite number ≥ 0, got \(l2)" }
-        if !(l1 >= 0 && l1.isFinite) { return "--l1: must be a finite number ≥ 0, got \(l1)" }
+        // The same rules as a preset's and a recording's (Engine's SetupValidation), then the schedule's parameters.
+        let stop = StopCriteria(steps: steps, epochs: epochs, tolerance: tol)
+        if let problem = hyperparameters.problem() ?? stop.problem() { return "\(problem.option): \(problem.reason)" }
         return scheduleParameters(schedule).problem { "--" + (TrainingOptions.scheduleOptionNames[$0] ?? $0) }
     }
 
