@@ -15,21 +15,37 @@ struct ChartFrame {
     /// The finest x tick spacing: 1 when x counts whole things such as steps.
     var xMinimumStep: Double = 0
 
-    /// Draws title, legend and axes into `area` and returns the plot area (possibly empty) left for the data.
-    func render(into buffer: inout Buffer, area: Rect) -> Rect {
-        let unicode = mode.usesUnicode
+    /// Where the parts go in `area`: computed alone (no drawing) so a caller can map a click into the plot.
+    struct Layout {
+        var plot: Rect
+        var hasHeader: Bool
+        var hasXAxis: Bool
+        var hasYAxis: Bool
+        var yTicks: [Axis.Tick]
+    }
+
+    /// The layout `render` uses for `area`.
+    func layout(in area: Rect) -> Layout {
         let hasHeader = (title != nil || !legend.isEmpty) && area.height >= 4
         let top = area.y + (hasHeader ? 1 : 0)
         let bodyHeight = area.bottom - top
         let hasXAxis = bodyHeight >= 4
         let plotRows = bodyHeight - (hasXAxis ? 2 : 0)
-        let dpc = mode.dotsPerCell
-
         let yTicks = plotRows >= 2 ? yAxis.ticks(maxCount: plotRows / 2 + 1, labelWidth: 7) : []
         let labelWidth = yTicks.map(\.label.count).max() ?? 0
         let hasYAxis = plotRows >= 2 && labelWidth > 0 && area.width - labelWidth - 1 >= 4
         let plotX = area.x + (hasYAxis ? labelWidth + 1 : 0)
         let plot = Rect(x: plotX, y: top, width: area.right - plotX, height: plotRows)
+        return Layout(plot: plot, hasHeader: hasHeader, hasXAxis: hasXAxis, hasYAxis: hasYAxis, yTicks: yTicks)
+    }
+
+    /// Draws title, legend and axes into `area` and returns the plot area (possibly empty) left for the data.
+    func render(into buffer: inout Buffer, area: Rect) -> Rect {
+        let unicode = mode.usesUnicode
+        let parts = layout(in: area)
+        let plot = parts.plot, hasHeader = parts.hasHeader, hasXAxis = parts.hasXAxis, hasYAxis = parts.hasYAxis
+        let yTicks = parts.yTicks, plotRows = plot.height, plotX = plot.x
+        let dpc = mode.dotsPerCell
 
         if hasHeader { renderHeader(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1)) }
 

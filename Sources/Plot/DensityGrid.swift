@@ -16,9 +16,16 @@ struct DensityGrid: Sendable {
     private(set) var patterns: [UInt8]
 
     /// Bins `xs[i], ys[i]` (the shorter array decides the count) on `axis` for both coordinates.
+    init(xs: [Double], ys: [Double], axis: Axis, mode: RenderMode, columns: Int, rows: Int, recordsDots: Bool) {
+        self.init(xs: xs, ys: ys, xAxis: axis, yAxis: axis, mode: mode, columns: columns, rows: rows, recordsDots: recordsDots)
+    }
+
+    /// Bins `xs[i]` on `xAxis` and `ys[i]` on `yAxis` (the shorter array decides the count).
     /// Points that have no dot on the canvas (NaN, infinite, out of range) are skipped, exactly as
     /// `Axis.dot` and `DotCanvas.cellPosition` would skip them.
-    init(xs: [Double], ys: [Double], axis: Axis, mode: RenderMode, columns: Int, rows: Int, recordsDots: Bool) {
+    init(
+        xs: [Double], ys: [Double], xAxis: Axis, yAxis: Axis, mode: RenderMode, columns: Int, rows: Int, recordsDots: Bool
+    ) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
         let cellCount = self.columns * self.rows
@@ -31,7 +38,7 @@ struct DensityGrid: Sendable {
         let shiftX = dpx.trailingZeroBitCount, shiftY = dpy.trailingZeroBitCount
         let width = self.columns * dpx, height = self.rows * dpy
         let bits = Self.dotBits(mode)
-        let mapX = DotMapping(axis: axis, dots: width), mapY = DotMapping(axis: axis, dots: height)
+        let mapX = DotMapping(axis: xAxis, dots: width), mapY = DotMapping(axis: yAxis, dots: height)
         let n = min(xs.count, ys.count)
         let columnCount = self.columns
         counts.withUnsafeMutableBufferPointer { counts in

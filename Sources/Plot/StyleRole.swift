@@ -23,6 +23,12 @@ public struct StyleRole: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
     public static let scatterTrain: StyleRole = "scatter.train"
     public static let scatterTest: StyleRole = "scatter.test"
     public static let diagonal: StyleRole = "scatter.diagonal"
+    /// The current model's line or curve over the data.
+    public static let fitLine: StyleRole = "fit.line"
+    /// The closed-form line or curve, dashed, for comparison.
+    public static let fitReference: StyleRole = "fit.reference"
+    /// Segments from each point to the model.
+    public static let fitResidual: StyleRole = "fit.residual"
     public static let heatLow: StyleRole = "heatmap.low"
     public static let heatMid: StyleRole = "heatmap.mid"
     public static let heatHigh: StyleRole = "heatmap.high"

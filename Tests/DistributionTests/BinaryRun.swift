@@ -46,7 +46,7 @@ enum BinaryRun {
 
     private static func temporaryFile(_ suffix: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString).\(suffix)").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return path
     }
 }

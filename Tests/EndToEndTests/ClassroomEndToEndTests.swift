@@ -42,9 +42,9 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("v")
         let screen = try tmux.waitFor("the landscape") { $0.contains("Loss landscape") && $0.contains("◆") }
         XCTAssertTrue(screen.contains("●"), screen)
-        XCTAssertFalse(screen.contains("Predicted vs actual"), screen)
+        XCTAssertFalse(screen.contains("Fit · y against x"), screen)
         try tmux.send("Escape")
-        try tmux.waitFor("the panels again") { $0.contains("Predicted vs actual") }
+        try tmux.waitFor("the panels again") { $0.contains("Fit · y against x") }
     }
 
     func testNNarratesAndTheNextNTakesTheStep() throws {
@@ -81,8 +81,9 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("e")
         try tmux.waitFor("the export message") { $0.contains("saved descent-export-") }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 6, "CSV, JSON and three figures: \(files)")
+        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 7, "CSV, JSON, three figures and the fitted line: \(files)")
         XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") }, "\(files)")
+        XCTAssertTrue(files.contains { $0.hasSuffix("-fit.csv") }, "one feature: the fitted line too \(files)")
     }
 
     func testARecordedSessionReplaysHeadlessToTheSameWeights() throws {

@@ -42,7 +42,7 @@ final class TrainerEndToEndTests: XCTestCase {
         let tmux = try start()
         defer { tmux.close() }
         let screen = try tmux.capture()
-        for text in ["Loss", "Weights", "Predicted vs actual", "Controls", "step 0", "lr 0.1", "batch"] {
+        for text in ["Loss", "Weights", "Fit · y against x", "Controls", "step 0", "lr 0.1", "batch"] {
             XCTAssertTrue(screen.contains(text), "missing \(text):\n\(screen)")
         }
     }
@@ -108,7 +108,7 @@ final class TrainerEndToEndTests: XCTestCase {
         defer { tmux.close() }
         try tmux.resize(width: 80, height: 24)
         let screen = try tmux.waitFor("the 80×24 layout") { $0.split(separator: "\n").first.map { $0.count <= 80 } == true && $0.contains("Controls") }
-        for text in ["Loss", "Weights", "Predicted vs actual", "Controls", "step", "lr"] {
+        for text in ["Loss", "Weights", "Fit · y against x", "Controls", "step", "lr"] {
             XCTAssertTrue(screen.contains(text), "missing \(text) at 80×24:\n\(screen)")
         }
         try tmux.resize(width: 70, height: 20)

@@ -24,7 +24,15 @@ final class RunExportTests: XCTestCase {
         run.refreshLosses()
         let prefix = try temporaryDirectory().appendingPathComponent("run").path
         let written = try RunExport(run: run, setup: setup, trajectory: trajectory).write(prefix: prefix)
-        XCTAssertEqual(written, [prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json"])
+        XCTAssertEqual(written, [prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json", prefix + "-fit.csv"])
+        // One input: the fitted line sampled across the data, as x,model rows a spreadsheet can plot.
+        let fit = try String(contentsOfFile: prefix + "-fit.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(fit.first, "x,model")
+        XCTAssertEqual(fit.count, 1 + RunExport.fitSamples)
+        let input = loaded.train.fitInput! + (loaded.test?.fitInput ?? [])
+        let lastSample = fit[fit.count - 1].split(separator: ",").compactMap { Double($0) }
+        XCTAssertEqual(lastSample[0], input.max())
+        XCTAssertEqual(lastSample[1], ModelCurve.value(at: lastSample[0], weights: run.model.weights, intercept: run.model.intercept))
 
         let history = try String(contentsOfFile: prefix + "-history.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(history.first, "step,train_loss,test_loss")
@@ -53,7 +61,8 @@ final class RunExportTests: XCTestCase {
         let settings = try XCTUnwrap(json["setup"] as? [String: Any])
         XCTAssertEqual((settings["hyperparameters"] as? [String: Any])?["learningRate"] as? Double, 0.3)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: prefix).deletingLastPathComponent().path)
-        XCTAssertEqual(leftovers.sorted(), ["run-history.csv", "run-weights.csv", "run.json"], "no temporary files left")
+        XCTAssertEqual(
+            leftovers.sorted(), ["run-fit.csv", "run-history.csv", "run-weights.csv", "run.json"], "no temporary files left")
     }
 
     func testSessionExportReadsTheLiveState() throws {
@@ -68,6 +77,30 @@ final class RunExportTests: XCTestCase {
         XCTAssertEqual(export.weights.last?.weights, session.snapshot().weights)
         XCTAssertEqual(export.history.last?.step, 25)
         XCTAssertTrue(export.weightsCSV().hasPrefix("step,x1,x2,intercept\n0,0.0,0.0,0.0\n"))
+        XCTAssertNil(export.fitCurveCSV(), "two inputs: no curve to sample")
+    }
+
+    func testSessionExportOfAPolynomialSamplesTheCurveAndTheClosedForm() throws {
+        let setup = SessionSetup(
+            data: .init(source: .builtin(.line), synthetic: .init(rows: 20, noise: 2), polynomialDegree: 3, seed: 4),
+            hyperparameters: .init(method: .gd, update: .adam, learningRate: 0.1))
+        let loaded = try setup.data.load()
+        let session = setup.makeSession(loaded)
+        defer { session.shutdown() }
+        for _ in 0..<30 { session.step() }
+        session.requestClosedForm()
+        session.waitUntilIdle()
+        while session.snapshot().closedForm == nil { Thread.sleep(forTimeInterval: 0.01) }
+        let snapshot = session.snapshot()
+        let csv = try XCTUnwrap(RunExport(session: session, setup: setup).fitCurveCSV())
+        let rows = csv.split(separator: "\n")
+        XCTAssertEqual(rows.first, "x,model,closed_form", "the base input, not x^2 or x^3")
+        let optimum = try XCTUnwrap(snapshot.closedForm)
+        for row in [rows[1], rows[100], rows[RunExport.fitSamples]] {
+            let cells = row.split(separator: ",").compactMap { Double($0) }
+            XCTAssertEqual(cells[1], ModelCurve.value(at: cells[0], weights: snapshot.weights, intercept: snapshot.intercept))
+            XCTAssertEqual(cells[2], ModelCurve.value(at: cells[0], weights: optimum.weights, intercept: optimum.intercept))
+        }
     }
 
     func testFailureIsOneLineAndLeavesNothingBehind() throws {

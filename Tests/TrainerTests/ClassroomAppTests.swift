@@ -54,8 +54,8 @@ final class ClassroomAppTests: XCTestCase {
         app.run(maxIdleFrames: 2)
         settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        XCTAssertEqual(files.count, 6, "\(files)")
-        for suffix in ["-history.csv", "-weights.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg"] {
+        XCTAssertEqual(files.count, 7, "the fitted line too (one feature): \(files)")
+        for suffix in ["-history.csv", "-weights.csv", "-fit.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg"] {
             XCTAssertTrue(files.contains { $0.hasSuffix(suffix) }, "no \(suffix) in \(files)")
         }
         XCTAssertFalse(files.contains { $0.hasSuffix("-landscape.svg") }, "the landscape was not open")

@@ -3,8 +3,10 @@ import Foundation
 
 /// What `e` in the UI and `descent fit --export PREFIX` write: PREFIX-history.csv (step, train_loss,
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
-/// and PREFIX.json (settings, final coefficients, metrics). All three are written atomically, in one group with
-/// any files given alongside (the SVG figures that the Figures module draws of the same run).
+/// and PREFIX.json (settings, final coefficients, metrics); for a model of one input (one feature, or its
+/// powers with `--poly`) also PREFIX-fit.csv, the fitted line or curve sampled across the data (x, model, and
+/// closed_form when known), so a handout can plot it. All are written atomically, in one group with any files
+/// given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
     /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
     public struct HistoryRow: Sendable, Equatable {
@@ -50,10 +52,43 @@ public struct RunExport: Sendable {
     public var history: [HistoryRow]
     public var weights: [ParameterTrajectory.Point]
     public var outcome: Outcome
+    /// The fitted line or curve of a one-input model, nil with several inputs.
+    public var fitCurve: FitCurve?
+
+    /// The model (and the closed form, when known) sampled across the input's range.
+    public struct FitCurve: Sendable, Equatable {
+        public var inputName: String
+        public var model: ModelCurve
+        public var closedForm: ModelCurve?
+
+        /// `samples` points from the smallest to the largest input of the train and test rows; nil when the data
+        /// has several inputs or no finite input.
+        public init?(
+            train: Dataset, test: Dataset?, weights: [Double], intercept: Double?, closedForm: ClosedFormComparison?,
+            samples: Int = RunExport.fitSamples
+        ) {
+            guard let input = train.fitInput, let name = train.fitInputName else { return nil }
+            var low = Double.infinity, high = -Double.infinity
+            for values in [input, test?.fitInput ?? []] {
+                for v in values where v.isFinite {
+                    low = min(low, v)
+                    high = max(high, v)
+                }
+            }
+            guard low <= high else { return nil }
+            inputName = name
+            model = ModelCurve(weights: weights, intercept: intercept, from: low, to: high, count: samples)
+            self.closedForm = closedForm.map {
+                ModelCurve(weights: $0.weights, intercept: $0.intercept, from: low, to: high, count: samples)
+            }
+        }
+    }
 
     /// History buckets read per series (the histories keep at most this many at full resolution).
     static let historyColumns = 4096
     static let weightRows = 1000
+    /// Samples of the fitted curve: smooth enough for a degree-9 polynomial on a printed page.
+    public static let fitSamples = 201
 
     /// From a headless run, with the path its models took.
     public init(run: TrainingRun, setup: SessionSetup, trajectory: ParameterTrajectory) {
@@ -78,6 +113,7 @@ public struct RunExport: Sendable {
             coefficients: model.weights, intercept: model.intercept,
             train: Metrics(mse: train.meanSquaredError, r2: train.rSquared),
             test: test.map { Metrics(mse: $0.meanSquaredError, r2: $0.rSquared) })
+        fitCurve = FitCurve(train: run.train, test: run.test, weights: model.weights, intercept: model.intercept, closedForm: nil)
     }
 
     /// From a live session, as it stands now (it keeps running).
@@ -101,6 +137,9 @@ public struct RunExport: Sendable {
             coefficients: snapshot.weights, intercept: snapshot.intercept,
             train: Metrics(mse: snapshot.trainMSE, r2: snapshot.trainR2),
             test: snapshot.testMSE.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
+        fitCurve = FitCurve(
+            train: session.train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
+            closedForm: snapshot.closedForm)
     }
 
     /// Train and test buckets joined on their last step (each bucket's last value).
@@ -120,6 +159,9 @@ public struct RunExport: Sendable {
         return directory == "." ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).path
     }
 
+    /// The fitted curve's file for `prefix` (written only for a one-input model).
+    public static func fitCurvePath(prefix: String) -> String { prefix + "-fit.csv" }
+
     /// The three files' paths for `prefix`.
     public static func paths(prefix: String) -> (history: String, weights: String, summary: String) {
         (prefix + "-history.csv", prefix + "-weights.csv", prefix + ".json")
@@ -134,10 +176,12 @@ public struct RunExport: Sendable {
         do { summary = try summaryJSON() } catch {
             throw AtomicWrite.Failure(description: "\(paths.summary): cannot encode (\(error))")
         }
-        try AtomicWrite.files([
+        var files: [(path: String, contents: Data)] = [
             (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
-        ] + extra)
-        return [paths.history, paths.weights, paths.summary] + extra.map(\.path)
+        ]
+        if let curve = fitCurveCSV() { files.append((RunExport.fitCurvePath(prefix: prefix), Data(curve.utf8))) }
+        try AtomicWrite.files(files + extra)
+        return files.map(\.0) + extra.map(\.path)
     }
 
     /// step,train_loss,test_loss; an empty cell where a loss is unknown. Numbers round-trip exactly.
@@ -157,6 +201,20 @@ public struct RunExport: Sendable {
         for point in weights {
             var cells = ["\(point.step)"] + point.weights.map(RunExport.cell)
             if hasIntercept { cells.append(point.intercept.map(RunExport.cell) ?? "") }
+            text += cells.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// INPUT,model[,closed_form]: the fitted line or curve at `fitSamples` inputs; nil with several inputs.
+    public func fitCurveCSV() -> String? {
+        guard let curve = fitCurve else { return nil }
+        let reference = curve.closedForm
+        var text = ([RunExport.csvField(curve.inputName), "model"] + (reference == nil ? [] : ["closed_form"]))
+            .joined(separator: ",") + "\n"
+        for (k, x) in curve.model.xs.enumerated() {
+            var cells = [RunExport.cell(x), RunExport.cell(curve.model.ys[k])]
+            if let reference { cells.append(RunExport.cell(reference.ys[k])) }
             text += cells.joined(separator: ",") + "\n"
         }
         return text

@@ -346,17 +346,21 @@ public final class TrainerApp {
     private func refreshCharts() {
         let columns = max(1, (state.layout.loss.width - 2) * 2)
         charts.updateCurves(from: session, columns: columns)
+        // The Fit view's curves and the weight paths: a few hundred numbers, from the model last predicted.
+        charts.updateViewCurves(from: session, state: state)
         let snapshot = state.snapshot, now = ProcessInfo.processInfo.systemUptime
+        let view = ChartData.ViewKey(view: state.dataView, feature: state.partialFeature)
         let area = PredictionPanel.scatterArea(panel: state.layout.prediction), mode = state.renderMode
         let countedElsewhere = charts.scatterDensity.map { $0.area != area || $0.mode != mode } ?? false
-        guard !predictionsAsked, countedElsewhere || charts.wantsPredictions(for: snapshot, session: session, now: now)
+        guard !predictionsAsked,
+            countedElsewhere || charts.wantsPredictions(for: snapshot, session: session, view: view, now: now)
         else { return }
         charts.markPredicted(snapshot, now: now)
         predictionsAsked = true
         let session = self.session, results = self.results
         session.worker.submit(key: "predictions") {
-            // The predictions, and the scatter's per-cell counts for the panel: both read every row.
-            var predictions = ChartData.predictions(for: snapshot, session: session)
+            // The predictions with the view's series, and the scatter's per-cell counts for the panel: all read every row.
+            var predictions = ChartData.predictions(for: snapshot, session: session, view: view)
             var charts = ChartData()
             charts.receive(predictions, session: session)
             predictions.density = PredictionPanel.scatter(charts: charts, mode: mode).density(in: area)

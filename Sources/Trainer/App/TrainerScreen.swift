@@ -47,9 +47,13 @@ public struct TrainerScreen {
             LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)
         } else {
             LossPanel(state: state, charts: charts).render(into: &buffer, area: layout.loss)
-            PredictionPanel(state: state, charts: charts).render(into: &buffer, area: layout.prediction)
+            DataPanel(state: state, charts: charts).render(into: &buffer, area: layout.prediction)
         }
-        WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
+        if state.weightsView == .paths {
+            WeightPathsPanel(state: state, charts: charts).render(into: &buffer, area: layout.weights)
+        } else {
+            WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
+        }
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
         StatusBar(
             snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,
@@ -74,6 +78,7 @@ public struct TrainerScreen {
             case .xAxis: active = state.showsEpochs
             case .landscape: active = state.showsLandscape
             case .standardize: active = state.standardized
+            case .residuals: active = state.showsResiduals
             default: active = false
             }
             item.render(into: &buffer, isActive: active)

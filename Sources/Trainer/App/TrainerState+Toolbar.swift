@@ -16,14 +16,18 @@ extension TrainerState {
         case .none: break
         }
         // The path view's border carries only "back" (Esc), as the landscape's does.
-        let chartWords: [ToolbarItem]
+        let chart: [ToolbarItem]
         if showsPath {
-            chartWords = ToolbarItem.layout([(.close, "back")], bottomOf: layout.landscape)
+            chart = ToolbarItem.layout([(.close, "back")], bottomOf: layout.landscape)
         } else {
-            let chart: TrainerBorder = showsLandscape ? .landscape : .loss
-            chartWords = ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+            let border: TrainerBorder = showsLandscape ? .landscape : .loss
+            chart = ToolbarItem.layout(TrainerKeymap.words(in: border, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
         }
-        return chartWords + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
+        let data = showsLandscape || showsPath ? [] : ToolbarItem.layout(TrainerKeymap.words(in: .data, for: self), bottomOf: layout.prediction)
+        return chart
+            + data
+            + ToolbarItem.layout(TrainerKeymap.words(in: .weights, for: self), bottomOf: layout.weights)
+            + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)
     }
 
     /// Whether a control is drawn (a preset may hide it).

@@ -71,10 +71,25 @@ public struct TrainerState: Sendable {
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
     public var requests: [TrainerRequest] = []
 
+    // Seeing the model on the data (issue 14).
+    /// The single input a Fit view plots on x (the feature, or the base of a one-feature polynomial); nil
+    /// with several features.
+    public var fitInputName: String?
+    /// The target's name, for the Fit view's title.
+    public var targetName = "y"
+    /// What the data panel shows; `f` cycles through `DataView.cycle`.
+    public var dataView: DataView
+    /// Residual segments from each point to the model in the Fit view (`o`).
+    public var showsResiduals = false
+    /// The feature the partial-fit view shows (`(` and `)` choose it).
+    public var partialFeature = 0
+    /// Bars or weight paths in the Weights panel (`W`).
+    public var weightsView = WeightsView.bars
+
     public init(
         width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
         snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String],
-        fitIntercept: Bool = true
+        fitIntercept: Bool = true, fitInputName: String? = nil
     ) {
         self.width = width
         self.height = height
@@ -85,7 +100,12 @@ public struct TrainerState: Sendable {
         self.dataName = dataName
         self.featureNames = featureNames
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
+        self.fitInputName = fitInputName
+        dataView = DataView.cycle(singleInput: fitInputName != nil)[0]
     }
+
+    /// The data views `f` cycles through for this data.
+    var dataViews: [DataView] { DataView.cycle(singleInput: fitInputName != nil) }
 
     /// The lr slider's range before the data's stability bound is known (for the MSE).
     static let defaultLearningRateScale = LogScale(lower: 1e-5, upper: 10)
@@ -192,8 +212,35 @@ public struct TrainerState: Sendable {
             }
             showsLandscape.toggle()
             if showsLandscape { showsPath = false }
+        case .dataView:
+            let views = dataViews
+            dataView = views[((views.firstIndex(of: dataView) ?? -1) + 1) % views.count]
+            if showsLandscape { showsLandscape = false }
+            if showsPath { showsPath = false }
+        case .residuals:
+            guard dataView == .fit else {
+                notice = fitInputName == nil
+                    ? "residual segments need one input feature: see the residuals view (f)"
+                    : "residual segments show in the Fit view (f)"
+                return []
+            }
+            showsResiduals.toggle()
+        case .weightsView:
+            weightsView = weightsView == .bars ? .paths : .bars
+            // The paths end at dashed w* lines: the closed form is wanted (computed once, in the background).
+            if weightsView == .paths, snapshot.closedForm == nil, snapshot.closedFormFailure == nil, !isReplaying {
+                return [.requestClosedForm]
+            }
+        case .partialPrevious, .partialNext:
+            let count = featureNames.count
+            guard count > 0 else { return [] }
+            partialFeature = (partialFeature + (action == .partialNext ? 1 : count - 1)) % count
         case .landscapeX, .landscapeY:
-            guard showsLandscape else { return [] }
+            guard showsLandscape else {
+                // Without the landscape, ( and ) choose the partial-fit view's feature.
+                if dataView == .partialFit { return perform(action == .landscapeX ? .partialPrevious : .partialNext) }
+                return []
+            }
             guard landscapeAxes.isChoosable else {
                 notice = "one feature and an intercept: the axes are w and b"
                 return []
@@ -204,7 +251,7 @@ public struct TrainerState: Sendable {
             let on = !standardized
             expected.expect(standardized: on)
             // The closed form, condition number and stable rate depend on the scaling: ask for them again.
-            return [.setStandardized(on)] + (isComparing ? [.requestClosedForm] : [])
+            return [.setStandardized(on)] + (isComparing || weightsView == .paths ? [.requestClosedForm] : [])
         case .narrate:
             guard allowed(nil) else { return [] }
             overlay = .narration

@@ -27,6 +27,13 @@ struct LandscapeKey: Equatable, Sendable {
 struct ScatterPredictions: Sendable {
     var train: [Double]
     var test: [Double]
+    /// The model they are for, and the data view whose own series came with them.
+    var model: (weights: [Double], intercept: Double?)?
+    var view: ChartData.ViewKey?
+    var trainPartial: PartialResiduals?
+    var testPartial: PartialResiduals?
+    var trainResiduals: [Double] = []
+    var testResiduals: [Double] = []
     /// The points counted for the panel's area, when the worker was told it.
     var density: ScatterPlot.Density? = nil
 }

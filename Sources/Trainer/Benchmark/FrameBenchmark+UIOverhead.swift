@@ -25,10 +25,11 @@ extension FrameBenchmark {
 
     /// Trains mini-batch SGD on a seeded `rows × features` problem, alternating windows of `seconds` with no
     /// reader and with a reader doing what the frame loop does 30 times a second: `snapshot()`, the loss
-    /// curves, predictions for every row (the weights change every frame while training), a full-screen
-    /// render and the diff a backend would send. Medians over `rounds` pairs of windows damp the machine's noise.
+    /// curves, predictions and residuals for every row (the weights change every frame while training), the weight
+    /// paths, a full-screen render and the diff a backend would send. Medians over `rounds` pairs of windows damp the machine's noise.
     public static func uiOverhead(
-        rows: Int = 100_000, features: Int = 8, seconds: Double = 0.5, rounds: Int = 5, width: Int = 200, height: Int = 60
+        rows: Int = 100_000, features: Int = 8, seconds: Double = 0.5, rounds: Int = 5, width: Int = 200, height: Int = 60,
+        dataView: DataView = .residuals, weightsView: WeightsView = .paths
     ) -> UIOverhead {
         let data = syntheticData(rows: max(1, rows), features: max(1, features))
         let hyperparameters = Hyperparameters(method: .minibatch, learningRate: 0.01, batchSize: 32)
@@ -41,7 +42,9 @@ extension FrameBenchmark {
         var state = TrainerState(
             width: width, height: height, hyperparameters: hyperparameters, rowCount: data.rowCount, dataName: data.name,
             featureNames: data.featureNames)
-        let columns = max(1, (state.layout.loss.width - 2) * 2)
+        // The heaviest views: residuals (an extra pass over the rows) and the weight paths (the trajectory read).
+        state.dataView = dataView
+        state.weightsView = weightsView
         var charts = ChartData()
         var buffer = Buffer(width: width, height: height)
         var previous: Buffer?
@@ -51,7 +54,7 @@ extension FrameBenchmark {
         func drawFrame() {
             let start = now()
             state.snapshot = session.snapshot()
-            charts.update(from: session, snapshot: state.snapshot, columns: columns)
+            charts.update(from: session, state: state)
             TrainerScreen(state: state, charts: charts).render(into: &buffer)
             _ = buffer.changes(since: previous)
             previous = buffer

@@ -15,6 +15,8 @@ public enum TrainerAction: Equatable, Sendable {
     case logAxis, xAxis, smoothing, pinGhost, clearGhosts
     // Lessons.
     case landscape, landscapeX, landscapeY, narrate, narrateStep
+    // The data panel's views (f), residual segments (o), the partial fit's feature, the Weights panel's view (W).
+    case dataView, residuals, partialPrevious, partialNext, weightsView
     // Elsewhere.
     case export, nextTheme
     // The focused control.

@@ -4,6 +4,8 @@ import Terminal
 /// The panel borders that carry clickable words.
 enum TrainerBorder: CaseIterable {
     case loss, landscape, controls
+    /// The data panel (fit, partial fit, predicted vs actual, residuals) and the Weights panel.
+    case data, weights
     /// The narration window's bottom border.
     case narration
 }
@@ -45,10 +47,13 @@ enum TrainerKeymap {
         KeyCommand("G", "clear the ghosts", [KeyBinding([c("G")], .clearGhosts)]),
         KeyCommand("v", "loss landscape / panels", [KeyBinding([c("v")], .landscape)]),
         KeyCommand("P", "regularization path / panels", [KeyBinding([c("P")], .pathView)]),
-        KeyCommand("( )", "landscape: next x / y axis", [
+        KeyCommand("( )", "landscape axes; partial-fit x", [
             KeyBinding([c("(")], .landscapeX),
             KeyBinding([c(")")], .landscapeY),
         ]),
+        KeyCommand("f", "data view: fit, partial, …", [KeyBinding([c("f")], .dataView)]),
+        KeyCommand("o", "residual segments on / off", [KeyBinding([c("o")], .residuals)]),
+        KeyCommand("W", "weights: bars / paths to w*", [KeyBinding([c("W")], .weightsView)]),
         KeyCommand("n", "narrate next step; n: take it", [
             KeyBinding([c("n")], .narrate),
             KeyBinding([c("n")], .narrateStep, in: [.narration]),
@@ -103,6 +108,20 @@ enum TrainerKeymap {
             return words + [(.export, "export")]
         case .narration:
             return [(.narrateStep, "n: take this step"), (.close, "Esc: close")]
+        case .data:
+            // The next view, and the view's own switch (residual segments, the partial fit's feature).
+            var words: [(TrainerAction, String)] = [(.dataView, "next view")]
+            switch state.dataView {
+            case .fit: words.append((.residuals, "residuals"))
+            case .partialFit:
+                if state.partialFeature < state.featureNames.count {
+                    words.append((.partialNext, "x: " + state.featureNames[state.partialFeature]))
+                }
+            case .predictedActual, .residuals: break
+            }
+            return words
+        case .weights:
+            return [(.weightsView, state.weightsView == .bars ? "paths" : "bars")]
         }
     }
 }

@@ -35,6 +35,17 @@ enum BuiltInThemes {
 "scatter.test" = { fg = "orange" }
 "scatter.diagonal" = { fg = "grey" }
 
+"fit.line" = { fg = "yellow", bold = true }
+"fit.reference" = { fg = "green" }
+"fit.residual" = { fg = "vermillion" }
+
+"weights.path.1" = { fg = "sky" }
+"weights.path.2" = { fg = "orange" }
+"weights.path.3" = { fg = "green" }
+"weights.path.4" = { fg = "yellow" }
+"weights.path.5" = { fg = "vermillion" }
+"weights.path.6" = { fg = "purple" }
+
 "heatmap.low" = { fg = "blue" }
 "heatmap.mid" = { fg = "green" }
 "heatmap.high" = { fg = "yellow" }
@@ -105,6 +116,17 @@ purple = "#cc79a7"
 "scatter.test" = { fg = "vermillion" }
 "scatter.diagonal" = { fg = "grey" }
 
+"fit.line" = { fg = "ink", bold = true }
+"fit.reference" = { fg = "green" }
+"fit.residual" = { fg = "vermillion" }
+
+"weights.path.1" = { fg = "blue" }
+"weights.path.2" = { fg = "vermillion" }
+"weights.path.3" = { fg = "green" }
+"weights.path.4" = { fg = "orange" }
+"weights.path.5" = { fg = "ink" }
+"weights.path.6" = { fg = "grey" }
+
 "heatmap.low" = { fg = "blue" }
 "heatmap.mid" = { fg = "green" }
 "heatmap.high" = { fg = "orange" }
@@ -172,6 +194,17 @@ vermillion = "#c04f00"
 "scatter.test" = { fg = "orange", bold = true }
 "scatter.diagonal" = { fg = "white" }
 
+"fit.line" = { fg = "yellow", bold = true }
+"fit.reference" = { fg = "green", bold = true }
+"fit.residual" = { fg = "orange" }
+
+"weights.path.1" = { fg = "sky", bold = true }
+"weights.path.2" = { fg = "orange", bold = true }
+"weights.path.3" = { fg = "green", bold = true }
+"weights.path.4" = { fg = "yellow", bold = true }
+"weights.path.5" = { fg = "white", bold = true }
+"weights.path.6" = { fg = "sky" }
+
 "heatmap.low" = { fg = "sky" }
 "heatmap.mid" = { fg = "green" }
 "heatmap.high" = { fg = "yellow" }
@@ -235,6 +268,17 @@ yellow = "#f0e442"
 "scatter.train" = { bold = true }
 "scatter.test" = {}
 "scatter.diagonal" = { dim = true }
+
+"fit.line" = { bold = true }
+"fit.reference" = {}
+"fit.residual" = { dim = true }
+
+"weights.path.1" = { bold = true }
+"weights.path.2" = {}
+"weights.path.3" = { bold = true }
+"weights.path.4" = {}
+"weights.path.5" = { bold = true }
+"weights.path.6" = {}
 
 "heatmap.low" = { dim = true }
 "heatmap.mid" = {}

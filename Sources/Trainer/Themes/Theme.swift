@@ -102,6 +102,30 @@ public struct Theme: Sendable, Equatable {
         self.init(name: name, styles: StyleSheet(base: base, styles: styles, usesColor: usesColor))
     }
 
+    /// Roles added after user themes were first written (the fit view's lines, the weight paths): a user theme
+    /// that does not name one (nor a parent, such as `fit`) takes the built-in default's style for it.
+    public static let rolesWithDefaultFallback: [StyleRole] =
+        [.fitLine, .fitReference, .fitResidual] + (1...6).map { StyleRole("weights.path.\($0)") }
+
+    /// This theme with each of `roles` it leaves unset (on itself and its dotted parents) taken from `fallback`.
+    public func filling(_ roles: [StyleRole], from fallback: Theme) -> Theme {
+        var copy = self
+        for role in roles where !Self.sets(role, in: styles) {
+            if let style = fallback.styles.styles[role] { copy.styles.styles[role] = style }
+        }
+        return copy
+    }
+
+    /// Whether `sheet` has an entry for `role` or one of its dotted parents.
+    private static func sets(_ role: StyleRole, in sheet: StyleSheet) -> Bool {
+        var name = role.name
+        while true {
+            if sheet.styles[StyleRole(name)] != nil { return true }
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            name = String(name[..<dot])
+        }
+    }
+
     /// This theme with every colour removed (NO_COLOR): attributes stay.
     public var withoutColor: Theme {
         var copy = self
@@ -122,7 +146,7 @@ public struct Theme: Sendable, Equatable {
     static func line(of key: String, in text: String) -> Int? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if key == "palette", trimmed.hasPrefix("[palette]") { return index + 1 }
+            if trimmed.hasPrefix("[\(key)]") { return index + 1 }
             for form in ["\"\(key)\"", key] where trimmed.hasPrefix(form) {
                 if trimmed.dropFirst(form.count).drop(while: { $0 == " " || $0 == "\t" }).first == "=" { return index + 1 }
             }

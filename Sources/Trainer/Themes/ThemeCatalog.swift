@@ -27,6 +27,7 @@ public struct ThemeCatalog: Sendable {
                 do {
                     let text = try String(contentsOf: file, encoding: .utf8)
                     theme = try Theme(name: name, toml: text, file: file.path)
+                        .filling(Theme.rolesWithDefaultFallback, from: .builtInDefault)
                 } catch let error as ThemeError {
                     warnings.append("warning: theme \(error); using the default theme instead")
                     continue

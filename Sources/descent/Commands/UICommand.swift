@@ -141,7 +141,9 @@ struct UICommand: ParsableCommand {
         var state = TrainerState(
             width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
             speed: startSpeed, rowCount: loaded.train.rowCount, dataName: loaded.train.name,
-            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept)
+            featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept,
+            fitInputName: loaded.train.fitInputName)
+        state.targetName = loaded.train.targetName
         state.locked = locked
         state.hidden = hidden
         state.presetName = presetName
