@@ -1,4 +1,6 @@
 // Every vector level of the C residual passes against a Float80 reference and the baseline, on awkward shapes.
+// Covers only the vector levels this CPU has (descent_vector_level_supported()): on a machine without AVX-512
+// (or AVX2) those variants are not run here, so run the suite on such a CPU before changing them.
 import CKernels
 import XCTest
 @testable import Engine

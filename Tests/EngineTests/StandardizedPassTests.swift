@@ -1,4 +1,6 @@
 // Standardizing on the fly: the passes equal passes over a materialized scaled copy, and no copy is kept.
+// Covers only the vector levels this CPU has (descent_vector_level_supported()): on a machine without AVX-512
+// (or AVX2) those variants are not run here, so run the suite on such a CPU before changing them.
 import CKernels
 import XCTest
 @testable import Engine

@@ -1,4 +1,6 @@
 // The Gram kernel at every vector level the CPU supports: against a Float80 sum and against the baseline.
+// Covers only the vector levels this CPU has (descent_vector_level_supported()): on a machine without AVX-512
+// (or AVX2) those variants are not run here, so run the suite on such a CPU before changing them.
 import CKernels
 @testable import LeastSquares
 import XCTest

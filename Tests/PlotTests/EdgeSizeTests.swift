@@ -71,11 +71,15 @@ final class EdgeSizeTests: XCTestCase {
         }
     }
 
-    /// An area partly outside the buffer is clipped, not trapped on.
+    /// An area partly outside the buffer is clipped to the buffer, not trapped on: the widget draws exactly
+    /// what it draws in the visible part of the area.
     func testAreaLargerThanBuffer() {
-        for (_, render) in widgets {
-            var buffer = Buffer(width: 5, height: 3)
-            render(&buffer, Rect(x: -3, y: -2, width: 40, height: 20), .braille)
+        for (name, render) in widgets {
+            var clipped = Buffer(width: 5, height: 3)
+            render(&clipped, Rect(x: -3, y: -2, width: 40, height: 20), .braille)
+            var visible = Buffer(width: 5, height: 3)
+            render(&visible, Rect(x: 0, y: 0, width: 5, height: 3), .braille)
+            XCTAssertEqual(clipped.lines, visible.lines, name)
         }
     }
 

@@ -72,9 +72,15 @@ final class TrainerAppTests: XCTestCase {
         XCTAssertGreaterThan(session.snapshot().step, 0, "the session trains on its own thread")
     }
 
+    /// The frame the benchmark times is the real screen: status, data name, both charts drawn, the fit's numbers.
     func testFrameBenchmarkRendersAFullFrame() {
-        let milliseconds = FrameBenchmark.renderFrameMilliseconds(frames: 1, points: 1_000, historySteps: 10_000)
-        XCTAssertTrue(milliseconds.isFinite)
-        XCTAssertGreaterThan(milliseconds, 0)
+        let draw = FrameBenchmark.frameDrawer(width: 120, height: 40, points: 1_000, historySteps: 10_000)
+        var buffer = Buffer(width: 120, height: 40)
+        draw(&buffer, 0)
+        let text = buffer.text
+        XCTAssertTrue(text.contains("RUNNING"), text)
+        XCTAssertTrue(text.contains("bench"), text)
+        let inked = text.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) || (0x2580...0x259F).contains($0.value) }
+        XCTAssertGreaterThan(inked.count, 100, "the scatter and the loss curve put ink on the screen:\n\(text)")
     }
 }

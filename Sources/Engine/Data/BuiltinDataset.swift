@@ -1,4 +1,5 @@
 // The data sets that need no file: a noisy line, a synthetic problem, diabetes and Longley.
+import CSVReader
 import Foundation
 
 /// A data set built into Descent.
@@ -89,9 +90,11 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
     private static func bundled(_ name: String, target: String) throws -> Dataset {
         // Compiled in (not a resource bundle), so the binary works wherever it is copied.
         guard let source = EmbeddedDatasets.sources[name] else {
-            throw DataError.missingFile(.init(file: "built-in \(name).csv"))
+            throw DataError.missingBuiltin(name: name)
         }
-        var dataset = try Dataset.fromCSV(CSVTable.parse(Data(source.utf8), file: "\(name).csv"), target: target).dataset
+        let table: CSVTable
+        do { table = try CSVTable.parse(Data(source.utf8), file: "\(name).csv") } catch let error as CSVError { throw DataError.csv(error) }
+        var dataset = try Dataset.fromCSV(table, target: target).dataset
         dataset.name = name
         return dataset
     }

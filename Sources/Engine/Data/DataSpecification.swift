@@ -1,4 +1,5 @@
 // Everything needed to rebuild a run's data: source, columns, expansion, split, scaling.
+import CSVReader
 
 /// A recipe for the training and test data, shared by `fit`, the UI and recorded sessions.
 public struct DataSpecification: Sendable, Equatable, Codable {
@@ -48,7 +49,8 @@ public struct DataSpecification: Sendable, Equatable, Codable {
         var dataset: Dataset
         switch source {
         case .csv(let path):
-            let table = try CSVTable.read(path: path)
+            let table: CSVTable
+            do { table = try CSVTable.read(path: path) } catch let error as CSVError { throw DataError.csv(error) }
             (dataset, notices) = try Dataset.fromCSV(table, target: target, features: features)
         case .builtin(let builtin):
             dataset = try builtin.make(synthetic, seed: seed)

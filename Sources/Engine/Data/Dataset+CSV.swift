@@ -1,4 +1,6 @@
 // Turning a parsed CSV table into a Dataset: choosing the target and features, parsing numbers.
+import CSVReader
+import MessageText
 
 extension Dataset {
     /// A data set from a CSV table, with notices about skipped columns.
@@ -7,6 +9,14 @@ extension Dataset {
     ///   - features: feature columns in the order given (default: every other numeric column, in file order).
     public static func fromCSV(
         _ table: CSVTable, target: String? = nil, features: [String]? = nil
+    ) throws -> (dataset: Dataset, notices: [String]) {
+        do { return try choose(table, target: target, features: features) } catch let error as CSVError {
+            throw DataError.csv(error)
+        }
+    }
+
+    private static func choose(
+        _ table: CSVTable, target: String?, features: [String]?
     ) throws -> (dataset: Dataset, notices: [String]) {
         let header = table.header
         let headerPlace = DataError.Position(file: table.file, line: 1)
@@ -23,11 +33,11 @@ extension Dataset {
         if let features {
             featureIndices = try features.map { try index(of: $0, option: "--features") }
             if let duplicate = features.first(where: { name in features.filter { $0 == name }.count > 1 }) {
-                throw DataError.invalidOption(option: "--features", reason: "'\(duplicate)' is listed twice")
+                throw DataError.invalidOption(option: "--features", reason: "'\(duplicate.escapedForMessage)' is listed twice")
             }
             if featureIndices.contains(targetIndex) {
                 throw DataError.invalidOption(
-                    option: "--features", reason: "'\(header[targetIndex])' is the target; it cannot also be a feature")
+                    option: "--features", reason: "'\(header[targetIndex].escapedForMessage)' is the target; it cannot also be a feature")
             }
         } else {
             var chosen: [Int] = []
@@ -35,7 +45,7 @@ extension Dataset {
                 if table.looksNumeric(column: c) {
                     chosen.append(c)
                 } else {
-                    notices.append("\(table.file): skipped the non-numeric column '\(header[c])'")
+                    notices.append("\(DataError.Position(file: table.file)): skipped the non-numeric column '\(header[c].escapedForMessage)'")
                 }
             }
             featureIndices = chosen
@@ -55,31 +65,5 @@ extension Dataset {
         let dataset = Dataset(
             name: name, featureNames: featureIndices.map { header[$0] }, targetName: header[targetIndex], x: x, y: y)
         return (dataset, notices)
-    }
-}
-
-extension CSVTable {
-    /// Whether a column holds numbers in most of its non-missing cells (a numeric column with a few bad
-    /// cells is still used, so the bad cells get reported instead of the column silently vanishing).
-    func looksNumeric(column c: Int) -> Bool {
-        columns[c].numberCount > columns[c].textCount
-    }
-
-    /// Every cell of a column as a finite Double, or the error for the first cell that is not one.
-    func numbers(column c: Int) throws -> [Double] {
-        try checkNumbers(column: c)
-        return values(column: c)
-    }
-
-    /// Throws the error for the first cell of column `c` that is not a finite number, if there is one.
-    func checkNumbers(column c: Int) throws {
-        guard let row = columns[c].firstProblemRow else { return }
-        let cell = cells(ofRow: row)[c]
-        let text = String(Substring(cell.text).trimmingASCIISpaces())
-        switch CellNumber(Substring(cell.text)) {
-        case .missing: throw DataError.missingValue(cell.place, column: header[c], text: text)
-        case .notFinite: throw DataError.notFinite(cell.place, column: header[c], text: text)
-        case .notANumber, .value: throw DataError.notANumber(cell.place, column: header[c], text: text)
-        }
     }
 }

@@ -12,6 +12,6 @@ public struct PresetError: Error, Sendable, CustomStringConvertible {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return EscapedText.escaped(place + ": " + (key.map { "key '\($0)': " } ?? "") + reason)
+        return (place + ": " + (key.map { "key '\($0)': " } ?? "") + reason).escapedForMessage
     }
 }

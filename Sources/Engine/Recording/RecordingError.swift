@@ -7,6 +7,6 @@ public struct RecordingError: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String {
-        EscapedText.escaped("\(file)\(line.map { ":\($0)" } ?? ""): \(reason)")
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)".escapedForMessage
     }
 }

@@ -587,8 +587,6 @@ extension TrainingRun {
     var trainingParameters: [Double] { parameters }
     /// The rows GD runs on now (read through the scaling when standardized).
     var trainingDesign: DesignMatrix { design }
-    /// The scaling from data units to the units GD runs on now.
-    var trainingScaling: FeatureScaling { scaling }
     /// The row order the next SGD or mini-batch step draws from.
     var rowSchedule: RowSchedule { schedule }
 }

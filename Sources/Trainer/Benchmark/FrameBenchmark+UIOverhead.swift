@@ -20,9 +20,6 @@ extension FrameBenchmark {
         }
     }
 
-    /// The engine's steps/s with a 30 fps UI as a fraction of its steps/s without (see `uiOverhead`).
-    public static func uiOverheadRatio() -> Double { uiOverhead().ratio }
-
     /// Trains mini-batch SGD on a seeded `rows × features` problem, alternating windows of `seconds` with no
     /// reader and with a reader doing what the frame loop does 30 times a second: `snapshot()`, the loss
     /// curves, predictions and residuals for every row (the weights change every frame while training), the weight
@@ -98,7 +95,7 @@ extension FrameBenchmark {
 
     /// y = x·(1, 2, …, d) + 3 + noise, features uniform in 0..<10, from a fixed seed (`features` ≥ 1).
     static func syntheticData(rows: Int, features: Int) -> Dataset {
-        var generator = SplitMix64(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         let x = (0..<(rows * features)).map { _ in generator.nextUnit() * 10 }
         let y = (0..<rows).map { i in
             var sum = 3.0

@@ -15,7 +15,21 @@ public enum FrameBenchmark {
         width: Int = 200, height: Int = 60, frames: Int = 20, points: Int = 100_000, historySteps: Int = 1_000_000,
         views: [(DataView, WeightsView)] = FrameBenchmark.views
     ) -> Double {
-        var generator = SplitMix64(seed: 42)
+        let drawFrame = frameDrawer(width: width, height: height, points: points, historySteps: historySteps, views: views)
+        var buffer = Buffer(width: width, height: height)
+        for index in views.indices { drawFrame(&buffer, index) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for index in 0..<max(1, frames) { drawFrame(&buffer, index) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return elapsed / Double(max(1, frames))
+    }
+
+    /// What the timed frame number `index` does: predictions for every point and the view's own series, then the
+    /// whole comparing trainer screen (a `points`-point data panel, a `historySteps`-step loss curve) drawn.
+    static func frameDrawer(
+        width: Int, height: Int, points: Int, historySteps: Int, views: [(DataView, WeightsView)] = FrameBenchmark.views
+    ) -> (inout Buffer, Int) -> Void {
+        var generator = SeededGenerator(seed: 42)
         let x = (0..<points).map { _ in generator.nextUnit() * 10 }
         let y = x.map { 2 * $0 + 1 + (generator.nextUnit() - 0.5) }
         let data = Dataset(name: "bench", featureNames: ["x"], targetName: "y", x: x, y: y)
@@ -36,9 +50,9 @@ public enum FrameBenchmark {
         let curve = lossCurve(steps: historySteps, columns: columns)
         let samples = max(2, (state.layout.prediction.width - 2) * 2)
         let paths = weightPath(steps: historySteps, points: max(2, (state.layout.weights.width - 2) * 2))
-        var buffer = Buffer(width: width, height: height)
-
-        func oneFrame(_ index: Int) {
+        let frameState = state
+        return { buffer, index in
+            var state = frameState
             let w = snapshot.weights, b = snapshot.intercept
             let predicted = ChartData.predictions(of: data, weights: w, intercept: b)
             var charts = ChartData(trainLoss: curve, trainActual: data.y, trainPredicted: predicted)
@@ -55,11 +69,6 @@ public enum FrameBenchmark {
             if state.weightsView == .paths { charts.weightPaths = paths }
             TrainerScreen(state: state, charts: charts).render(into: &buffer)
         }
-        for index in views.indices { oneFrame(index) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        for index in 0..<max(1, frames) { oneFrame(index) }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return elapsed / Double(max(1, frames))
     }
 
     /// The views the frames take turns through: every data view of one-feature data, each Weights view.
@@ -76,7 +85,7 @@ public enum FrameBenchmark {
 
     /// A noisy, decaying loss history of `steps` values reduced to `columns` min/max/last buckets.
     static func lossCurve(steps: Int, columns: Int) -> LossCurve {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let perBucket = max(1, steps / columns)
         var buckets: [LossCurve.Bucket] = []
         var first = 0

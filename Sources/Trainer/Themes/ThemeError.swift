@@ -20,6 +20,6 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return EscapedText.escaped("\(place): \(message)")
+        return "\(place): \(message)".escapedForMessage
     }
 }

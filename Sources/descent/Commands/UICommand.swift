@@ -159,7 +159,7 @@ struct UICommand: ParsableCommand {
         }
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
-            notice: (themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }).map(EscapedText.escaped),
+            notice: (themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }).map(\.escapedForMessage),
             setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         app.framesPerSecond = fps
         let status = app.run()

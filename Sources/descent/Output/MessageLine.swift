@@ -3,7 +3,7 @@ import Engine
 import Foundation
 
 /// Writes one message line on stderr. Messages quote file names, CSV cells, preset, theme and recording text and
-/// option values; `EscapedText` writes their control characters out (`\x1b`), so a line stays one line and input
+/// option values; `escapedForMessage` (MessageText) writes their control characters out (`\x1b`), so a line stays one line and input
 /// can never retitle, recolour or move the user's terminal.
 enum MessageLine {
     static func error(_ message: String) { write("descent: " + message) }
@@ -11,6 +11,6 @@ enum MessageLine {
 
     /// `text` escaped, then a newline.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data((EscapedText.escaped(text) + "\n").utf8))
+        FileHandle.standardError.write(Data((text.escapedForMessage + "\n").utf8))
     }
 }

@@ -11,6 +11,9 @@ struct CSVField {
     var quoted: Bool
 }
 
+/// Where a record starts and ends: its first line, first byte, and the byte (and its line's start) that ends it.
+typealias CSVRecord = (line: Int, start: Int, end: Int, endLineStart: Int)
+
 /// A forward-only tokenizer over UTF-8 bytes: comma, semicolon or tab separated, quoted fields with `""` for a
 /// quote and line breaks inside quotes, CRLF, LF or lone CR line ends, blank lines skipped.
 struct CSVScanner {
@@ -31,17 +34,18 @@ struct CSVScanner {
         self.line = line
     }
 
-    /// The most frequent of comma, semicolon and tab on the first line, outside quotes (comma on a tie or none).
-    func detectDelimiter() -> UInt8 {
+    /// The most frequent of comma, semicolon and tab on the first line, outside quotes (comma on a tie or none),
+    /// and whether that line ended within the bytes (else a longer read may count more).
+    func detectDelimiter() -> (delimiter: UInt8, lineEnded: Bool) {
         var comma = 0, semicolon = 0, tab = 0
-        var inQuotes = false
+        var inQuotes = false, lineEnded = false
         var i = index
         while i < bytes.count {
             let byte = bytes[i]
             i += 1
             if byte == CSVScanner.quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == CSVScanner.lf || byte == CSVScanner.cr { break }
+            if byte == CSVScanner.lf || byte == CSVScanner.cr { lineEnded = true; break }
             if byte == UInt8(ascii: ",") { comma += 1 }
             if byte == UInt8(ascii: ";") { semicolon += 1 }
             if byte == UInt8(ascii: "\t") { tab += 1 }
@@ -49,7 +53,7 @@ struct CSVScanner {
         var best = UInt8(ascii: ","), bestCount = comma
         if semicolon > bestCount { best = UInt8(ascii: ";"); bestCount = semicolon }
         if tab > bestCount { best = UInt8(ascii: "\t") }
-        return best
+        return (best, lineEnded)
     }
 
     /// Character column (1-based) of byte `position` on the line starting at `lineStart`.
@@ -63,9 +67,19 @@ struct CSVScanner {
         return count
     }
 
+    /// The file:line:column where `field` of `record` starts (lines counted through quoted line breaks).
+    func position(of field: CSVField, inRecordStartingAt record: CSVRecord) -> CSVPosition {
+        var line = record.line, i = record.start
+        while i < field.lineStart {
+            if bytes[i] == CSVScanner.lf { line += 1 }
+            i += 1
+        }
+        return CSVPosition(file: file, line: line, column: column(of: field.start, lineStart: field.lineStart))
+    }
+
     /// Reads the next non-blank record into `fields` (emptied first). Returns the record's first line, the byte
     /// where it starts, and where it ends (for "too few fields"), or nil at the end of the bytes.
-    mutating func nextRecord(into fields: inout [CSVField]) throws -> (line: Int, start: Int, end: Int, endLineStart: Int)? {
+    mutating func nextRecord(into fields: inout [CSVField]) throws -> CSVRecord? {
         let count = bytes.count, delimiter = self.delimiter
         while index < count {
             fields.removeAll(keepingCapacity: true)
@@ -96,7 +110,7 @@ struct CSVScanner {
                         index += 1
                     }
                     if !closed {
-                        throw DataError.unterminatedQuote(
+                        throw CSVError.unterminatedQuote(
                             .init(file: file, line: openLine, column: column(of: fieldStart, lineStart: fieldLineStart)))
                     }
                 }

@@ -1,6 +1,7 @@
 // The CSV number parser gives exactly Double(text): random strings, halfway cases, subnormals, long mantissas, odd forms.
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class DecimalNumberParserTests: XCTestCase {
     func parse(_ text: String) -> Double? {

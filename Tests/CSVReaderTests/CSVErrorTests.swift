@@ -1,6 +1,7 @@
 // Every bad-input case of the CSV reader gives its one-line message naming the place.
 import XCTest
-@testable import Engine
+@testable import CSVReader
+import Engine
 
 final class CSVErrorTests: XCTestCase {
     private var directory: URL!
@@ -88,5 +89,29 @@ final class CSVErrorTests: XCTestCase {
         XCTAssertThrowsError(try DataSpecification(source: .csv(path: path), testFraction: 0.5).load()) { error in
             XCTAssertTrue("\(error)".hasPrefix("--test-fraction: "), "\(error)")
         }
+    }
+
+    /// A cell or header holding terminal escapes or a byte that splits lines is quoted escaped, never raw.
+    func testControlCharactersInQuotedInputAreEscaped() throws {
+        let title = "\u{1B}]0;pwned\u{07}\u{1B}[31m"
+        let message = try loadError("x,y\n1,2\n3,\(title)\n4,5\n")
+        XCTAssertEqual(message, "data.csv:3:3: '\\x1b]0;pwned\\x07\\x1b[31m' in column 'y' is not a number")
+        XCTAssertEqual(
+            try loadError("a\u{1B},b,a\u{1B}\n1,2,3\n4,5,6\n"), "data.csv:1:6: duplicate column name 'a\\x1b'")
+        XCTAssertEqual(
+            try loadError("a\u{1D}b,y\n1,2\nzz,3\n4,5\n5,6\n"), "data.csv:3:1: 'zz' in column 'a\\x1db' is not a number")
+        XCTAssertEqual(
+            try loadError("a,b\n1,2\n3,4\n", target: "c\u{9B}2J"),
+            "data.csv:1: --target 'c\\u{009b}2J' names no column (columns: a, b)")
+        for message in [message, try loadError("x,\u{202E}y\n1,2\n3,\u{85}\n4,5\n")] {
+            XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E }, message)
+        }
+    }
+
+    func testTheEscapingKeepsPrintableTextAndMarksBackslashes() {
+        XCTAssertEqual("naïve 価格 👩‍💻 \\x".escapedForMessage, "naïve 価格 👩‍💻 \\x", "printable text and backslashes kept")
+        XCTAssertEqual("\u{1B}]0;x\u{7}".escapedForMessage.escapedForMessage, "\u{1B}]0;x\u{7}".escapedForMessage, "escaping twice changes nothing")
+        XCTAssertEqual("a\tb\nc\rd\u{0}\u{7F}".escapedForMessage, "a\\tb\\nc\\rd\\x00\\x7f")
+        XCTAssertEqual("\u{2028}\u{FEFF}".escapedForMessage, "\\u{2028}\\u{feff}")
     }
 }
