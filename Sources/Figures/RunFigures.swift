@@ -1,11 +1,13 @@
-// The figures of a run for slides and handouts: loss, weights, predicted-vs-actual and the landscape, as SVG.
+// The figures of a run for slides and handouts: loss, weights, predicted-vs-actual, the fit and the landscape, as SVG.
 import Engine
 import Foundation
 import Plot
 
 /// What `e` in the UI, `descent fit --export PREFIX` and `descent fit --plot PREFIX` draw: PREFIX-loss.svg
 /// (train and test loss, the ghosts, loss*), PREFIX-weights.svg (the weights and w*), PREFIX-data.svg
-/// (predicted against actual) and, when the landscape was open, PREFIX-landscape.svg. Engine's numbers,
+/// (predicted against actual), for a model of one input (one feature, or `--poly`) PREFIX-fit.svg (the Fit
+/// view: the points x against y, the model's line or curve, the closed form's) and, when the landscape was
+/// open, PREFIX-landscape.svg. Engine's numbers,
 /// drawn with Plot's vector charts in the screen's line patterns.
 public struct RunFigures: Sendable {
     /// The landscape as it was open: the loss sampled around the model, the path, the optimum.
@@ -31,6 +33,8 @@ public struct RunFigures: Sendable {
     public var test: ScatterPlot.Points
     public var landscape: Landscape?
     public var logLoss: Bool
+    /// The one input of a one-input model (train and test rows, in data units) and its name; nil otherwise.
+    public var fitInput: (name: String, train: [Double], test: [Double], trainY: [Double], testY: [Double])?
 
     /// The figures of `export`, with predictions of its final model on `trainData` and `testData`.
     public init(
@@ -46,17 +50,26 @@ public struct RunFigures: Sendable {
         train = ScatterPlot.Points(actual: trainData.y, predicted: trainData.predictions(weights: weights, intercept: intercept))
         test = testData.map { ScatterPlot.Points(actual: $0.y, predicted: $0.predictions(weights: weights, intercept: intercept)) }
             ?? ScatterPlot.Points(actual: [], predicted: [])
+        if let input = trainData.fitInput, let name = trainData.fitInputName {
+            fitInput = (name, input, testData?.fitInput ?? [], trainData.y, testData?.y ?? [])
+        }
     }
+
+    /// Samples of the model's (and the closed form's) curve across the Fit figure's x axis: dense enough for a
+    /// degree-9 polynomial on a printed page.
+    public static let fitSamples = 400
 
     /// The figure files' paths for `prefix`.
-    public static func paths(prefix: String) -> (loss: String, weights: String, data: String, landscape: String) {
-        (prefix + "-loss.svg", prefix + "-weights.svg", prefix + "-data.svg", prefix + "-landscape.svg")
+    public static func paths(prefix: String) -> (loss: String, weights: String, data: String, fit: String, landscape: String) {
+        (prefix + "-loss.svg", prefix + "-weights.svg", prefix + "-data.svg", prefix + "-fit.svg", prefix + "-landscape.svg")
     }
 
-    /// Each figure's path and bytes (the landscape only when it was open), for `AtomicWrite.files`.
+    /// Each figure's path and bytes (the fit only for a one-input model, the landscape only when it was open),
+    /// for `AtomicWrite.files`.
     public func files(prefix: String) -> [(path: String, contents: Data)] {
         let paths = Self.paths(prefix: prefix)
         var files = [(paths.loss, Data(lossSVG().utf8)), (paths.weights, Data(weightsSVG().utf8)), (paths.data, Data(dataSVG().utf8))]
+        if let fit = fitSVG() { files.append((paths.fit, Data(fit.utf8))) }
         if let landscape = landscapeSVG() { files.append((paths.landscape, Data(landscape.utf8))) }
         return files.map { (path: $0.0, contents: $0.1) }
     }
@@ -119,6 +132,26 @@ public struct RunFigures: Sendable {
         SVGScatterFigure(title: "Predicted vs actual", subtitle: runDescription, train: train, test: test, targetName: export.target)
     }
 
+    /// The Fit view for a model of one input: nil with several inputs.
+    public var fitFigure: SVGFitFigure? {
+        guard let input = fitInput else { return nil }
+        var figure = SVGFitFigure(
+            title: "Fit · \(export.target) against \(input.name)", subtitle: runDescription, trainXs: input.train, trainYs: input.trainY,
+            testXs: input.test, testYs: input.testY, xName: input.name, yName: export.target)
+        let axis = figure.xAxis
+        let weights = export.outcome.coefficients
+        let model = ModelCurve(weights: weights, intercept: export.outcome.intercept, from: axis.lower, to: axis.upper, count: Self.fitSamples)
+        let degree = weights.count
+        let shape = degree == 1 ? "line" : "degree-\(degree) curve"
+        figure.curves.append(.init(name: "model (\(shape))", role: .fitLine, xs: model.xs, ys: model.ys))
+        if let reference = closedForm, reference.weights.count == weights.count {
+            let curve = ModelCurve(
+                weights: reference.weights, intercept: reference.intercept, from: axis.lower, to: axis.upper, count: Self.fitSamples)
+            figure.curves.append(.init(name: "closed form", role: .fitReference, pattern: .dashed, xs: curve.xs, ys: curve.ys))
+        }
+        return figure
+    }
+
     public var landscapeFigure: SVGContourFigure? {
         guard let landscape else { return nil }
         let grid = landscape.grid
@@ -133,5 +166,6 @@ public struct RunFigures: Sendable {
     public func lossSVG() -> String { lossFigure.svg() }
     public func weightsSVG() -> String { weightsFigure.svg() }
     public func dataSVG() -> String { dataFigure.svg() }
+    public func fitSVG() -> String? { fitFigure?.svg() }
     public func landscapeSVG() -> String? { landscapeFigure?.svg() }
 }

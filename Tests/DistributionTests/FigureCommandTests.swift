@@ -62,6 +62,28 @@ final class FigureCommandTests: XCTestCase {
         XCTAssertEqual(data["point"], 442)
     }
 
+    func testOneInputModelsAlsoGetTheFitFigure() throws {
+        let line = try descent(["fit", "--steps", "200", "--plot", directory.appendingPathComponent("l").path])
+        XCTAssertEqual(line.status, 0, line.stderr)
+        let poly = try descent([
+            "fit", "--poly", "9", "--test-fraction", "0.3", "--steps", "300", "--plot", directory.appendingPathComponent("p").path,
+        ])
+        XCTAssertEqual(poly.status, 0, poly.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        XCTAssertEqual(files, [
+            "l-data.svg", "l-fit.svg", "l-loss.svg", "l-weights.svg", "p-data.svg", "p-fit.svg", "p-loss.svg", "p-weights.svg",
+        ])
+        let lineFit = try XCTUnwrap(try classes("l-fit.svg"), "l-fit.svg is not well-formed")
+        XCTAssertEqual(lineFit["point"], 100, "a dot per row of the line data")
+        XCTAssertEqual(lineFit["curve"], 2, "the model and the closed form")
+        let polyFit = try XCTUnwrap(try classes("p-fit.svg"))
+        XCTAssertEqual(polyFit["point"], 100)
+        XCTAssertEqual(polyFit["test"], 31, "30 test squares and the group holding them")
+        XCTAssertEqual(polyFit["curve"], 2)
+        let text = try String(contentsOf: directory.appendingPathComponent("p-fit.svg"), encoding: .utf8)
+        XCTAssertTrue(text.contains("model (degree-9 curve)") && text.contains("stroke-dasharray"), "the curve named, the closed form dashed")
+    }
+
     func testAnUnwritablePrefixIsOneLineAndLeavesNoFile() throws {
         let prefix = directory.appendingPathComponent("missing/d").path
         let outcome = try descent(["fit", "--dataset", "diabetes", "--steps", "5", "--plot", prefix])

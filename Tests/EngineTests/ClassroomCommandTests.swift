@@ -92,8 +92,8 @@ final class ClassroomCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         XCTAssertEqual(names, [
-            "lesson-data.svg", "lesson-fit.csv", "lesson-history.csv", "lesson-loss.svg", "lesson-weights.csv", "lesson-weights.svg",
-            "lesson.json",
+            "lesson-data.svg", "lesson-fit.csv", "lesson-fit.svg", "lesson-history.csv", "lesson-loss.svg", "lesson-weights.csv",
+            "lesson-weights.svg", "lesson.json",
         ])
         let weights = try String(contentsOfFile: prefix + "-weights.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(weights.first, "step,x,intercept")

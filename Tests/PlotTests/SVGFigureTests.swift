@@ -32,6 +32,21 @@ final class SVGFigureTests: XCTestCase {
             test: .init(actual: [10, 20, 30], predicted: [12, 18, 33]), targetName: "y")
     }
 
+    /// 30 train and 3 test rows around y = 2x + 1, the model's line over them and the closed form's dashed.
+    private var fitFigure: SVGFitFigure {
+        let xs = (0..<30).map { Double($0) / 3 }
+        var figure = SVGFitFigure(
+            title: "Fit · y against x", subtitle: "line · gd", trainXs: xs, trainYs: xs.map { 2 * $0 + 1 + ($0.truncatingRemainder(dividingBy: 2) - 1) },
+            testXs: [1.5, 4.5, 7.5], testYs: [4.5, 9, 16.5], xName: "x", yName: "y")
+        let axis = figure.xAxis
+        let steps = (0...100).map { axis.lower + (axis.upper - axis.lower) * Double($0) / 100 }
+        figure.curves = [
+            FitChart.Curve(name: "model (line)", role: .fitLine, xs: steps, ys: steps.map { 1.8 * $0 + 1.5 }),
+            FitChart.Curve(name: "closed form", role: .fitReference, pattern: .dashed, xs: steps, ys: steps.map { 2 * $0 + 1 }),
+        ]
+        return figure
+    }
+
     /// The bowl f = (x − 1)² + 4(y + 1)², sampled on a 40 × 30 grid.
     private static func bowl(columns: Int = 40, rows: Int = 30) -> ScalarGrid {
         ScalarGrid(xRange: -2...4, yRange: -3...1, columns: columns, rows: rows, function: { x, y in (x - 1) * (x - 1) + 4 * (y + 1) * (y + 1) })
@@ -107,6 +122,54 @@ final class SVGFigureTests: XCTestCase {
         XCTAssertEqual(try number(train[10], "cy"), try XCTUnwrap(frame.y(11)), accuracy: 0.006)
         XCTAssertEqual(elements.withClass("diagonal").count, 1)
         assertSVG(svg, matchesGolden: "figure-data")
+    }
+
+    func testFitFigureDrawsThePointsInDataUnitsWithTheModelAndTheDashedClosedForm() throws {
+        let figure = fitFigure
+        let svg = figure.svg()
+        let elements = try XCTUnwrap(SVGElements.parse(svg), "not well-formed XML")
+        let train = elements.withClass("train").filter { $0.name == "circle" }, test = elements.withClass("test").filter { $0.name == "rect" }
+        XCTAssertEqual(train.count, 30)
+        XCTAssertEqual(test.count, 3, "test rows as squares")
+        let frame = figure.frame
+        // Train row 6: x = 2, y = 2·2 + 1 + (0 − 1) = 4, in the data's own units.
+        XCTAssertEqual(try number(train[6], "cx"), try XCTUnwrap(frame.x(2)), accuracy: 0.006)
+        XCTAssertEqual(try number(train[6], "cy"), try XCTUnwrap(frame.y(4)), accuracy: 0.006)
+        // The second test square is centred on (4.5, 9).
+        XCTAssertEqual(try number(test[1], "x") + 2.4, try XCTUnwrap(frame.x(4.5)), accuracy: 0.011)
+        XCTAssertEqual(try number(test[1], "y") + 2.4, try XCTUnwrap(frame.y(9)), accuracy: 0.011)
+        let curves = elements.withClass("curve")
+        XCTAssertEqual(curves.map { $0.attributes["data-name"] ?? "" }, ["model (line)", "closed form"])
+        XCTAssertEqual(curves.map { pointCount(ofPath: $0.attributes["d"] ?? "") }, [101, 101], "densely sampled, unbroken")
+        XCTAssertNil(curves[0].attributes["stroke-dasharray"], "the model is solid")
+        XCTAssertEqual(curves[1].attributes["stroke-dasharray"], SVGPalette.dashArray(.dashed), "the closed form dashed, as on screen")
+        // The model starts at the x axis's left end, at 1.8·lower + 1.5.
+        let start = try XCTUnwrap(firstPoint(ofPath: curves[0].attributes["d"] ?? ""))
+        XCTAssertEqual(start.x, frame.plotLeft, accuracy: 0.006)
+        XCTAssertEqual(start.y, try XCTUnwrap(frame.y(1.8 * frame.xAxis.lower + 1.5)), accuracy: 0.006)
+        let labels = elements.filter { $0.name == "text" }.map(\.text)
+        for name in ["train", "test", "model (line)", "closed form", "x", "y", "30 train rows, 3 test rows"] {
+            XCTAssertTrue(labels.contains(name), name)
+        }
+        for tick in frame.xAxis.ticks(maxCount: max(2, Int(frame.plotWidth / 70)), labelWidth: 9) {
+            XCTAssertTrue(labels.contains(tick.label), "no tick label \(tick.label)")
+        }
+        assertSVG(svg, matchesGolden: "figure-fit")
+    }
+
+    func testFitFigureFollowsThePointsAndClipsAWildCurve() throws {
+        let xs = (0..<10).map(Double.init)
+        let wild = FitChart.Curve(name: "model", role: .fitLine, xs: xs, ys: xs.map { pow($0 - 4.5, 9) })
+        let figure = SVGFitFigure(title: "wild", trainXs: xs, trainYs: xs, curves: [wild], xName: "x", yName: "y")
+        let frame = figure.frame
+        XCTAssertLessThanOrEqual(frame.yAxis.upper, 12, "the y axis follows the points, not a degree-9 curve")
+        let d = try XCTUnwrap(SVGElements.parse(figure.svg())?.withClass("curve").first?.attributes["d"])
+        let ys = d.split(whereSeparator: { $0 == "M" || $0 == "L" }).compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }
+        XCTAssertEqual(ys.count, 10)
+        for y in ys {
+            XCTAssertGreaterThanOrEqual(y, frame.plotTop - frame.plotHeight - 0.006, "pulled to a plot height above the edge")
+            XCTAssertLessThanOrEqual(y, frame.plotTop + 2 * frame.plotHeight + 0.006)
+        }
     }
 
     func testScatterThinsLargeSetsAndSaysSo() throws {

@@ -54,13 +54,13 @@ final class ClassroomAppTests: XCTestCase {
         app.run(maxIdleFrames: 2)
         settle(app, session)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        XCTAssertEqual(files.count, 7, "the fitted line too (one feature): \(files)")
-        for suffix in ["-history.csv", "-weights.csv", "-fit.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg"] {
+        XCTAssertEqual(files.count, 8, "the fitted line too (one feature): \(files)")
+        for suffix in ["-history.csv", "-weights.csv", "-fit.csv", ".json", "-loss.svg", "-weights.svg", "-data.svg", "-fit.svg"] {
             XCTAssertTrue(files.contains { $0.hasSuffix(suffix) }, "no \(suffix) in \(files)")
         }
         XCTAssertFalse(files.contains { $0.hasSuffix("-landscape.svg") }, "the landscape was not open")
         XCTAssertTrue(app.state.notice?.hasPrefix("saved descent-export-") == true, app.state.notice ?? "")
-        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 3 SVG figures") == true, app.state.notice ?? "")
+        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 4 SVG figures") == true, app.state.notice ?? "")
 
         let (failing, backend, other) = makeApp(events: [.key(.character("e"))])
         defer { other.shutdown() }
@@ -89,7 +89,7 @@ final class ClassroomAppTests: XCTestCase {
         let landscape = try XCTUnwrap(files.first { $0.hasSuffix("-landscape.svg") }, "\(files)")
         let svg = try String(contentsOf: directory.appendingPathComponent(landscape), encoding: .utf8)
         XCTAssertTrue(svg.contains("class=\"contour\"") && svg.contains("class=\"path\""), "contours and the path")
-        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 4 SVG figures") == true, app.state.notice ?? "")
+        XCTAssertTrue(app.state.notice?.hasSuffix(": CSV, JSON, 5 SVG figures") == true, app.state.notice ?? "")
     }
 
     func testNNarratesTheRealNextStepAndTheNextNTakesIt() {

@@ -13,7 +13,8 @@ public enum SVGPalette {
         switch role {
         case .lossTrain, .weightPositive, .scatterTrain: "#0072B2"
         case .lossTest, .weightNegative, .scatterTest, .path: "#D55E00"
-        case .reference, .weightOptimum, .marker: "#000000"
+        case .reference, .weightOptimum, .marker, .fitReference: "#000000"
+        case .fitLine: "#009E73"
         case .ghost: "#8c8c8c"
         case .diagonal: "#666666"
         case .heatLow: "#1b3a6b"

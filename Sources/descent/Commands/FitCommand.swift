@@ -42,12 +42,12 @@ struct FitCommand: ParsableCommand {
     var replay: String?
 
     @Option(help: ArgumentHelp(
-        "Also write PREFIX-history.csv, PREFIX-weights.csv, PREFIX.json and the figures PREFIX-loss.svg, PREFIX-weights.svg, PREFIX-data.svg (atomically).",
+        "Also write PREFIX-history.csv, PREFIX-weights.csv, PREFIX.json and the figures PREFIX-loss.svg, PREFIX-weights.svg, PREFIX-data.svg; for one input feature (with or without --poly) also PREFIX-fit.csv and PREFIX-fit.svg (atomically).",
         valueName: "PREFIX"))
     var export: String?
 
     @Option(help: ArgumentHelp(
-        "Also write just the figures: PREFIX-loss.svg (loss, loss*), PREFIX-weights.svg (weights, w*), PREFIX-data.svg (predicted vs actual), atomically.",
+        "Also write just the figures: PREFIX-loss.svg (loss, loss*), PREFIX-weights.svg (weights, w*), PREFIX-data.svg (predicted vs actual) and, for one input feature (with or without --poly), PREFIX-fit.svg (the points, the model's line or curve, the closed form dashed), atomically.",
         valueName: "PREFIX"))
     var plot: String?
 
