@@ -112,13 +112,6 @@ struct UICommand: ParsableCommand {
         }
         if playback == nil {
             setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
-            // The lr slider's range: 1e-5 to 10 for MSE, ÷ k for J = k·MSE (--loss).
-            let k = setup.hyperparameters.loss.multipleOfMSE(rows: loaded.train.rowCount)
-            let rate = setup.hyperparameters.learningRate
-            if !(rate >= 1e-5 / k * (1 - 1e-12) && rate <= 10 / k * (1 + 1e-12)) {
-                let place = preset.map { "\($0): training.lr" } ?? "--lr"
-                fail("\(place): the trainer's range is \(1e-5 / k) to \(10 / k) for this loss, got \(rate)")
-            }
         }
         let recorder: SessionRecorder?
         do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {
