@@ -59,6 +59,31 @@ final class TrainerEndToEndTests: XCTestCase {
         try tmux.waitFor("pause") { $0.contains("PAUSED") }
     }
 
+    func testSwitchingAScheduleOnSGDDecaysTheRate() throws {
+        let tmux = try start(arguments: "--preset '\(presetPath("sgd-decay"))' --speed max")
+        defer { tmux.close() }
+        try tmux.send("Space")
+        try tmux.waitFor("SGD to run") { (step(in: $0) ?? 0) > 50 }
+        try tmux.send("k")
+        try tmux.send("k")
+        let screen = try tmux.waitFor("invscaling to take over") { $0.contains("Controls · lr invscaling") }
+        XCTAssertTrue(screen.contains("lr↓"), screen)
+        // The status bar's rate falls below η₀ = 0.05 as steps go by.
+        try tmux.waitFor("the rate to decay") { screen in
+            guard let range = screen.range(of: #"lr (0\.0[0-4][0-9]*)↓"#, options: .regularExpression) else { return false }
+            return Double(screen[range].dropFirst(3).dropLast()) ?? 1 < 0.05
+        }
+        try tmux.send("K")
+        try tmux.waitFor("the rate overlay") { $0.contains("┄ rate") && $0.contains("rate: own scale") }
+        try tmux.send("q")
+        try tmux.waitFor("a clean exit") { $0.contains("EXIT=0") }
+    }
+
+    private func presetPath(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Presets/\(name).toml").path
+    }
+
     func testClosedFormShowsItsFigures() throws {
         let tmux = try start()
         defer { tmux.close() }

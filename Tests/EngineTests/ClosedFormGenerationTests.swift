@@ -23,7 +23,7 @@ final class ClosedFormGenerationTests: XCTestCase {
         defer { session.shutdown() }
         let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         session.mailbox.locked {
-            session.mailbox.closedFormSolver = { train, test, intercept, l2, standardized in
+            session.mailbox.closedFormSolver = { train, test, intercept, l2, standardized, loss, l1 in
                 if standardized {
                     started.signal()
                     release.wait()
@@ -59,7 +59,7 @@ final class ClosedFormGenerationTests: XCTestCase {
         wait("the first answer") { session.snapshot().closedForm != nil }
         let release = DispatchSemaphore(value: 0)
         session.mailbox.locked {
-            session.mailbox.closedFormSolver = { train, test, intercept, l2, standardized in
+            session.mailbox.closedFormSolver = { train, test, intercept, l2, standardized, loss, l1 in
                 release.wait()
                 return try ClosedFormComparison.solve(
                     train: train, test: test, fitIntercept: intercept, l2: l2, standardized: standardized)

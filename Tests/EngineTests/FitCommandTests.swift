@@ -41,6 +41,60 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(history.last?.last, train["mse"])
     }
 
+    func testLossScalingIsTheCourseLoopAndReportsItsObjective() throws {
+        // --loss half-mse --lr 0.2 is MSE at lr 0.1 (J = MSE/2): the same weights, J half the MSE.
+        let half = try json(["--dataset", "diabetes", "--loss", "half-mse", "--lr", "0.2", "--steps", "40", "--tol", "0"])
+        let mse = try json(["--dataset", "diabetes", "--lr", "0.1", "--steps", "40", "--tol", "0"])
+        XCTAssertEqual(half["loss"] as? String, "half-mse")
+        XCTAssertEqual(mse["loss"] as? String, "mse")
+        let a = try XCTUnwrap(half["coefficients"] as? [Double]), b = try XCTUnwrap(mse["coefficients"] as? [Double])
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y))) }
+        let train = try XCTUnwrap(half["train"] as? [String: Double])
+        XCTAssertEqual(try XCTUnwrap(half["objective"] as? Double), train["mse"]! / 2, accuracy: 1e-12 * train["mse"]!)
+        XCTAssertEqual(
+            try XCTUnwrap(half["lr_max_stable"] as? Double), 2 * (try XCTUnwrap(mse["lr_max_stable"] as? Double)),
+            accuracy: 1e-12)
+        let bad = try fit(["--loss", "rmse"])
+        XCTAssertEqual(bad.status, 1, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--loss"), bad.stderr)
+    }
+
+    func testScheduleOptionsReachTheRunAndItsJSON() throws {
+        let object = try json(["--method", "sgd", "--schedule", "invscaling", "--power-t", "0.5", "--lr", "0.02", "--steps", "99", "--tol", "0"])
+        let schedule = try XCTUnwrap(object["schedule"] as? [String: Any])
+        XCTAssertEqual(schedule["name"] as? String, "invscaling")
+        XCTAssertEqual(schedule["power_t"] as? Double, 0.5)
+        // After 99 steps the next one is the 100th: η₀/100^0.5.
+        XCTAssertEqual(try XCTUnwrap(object["lr_final"] as? Double), 0.002, accuracy: 1e-15)
+        let constant = try json(["--steps", "3"])
+        XCTAssertEqual((constant["schedule"] as? [String: Any])?["name"] as? String, "constant")
+        for (arguments, message) in [
+            (["--schedule", "step", "--gamma", "1.5"], "--gamma: must be in (0, 1], got 1.5"),
+            (["--schedule", "cosine", "--horizon", "0"], "--horizon: must be at least 1 step, got 0"),
+            (["--schedule", "inverse", "--decay", "-1"], "--decay: must be a finite number ≥ 0, got -1.0"),
+            (["--power-t", "0.5"], "--power-t: is a parameter of --schedule invscaling, not constant"),
+        ] {
+            let outcome = try fit(arguments)
+            XCTAssertEqual(outcome.status, 1, arguments.joined(separator: " "))
+            XCTAssertEqual(outcome.stderr, "descent: \(message)\n")
+        }
+    }
+
+    func testPathPrintsTheLassoPathAndItsEntryOrder() throws {
+        let object = try json(["--dataset", "diabetes", "--path"])
+        XCTAssertEqual(object["entry_order"] as? [String], ["bmi", "s5", "bp", "s3", "sex", "s6", "s1", "s4", "s2", "age"])
+        let points = try XCTUnwrap(object["path"] as? [[String: Any]])
+        XCTAssertEqual(points.count, 100)
+        let alphas = points.compactMap { $0["alpha"] as? Double }
+        XCTAssertEqual(alphas, alphas.sorted(by: >), "largest penalty first")
+        XCTAssertEqual((points[0]["coefficients"] as? [Double])?.allSatisfy { $0 == 0 }, true)
+        let lasso = try json(["--dataset", "diabetes", "--method", "closed-form", "--l1", "\(points[30]["l1"] as! Double)"])
+        let a = try XCTUnwrap(lasso["coefficients"] as? [Double]), b = try XCTUnwrap(points[30]["coefficients"] as? [Double])
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-9 * max(1, abs(y))) }
+        let bad = try fit(["--path", "--l1-ratio", "0"])
+        XCTAssertEqual(bad.stderr, "descent: --l1-ratio: must be in (0, 1], got 0.0\n")
+    }
+
     func testNumbersAreTheShortestRoundTripText() throws {
         let text = try fit(["--json", "--steps", "5", "--history"]).stdout
         let pattern = try NSRegularExpression(pattern: "-?[0-9][0-9.eE+-]*")

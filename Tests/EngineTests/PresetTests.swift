@@ -24,7 +24,8 @@ final class PresetTests: XCTestCase {
             .filter { $0.hasSuffix(".toml") }.sorted()
         XCTAssertEqual(names, [
             "anscombe.toml", "ill-conditioned-standardized.toml", "ill-conditioned.toml", "line-on-a-curve.toml",
-            "one-outlier.toml", "overshoot.toml", "polynomial-overfit.toml", "sgd-noise.toml", "simpsons-paradox.toml",
+            "one-outlier.toml", "overshoot.toml", "polynomial-overfit.toml", "sgd-decay.toml", "sgd-noise.toml",
+            "simpsons-paradox.toml",
         ])
         for name in names {
             let path = PresetTests.presetDirectory.appendingPathComponent(name).path
@@ -58,6 +59,44 @@ final class PresetTests: XCTestCase {
         XCTAssertGreaterThan(slow.trainMetrics().meanSquaredError, 1.1 * optimum, "…but still far from the optimum")
         XCTAssertEqual(fast.trainMetrics().meanSquaredError, optimum, accuracy: 1e-6 * optimum)
         XCTAssertGreaterThan(fast.largestStableLearningRate() / slow.largestStableLearningRate(), 1000)
+    }
+
+    func testSGDDecaySettlesAfterTheScheduleIsSwitched() throws {
+        let preset = try preset("sgd-decay")
+        XCTAssertEqual(preset.setup.hyperparameters.schedule.kind, .constant)
+        let text = try String(contentsOfFile: PresetTests.presetDirectory.appendingPathComponent("sgd-decay.toml").path, encoding: .utf8)
+        XCTAssertTrue(text.contains("press k"), "the comment says which key to press")
+        let loaded = try preset.setup.data.load()
+        /// Mean absolute step-to-step change of the training MSE over steps 9000…10000, with `kind` switched on
+        /// at step 3000 (as a learner pressing k would).
+        func jitter(_ kind: ScheduleKind) -> Double {
+            var run = preset.setup.makeRun(loaded)
+            var losses: [Double] = []
+            for step in 0..<10_000 {
+                if step == 3000 {
+                    var h = run.hyperparameters
+                    h.schedule.kind = kind
+                    run.setHyperparameters(h)
+                }
+                run.takeStep()
+                if step >= 9000 { losses.append(run.trainMetrics().meanSquaredError) }
+            }
+            return zip(losses, losses.dropFirst()).map { abs($1 - $0) }.reduce(0, +) / Double(losses.count - 1)
+        }
+        let bouncing = jitter(.constant)
+        XCTAssertGreaterThan(bouncing, 5 * jitter(.inverse))
+        XCTAssertGreaterThan(bouncing, 2 * jitter(.invscaling))
+    }
+
+    func testSchedulePresetKeysAndErrors() throws {
+        let h = try Preset.parse("[training]\nschedule = \"step\"\ngamma = 0.3\nevery = 2", file: "p.toml").setup.hyperparameters
+        XCTAssertEqual(h.schedule, LearningRateSchedule(kind: .step, factor: 0.3, every: 2))
+        XCTAssertEqual(error("[training]\nschedule = \"cosine\"\nfloor = 2"),
+            "lesson.toml:3: key 'training.floor': must be in [0, 1], got 2.0")
+        XCTAssertEqual(error("[training]\nschedule = \"inverse\"\npower_t = 0.5"),
+            "lesson.toml:3: key 'training.power_t': is a parameter of schedule = \"invscaling\", not \"inverse\"")
+        XCTAssertEqual(error("[training]\nschedule = \"exp\""),
+            "lesson.toml:2: key 'training.schedule': 'exp' is not one of constant, inverse, invscaling, step, cosine")
     }
 
     func testSGDNoiseShrinksWithTheBatch() throws {
@@ -102,7 +141,7 @@ final class PresetTests: XCTestCase {
 
     func testBadPresetsNameFileLineAndKey() {
         XCTAssertEqual(error("[training]\nlr = 0.1\nspeeed = 3\n"),
-            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, init, l2, lr, method, momentum, speed, update)")
+            "lesson.toml:3: key 'training.speeed': unknown key (expected one of batch_size, decay, every, floor, gamma, horizon, init, l1, l2, loss, lr, method, momentum, power_t, schedule, speed, update)")
         XCTAssertEqual(error("# c\n\n[training]\n  lr = -2\n"), "lesson.toml:4: key 'training.lr': must be a positive number, got -2.0")
         XCTAssertEqual(error("[training]\nmethod = \"newton\""),
             "lesson.toml:2: key 'training.method': 'newton' is not one of gd, sgd, minibatch")
@@ -112,6 +151,9 @@ final class PresetTests: XCTestCase {
             "lesson.toml:2: key 'controls.locked': unknown control 'volume' (expected method, update, lr, batch, momentum, l2, speed, standardize, closed-form, reset, data)")
         XCTAssertEqual(error("[lesson]\nx = 1"),
             "lesson.toml:1: key 'lesson': unknown key (expected name, description, [data], [training], [stop], [controls])")
+        XCTAssertEqual(error("[training]\nloss = \"rmse\""),
+            "lesson.toml:2: key 'training.loss': 'rmse' is not one of mse, half-mse, sse, half-sse")
+        XCTAssertEqual(try Preset.parse("[training]\nloss = \"half-sse\"", file: "p.toml").setup.hyperparameters.loss, .halfSSE)
         XCTAssertEqual(error("[stop]\nsteps = 0"), "lesson.toml:2: key 'stop.steps': must be at least 1, got 0")
         XCTAssertTrue(error("[training]\nlr = = 3").hasPrefix("lesson.toml:2:"), error("[training]\nlr = = 3"))
         XCTAssertEqual(error("name = 3"), "lesson.toml:1: key 'name': must be a string")

@@ -33,6 +33,75 @@ final class TrainerScreenTests: XCTestCase {
         }
     }
 
+    func testLossScalingShowsInTheTitleStatusBarAndSlider() {
+        var state = TrainerFixtures.state(width: 120, height: 40)
+        state.hyperparameters.loss = .halfSSE
+        state.snapshot.hyperparameters.loss = .halfSSE
+        state.snapshot.trainLoss = 51.23
+        // A ½SSE session's bound is the MSE one ÷ k (k = n/2 = 100): the fixture's 0.25 becomes 0.0025.
+        state.snapshot.largestStableLearningRate = 0.25 / 100
+        let text = frame(state).text
+        XCTAssertTrue(text.contains("Loss J = ½·Σr² · log y"), text)
+        XCTAssertTrue(frame(state).lines.last!.contains("train ½SSE 51.23"), frame(state).lines.last!)
+        // 200 rows: the slider spans whole decades from 10⁻⁵ to 10 times that bound, 1e-8 … 0.1 (1e-5/100 … 10/100 until it is known).
+        XCTAssertEqual(state.learningRateScale.upper, 0.1, accuracy: 1e-15)
+        XCTAssertEqual(state.learningRateScale.lower, 1e-8, accuracy: 1e-22)
+        XCTAssertFalse(frame(TrainerFixtures.state(width: 120, height: 40)).text.contains("Loss J ="))
+    }
+
+    /// SGD under invscaling at step 1234 (rate η₀/1235^0.25), the rate drawn over the loss chart.
+    private func scheduleState(width: Int, height: Int) -> (TrainerState, ChartData) {
+        var state = TrainerFixtures.state(width: width, height: height)
+        state.hyperparameters.method = .sgd
+        state.hyperparameters.schedule = LearningRateSchedule(kind: .invscaling)
+        state.snapshot.hyperparameters = state.hyperparameters
+        state.snapshot.currentLearningRate = LearningRateSchedule(kind: .invscaling).rate(base: 0.1, steps: 1234, epochs: 0)
+        state.showsRate = true
+        var charts = TrainerFixtures.charts()
+        let rates = (0..<120).map { i -> LossCurve.Bucket in
+            let first = i * 1234 / 120, last = max(first, (i + 1) * 1234 / 120 - 1)
+            let rate = 0.1 / pow(Double(last + 1), 0.25), highest = 0.1 / pow(Double(first + 1), 0.25)
+            return LossCurve.Bucket(firstStep: first, lastStep: last, min: rate, max: highest, last: rate)
+        }
+        charts.rate = LossCurve(buckets: rates, totalSteps: 1234)
+        return (state, charts)
+    }
+
+    func testGoldenScheduleControl() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let (state, charts) = scheduleState(width: width, height: height)
+            GoldenFrame.assertMatches(
+                TrainerScreen(state: state, charts: charts).render(), named: "schedule-\(width)x\(height)")
+        }
+    }
+
+    func testScheduleShowsItsCurrentRateOnTheSliderAndStatusBar() {
+        let (state, charts) = scheduleState(width: 120, height: 40)
+        let frame = TrainerScreen(state: state, charts: charts).render()
+        XCTAssertTrue(frame.text.contains("Controls · lr invscaling p 0.25"), frame.text)
+        XCTAssertTrue(frame.lines.last!.contains("lr 0.0169↓"), frame.lines.last!)
+        XCTAssertTrue(frame.text.contains("rate 0.1…0.0169"), frame.text)
+        XCTAssertTrue(frame.text.contains("Loss · log y · rate: own scale"), frame.text)
+        // The knob sits where the current rate is, left of where η₀ would put it.
+        let decayed = ControlsPanel(state: state).slider(.learningRate)
+        XCTAssertEqual(decayed.fraction, state.learningRateScale.fraction(of: state.snapshot.currentLearningRate), accuracy: 1e-12)
+        XCTAssertLessThan(decayed.fraction, state.learningRateScale.fraction(of: 0.1))
+    }
+
+    func testGoldenWeightsMarkExactZerosUnderL1() {
+        var state = TrainerFixtures.state(width: 120, height: 40)
+        state.featureNames = ["age", "sex", "bmi", "bp", "s1"]
+        state.hyperparameters.l1 = 10
+        state.snapshot.hyperparameters.l1 = 10
+        state.snapshot.weights = [0, -4.3195, 5.4872, 0.7478, 0]
+        let frame = TrainerScreen(state: state, charts: TrainerFixtures.charts()).render()
+        XCTAssertTrue(frame.text.contains("age =0"), frame.text)
+        XCTAssertTrue(frame.text.contains("s1 =0"), frame.text)
+        XCTAssertFalse(frame.text.contains("bmi =0"), frame.text)
+        XCTAssertTrue(frame.text.contains("Loss J = (1/n)·Σr² + α₁‖w‖₁ · log y"), frame.text)
+        GoldenFrame.assertMatches(frame, named: "weights-zeros-120x40")
+    }
+
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.snapshot.step = 5000
@@ -169,5 +238,25 @@ final class TrainerScreenTests: XCTestCase {
             }
             XCTAssertLessThanOrEqual(layout.controlAreas[.closedForm]!.right, inner.right)
         }
+    }
+}
+
+final class PathViewTests: XCTestCase {
+    func testGoldenPathViewOnDiabetes() throws {
+        let data = try DataSpecification(source: .builtin(.diabetes)).load().train
+        let path = RegularizationPath(train: data, fitIntercept: true, standardized: true)
+        var state = TrainerState(
+            width: 120, height: 40, hyperparameters: Hyperparameters(l1: 10), rowCount: data.rowCount,
+            dataName: "diabetes", featureNames: data.featureNames)
+        XCTAssertEqual(state.handle(.key(.character("P"))), [])
+        XCTAssertTrue(state.showsPath)
+        let frame = TrainerScreen(state: state, charts: ChartData(), path: path).render()
+        XCTAssertTrue(frame.text.contains("enter: bmi, s5, bp, s3, sex, s6, s1, s4, s2, age"), frame.text)
+        XCTAssertTrue(frame.text.contains("│ alpha 5.000 (--l1 10.00)"), frame.text)
+        GoldenFrame.assertMatches(frame, named: "path-120x40")
+        let computing = TrainerScreen(state: state, charts: ChartData()).render()
+        XCTAssertTrue(computing.text.contains("computing the path"))
+        _ = state.handle(.key(.escape))
+        XCTAssertFalse(state.showsPath)
     }
 }

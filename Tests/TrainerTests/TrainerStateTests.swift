@@ -37,6 +37,23 @@ final class TrainerStateTests: XCTestCase {
         XCTAssertTrue(solved.isComparing)
     }
 
+    func testScheduleKeyCyclesAndRateOverlayToggles() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        var seen: [ScheduleKind] = []
+        for _ in 0..<5 {
+            let commands = state.handle(key("k"))
+            guard case .setHyperparameters(let h)? = commands.first else { return XCTFail("k sends the new schedule") }
+            seen.append(h.schedule.kind)
+        }
+        XCTAssertEqual(seen, [.inverse, .invscaling, .step, .cosine, .constant])
+        XCTAssertFalse(state.showsRate)
+        XCTAssertEqual(state.handle(key("K")), [])
+        XCTAssertTrue(state.showsRate)
+        state.locked = [.lr]
+        XCTAssertEqual(state.handle(key("k")), [])
+        XCTAssertEqual(state.notice, "lr: locked by the preset")
+    }
+
     func testMethodAndUpdateRuleCycle() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         var expected = state.hyperparameters

@@ -4,7 +4,7 @@
 public struct ClosedFormComparison: Sendable {
     public var weights: [Double]
     public var intercept: Double?
-    /// MSE of the optimum on the training rows (the loss chart's reference line).
+    /// J's data term (k·MSE) of the optimum on the training rows (the loss chart's reference line).
     public var trainLoss: Double
     public var testLoss: Double?
     public var rank: Int

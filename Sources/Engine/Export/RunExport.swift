@@ -135,8 +135,8 @@ public struct RunExport: Sendable {
         outcome = Outcome(
             step: snapshot.step, epochs: snapshot.epoch, status: snapshot.status, message: snapshot.message,
             coefficients: snapshot.weights, intercept: snapshot.intercept,
-            train: Metrics(mse: snapshot.trainLoss, r2: snapshot.trainR2),
-            test: snapshot.testLoss.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
+            train: Metrics(mse: snapshot.trainMSE, r2: snapshot.trainR2),
+            test: snapshot.testMSE.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
         fitCurve = FitCurve(
             train: session.train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
             closedForm: snapshot.closedForm)

@@ -1,10 +1,10 @@
 // The loss as a function of two parameters, the others held fixed: what the landscape view draws.
 
-/// The objective GD minimises, MSE + α‖w‖² (the training MSE when α = 0), over the parameters in the units
+/// The objective GD minimises, J = k·MSE + α‖w‖² (k from the loss scaling: 1 for MSE), over the parameters in the units
 /// GD runs on (z-scores when standardized). It is a quadratic form, so after one O(n·d²) pass it is
 /// evaluated without touching the rows again: relative to a reference point θ₀ (the closed-form optimum
 /// when it can be solved), f(θ₀ + δ) = f(θ₀) + 2·qᵀδ + δᵀHδ with q the half-gradient at θ₀ and
-/// H = AᵀA/n + α·I_w. Expanding around the optimum keeps the values accurate where they matter (no
+/// H = AᵀA/n + (α/k)·I_w, all times k. Expanding around the optimum keeps the values accurate where they matter (no
 /// cancellation between large terms near the minimum). A grid costs O(d²) per frame plus O(1) per point.
 ///
 /// Parameter vectors are w (d entries) followed by b; index d is the intercept and exists only with one.
@@ -15,6 +15,11 @@ public struct LossLandscape: Sendable {
     public let standardized: Bool
     public let fitIntercept: Bool
     public let l2: Double
+    public let loss: LossScaling
+    /// α₁ of an L1 penalty: the landscape adds α₁‖w‖₁ (its diamond's corners show on the contours).
+    public let l1: Double
+    /// k in J = k·MSE + α‖w‖²: the values are k times those of MSE + (α/k)‖w‖².
+    private let valueScale: Double
     /// Feature names, then "b".
     public let parameterNames: [String]
     /// The closed-form optimum in the units GD runs on; nil if it could not be solved.
@@ -29,12 +34,16 @@ public struct LossLandscape: Sendable {
 
     /// Builds the landscape of `train` as GD sees it with the given standardization and L2 penalty; nil when
     /// there are more than `maximumParameters` parameters.
-    public init?(train: Dataset, fitIntercept: Bool, standardized: Bool, l2: Double = 0) {
+    public init?(train: Dataset, fitIntercept: Bool, standardized: Bool, l2 penalty: Double = 0, loss: LossScaling = .mse, l1: Double = 0) {
         let d = train.featureCount, m = d + 1
         guard d + (fitIntercept ? 1 : 0) <= LossLandscape.maximumParameters, train.rowCount > 0 else { return nil }
         self.standardized = standardized
         self.fitIntercept = fitIntercept
-        self.l2 = l2
+        self.l2 = penalty
+        self.loss = loss
+        self.l1 = l1
+        valueScale = loss.multipleOfMSE(rows: train.rowCount)
+        let l2 = loss == .mse ? penalty : penalty / valueScale
         parameterNames = train.featureNames + ["b"]
         size = m
         scaling = standardized ? FeatureScaling(standardizing: train, centred: fitIntercept) : .identity(d)
@@ -95,7 +104,9 @@ public struct LossLandscape: Sendable {
             for k in 0..<m { row += hessian[j * m + k] * delta[k] }
             quadratic += delta[j] * row
         }
-        return max(0, referenceLoss + 2 * linear + quadratic)
+        var absolute = 0.0
+        if l1 != 0 { for j in 0..<(m - 1) { absolute += abs(theta[j]) } }
+        return valueScale * max(0, referenceLoss + 2 * linear + quadratic) + l1 * absolute
     }
 
     /// Whether `axes` names two different parameters this model has.
@@ -115,7 +126,12 @@ public struct LossLandscape: Sendable {
         let (i, j) = axes
         let m = size
         // At the centre with axes i and j moved by (a, e): f = f_c + 2a·s_i + 2e·s_j + a²H_ii + 2ae·H_ij + e²H_jj.
-        let centerLoss = loss(at: center)
+        var centerAbsolute = 0.0
+        if l1 != 0 { for k in 0..<(m - 1) where k != i && k != j { centerAbsolute += abs(center[k]) } }
+        var centerQuadratic = loss(at: center)
+        if l1 != 0 { for k in 0..<(m - 1) { centerQuadratic -= l1 * abs(center[k]) } }
+        let centerLoss = centerQuadratic / valueScale
+        let penalisedX = i < m - 1, penalisedY = j < m - 1
         var delta = [Double](repeating: 0, count: m)
         for k in 0..<m { delta[k] = center[k] - reference[k] }
         if !fitIntercept { delta[m - 1] = 0 }
@@ -135,7 +151,8 @@ public struct LossLandscape: Sendable {
             for column in 0..<c {
                 let x = xRange.lowerBound + (Double(column) + 0.5) / Double(c) * (xRange.upperBound - xRange.lowerBound)
                 let a = x - center[i]
-                let value = max(0, rowPart + 2 * a * si + a * a * hii + 2 * a * e * hij)
+                var value = valueScale * max(0, rowPart + 2 * a * si + a * a * hii + 2 * a * e * hij)
+                if l1 != 0 { value += l1 * (centerAbsolute + (penalisedX ? abs(x) : 0) + (penalisedY ? abs(y) : 0)) }
                 values[row * c + column] = value
                 low = min(low, value)
                 high = max(high, value)

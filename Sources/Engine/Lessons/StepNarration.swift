@@ -22,6 +22,8 @@ public struct StepNarration: Sendable, Equatable {
     public var batch: [Int]
     /// The first few rows of the batch with their residuals.
     public var rows: [Row]
+    /// η of this step (η₀ through the schedule).
+    public var learningRate: Double = 0
     /// ∇ of the loss (with the L2 term) at the old parameters: d weights then b.
     public var gradient: [Double]
     public var oldParameters: [Double]
@@ -41,15 +43,23 @@ public struct StepNarration: Sendable, Equatable {
     /// The formulas of this step, from docs/math.md, for the rule and penalty in force.
     public var formula: [String] {
         let l2 = hyperparameters.l2 > 0 ? " + 2α·w" : ""
+        let loss = hyperparameters.loss
         var lines = [
-            "r = X_B·w + b − y_B",
-            "∇w = (2/|B|)·X_Bᵀ r_B\(l2),  ∇b = (2/|B|)·Σ r_B",
+            loss == .mse ? "r = X_B·w + b − y_B" : "r = X_B·w + b − y_B,  J = \(loss.formula)",
+            "∇w = \(loss.gradientFormula)\(l2),  ∇b = \(loss.interceptGradientFormula)",
         ]
         switch hyperparameters.update {
         case .plain: lines.append("w ← w − η·∇w,  b ← b − η·∇b")
         case .momentum: lines.append("v ← β·v + ∇,  w ← w − η·v")
         case .nesterov: lines.append("v ← β·v + ∇,  w ← w − η·(∇ + β·v)")
         case .adam: lines.append("m ← β₁m + (1−β₁)∇,  s ← β₂s + (1−β₂)∇²,  w ← w − η·m̂/(√ŝ + ε)")
+        }
+        switch hyperparameters.schedule.kind {
+        case .constant: break
+        case .inverse: lines.append("η = η₀/(1 + k·s),  k = \(TrainingRun.short(hyperparameters.schedule.decay))")
+        case .invscaling: lines.append("η = η₀/(s + 1)^p,  p = \(TrainingRun.short(hyperparameters.schedule.power))")
+        case .step: lines.append("η = η₀·γ^⌊e/K⌋,  γ = \(TrainingRun.short(hyperparameters.schedule.factor)), K = \(TrainingRun.short(hyperparameters.schedule.every))")
+        case .cosine: lines.append("η = η_min + (η₀ − η_min)·(1 + cos(π·s/T))/2,  T = \(hyperparameters.schedule.horizon)")
         }
         if standardized { lines.append("x are z-scores (x − mean)/sd, so w is per standard deviation of x") }
         return lines
@@ -72,7 +82,9 @@ public struct StepNarration: Sendable, Equatable {
             result.append("  row \(row.index): ŷ \(number(row.prediction)) − y \(number(row.target)) = r \(number(row.residual))")
         }
         result.append("∇: " + vector(gradient))
-        result.append("η = \(number(hyperparameters.learningRate))")
+        result.append(hyperparameters.schedule.kind == .constant
+            ? "η = \(number(learningRate))"
+            : "η = \(number(learningRate)) (η₀ \(number(hyperparameters.learningRate)), \(hyperparameters.schedule.kind.rawValue))")
         result.append("old: " + vector(oldParameters))
         result.append("new: " + vector(newParameters))
         if let outcome { result.append(outcome) }
@@ -107,17 +119,20 @@ extension TrainingRun {
         var gradient = [Double](repeating: 0, count: d + 1)
         _ = design.residualPass(
             parameters: old, intercept: b, rows: size >= n ? nil : batch[...], gradient: &gradient)
-        let scale = 2 / Double(batch.count)
+        let scale = h.loss.gradientScale(rows: batch.count)
         for j in 0...d { gradient[j] *= scale }
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * old[j] } }
         if !fitIntercept { gradient[d] = 0 }
 
+        let rate = currentLearningRate
         copy.takeStep()
         let oldModel = model
-        return StepNarration(
+        var narration = StepNarration(
             step: step, hyperparameters: h, standardized: standardized, fitIntercept: fitIntercept,
             parameterNames: train.featureNames + ["b"], batch: batch, rows: rows, gradient: gradient,
             oldParameters: old, newParameters: copy.trainingParameters, oldModel: oldModel, newModel: copy.model,
             outcome: copy.outcome.map { "the run stopped: \(copy.message ?? $0.rawValue)" })
+        narration.learningRate = rate
+        return narration
     }
 }

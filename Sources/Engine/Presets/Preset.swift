@@ -8,7 +8,8 @@ import TOMLKit
 /// description = "…"
 /// [data]      # dataset | file, target, features, rows, noise, condition, poly, test_fraction, seed,
 ///             # intercept, standardize
-/// [training]  # method, update, lr, batch_size, momentum, l2, init ("zero" | "random"), speed
+/// [training]  # method, update, lr, loss, batch_size, momentum, l2, l1, init ("zero" | "random"), speed,
+///             # schedule, decay, power_t, gamma, every, horizon, floor
 /// [stop]      # steps, epochs, tol
 /// [controls]  # locked = ["lr", …], hidden = ["closed-form", …] (names: PresetControl)
 /// ```
@@ -62,7 +63,10 @@ private struct PresetReader {
             "dataset", "part", "file", "target", "features", "rows", "noise", "condition", "poly", "test_fraction", "seed",
             "intercept", "standardize",
         ],
-        "training": ["method", "update", "lr", "batch_size", "momentum", "l2", "init", "speed"],
+        "training": [
+            "method", "update", "lr", "loss", "batch_size", "momentum", "l2", "l1", "init", "speed", "schedule", "decay", "power_t",
+            "gamma", "every", "horizon", "floor",
+        ],
         "stop": ["steps", "epochs", "tol"],
         "controls": ["locked", "hidden"],
     ]
@@ -252,10 +256,30 @@ private struct PresetReader {
         if let update = try choice(table, t, "update", UpdateRule.allCases.map(\.rawValue)) {
             h.update = UpdateRule(rawValue: update)!
         }
+        if let loss = try choice(table, t, "loss", LossScaling.allCases.map(\.rawValue)) {
+            h.loss = LossScaling(rawValue: loss)!
+        }
         h.learningRate = try number(table, t, "lr") { $0 > 0 ? nil : "must be a positive number" } ?? h.learningRate
         h.batchSize = try integer(table, t, "batch_size") { $0 >= 1 ? nil : "must be at least 1" } ?? h.batchSize
         h.momentum = try number(table, t, "momentum") { $0 >= 0 && $0 < 1 ? nil : "must be in [0, 1)" } ?? h.momentum
         h.l2 = try number(table, t, "l2") { $0 >= 0 ? nil : "must be at least 0" } ?? h.l2
+        h.l1 = try number(table, t, "l1") { $0 >= 0 ? nil : "must be at least 0" } ?? h.l1
+        if let kind = try choice(table, t, "schedule", ScheduleKind.allCases.map(\.rawValue)) {
+            h.schedule.kind = ScheduleKind(rawValue: kind)!
+        }
+        let owners: [(String, ScheduleKind)] = [
+            ("decay", .inverse), ("power_t", .invscaling), ("gamma", .step), ("every", .step), ("horizon", .cosine),
+            ("floor", .cosine),
+        ]
+        for (key, owner) in owners where table[key] != nil && owner != h.schedule.kind {
+            throw error(t, key, "is a parameter of schedule = \"\(owner.rawValue)\", not \"\(h.schedule.kind.rawValue)\"")
+        }
+        h.schedule.decay = try number(table, t, "decay") { $0 >= 0 ? nil : "must be at least 0" } ?? h.schedule.decay
+        h.schedule.power = try number(table, t, "power_t") { $0 >= 0 ? nil : "must be at least 0" } ?? h.schedule.power
+        h.schedule.factor = try number(table, t, "gamma") { $0 > 0 && $0 <= 1 ? nil : "must be in (0, 1]" } ?? h.schedule.factor
+        h.schedule.every = try number(table, t, "every") { $0 > 0 ? nil : "must be a positive number of epochs" } ?? h.schedule.every
+        h.schedule.horizon = try integer(table, t, "horizon") { $0 >= 1 ? nil : "must be at least 1 step" } ?? h.schedule.horizon
+        h.schedule.floor = try number(table, t, "floor") { $0 >= 0 && $0 <= 1 ? nil : "must be in [0, 1]" } ?? h.schedule.floor
         return h
     }
 

@@ -17,7 +17,7 @@ struct SessionLoop {
     private var rateWindowSteps = 0
     private var stepsPerSecond = 0.0
     /// The stable rate and κ for the design GD runs on, computed once per (L2 penalty, scaling).
-    private var designFigures: (l2: Double, standardized: Bool, stableRate: Double, condition: Double?)?
+    private var designFigures: (l2: Double, loss: LossScaling, standardized: Bool, stableRate: Double, condition: Double?)?
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
     /// When the full loss of the weights in hand was last known, and what the last evaluation cost.
@@ -196,12 +196,12 @@ struct SessionLoop {
     }
 
     private mutating func gradientDescentFigures() -> (stableRate: Double, condition: Double?) {
-        let key = (run.hyperparameters.l2, run.standardized)
-        if let cached = designFigures, cached.l2 == key.0, cached.standardized == key.1 {
+        let key = (run.hyperparameters.l2, run.hyperparameters.loss, run.standardized)
+        if let cached = designFigures, cached.l2 == key.0, cached.loss == key.1, cached.standardized == key.2 {
             return (cached.stableRate, cached.condition)
         }
         let figures = (stableRate: run.largestStableLearningRate(), condition: run.conditionNumber())
-        designFigures = (key.0, key.1, figures.stableRate, figures.condition)
+        designFigures = (key.0, key.1, key.2, figures.stableRate, figures.condition)
         return figures
     }
 
@@ -221,8 +221,9 @@ struct SessionLoop {
             batchLossAverage: run.batchLossAverage, testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0,
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
-            largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition)
-        let trainHistory = run.trainHistory, testHistory = run.testHistory
+            largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition,
+            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE, currentLearningRate: run.currentLearningRate)
+        let trainHistory = run.trainHistory, testHistory = run.testHistory, rateHistory = run.rateHistory
         let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {
             mailbox.trajectory = trajectory
@@ -230,6 +231,7 @@ struct SessionLoop {
             mailbox.snapshot = snapshot
             mailbox.trainHistory = trainHistory
             mailbox.testHistory = testHistory
+            mailbox.rateHistory = rateHistory
             mailbox.log.append(contentsOf: applied)
             mailbox.publishedCount += applied.count
             // In the lock, so an observer (a recorder queueing its lines) has them before waitUntilIdle returns.
@@ -243,20 +245,21 @@ struct SessionLoop {
     /// asked (after `z`, say, for the other scaling) and is dropped, whichever thread finishes last.
     private func startClosedForm(generation: Int) {
         let train = run.train, test = run.test, intercept = run.fitIntercept
-        let l2 = run.hyperparameters.l2, standardized = run.standardized
+        let l2 = run.hyperparameters.l2, loss = run.hyperparameters.loss, standardized = run.standardized
+        let l1 = run.hyperparameters.l1
         let mailbox = self.mailbox
         let solve = mailbox.locked { mailbox.closedFormSolver }
         let thread = Thread {
             let result: Result<ClosedFormComparison, ClosedFormFailure>
             do {
-                result = .success(try solve(train, test, intercept, l2, standardized))
+                result = .success(try solve(train, test, intercept, l2, standardized, loss, l1))
             } catch {
                 result = .failure(ClosedFormFailure(description: "closed form: \(error)"))
             }
             mailbox.locked {
                 mailbox.closedFormAnswers += 1
                 guard mailbox.closedFormGeneration == generation else { return }
-                mailbox.closedForm = (generation, l2, standardized, result)
+                mailbox.closedForm = (generation, l2, loss, l1, standardized, result)
             }
         }
         thread.name = "descent.closed-form"

@@ -9,6 +9,7 @@ final class SessionMailbox: @unchecked Sendable {
     var snapshot: TrainingSnapshot
     var trainHistory = LossHistory()
     var testHistory = LossHistory()
+    var rateHistory = LossHistory()
     var log: [AppliedCommand] = []
     /// Told of each batch of applied commands as it is published (a recorder appending them to its file).
     var logObserver: (@Sendable ([AppliedCommand]) -> Void)?
@@ -23,8 +24,8 @@ final class SessionMailbox: @unchecked Sendable {
     var publishedCount = 0
     var shuttingDown = false
     var finished = false
-    /// The closed-form answer, the request it answers and the (l2, standardized) it was computed for.
-    var closedForm: (generation: Int, l2: Double, standardized: Bool, result: Result<ClosedFormComparison, ClosedFormFailure>)?
+    /// The closed-form answer, the request it answers and the (l2, loss, l1, standardized) it was computed for.
+    var closedForm: (generation: Int, l2: Double, loss: LossScaling, l1: Double, standardized: Bool, result: Result<ClosedFormComparison, ClosedFormFailure>)?
     /// Closed-form requests sent so far (counted as they are queued, under the same lock): an answer is kept
     /// only if it answers the latest (`SessionLoop.startClosedForm`).
     var closedFormGeneration = 0
@@ -32,7 +33,7 @@ final class SessionMailbox: @unchecked Sendable {
     var closedFormAnswers = 0
     /// How the closed form is solved (tests swap in one that answers late).
     var closedFormSolver: ClosedFormComparisonSolver = { try ClosedFormComparison.solve(
-        train: $0, test: $1, fitIntercept: $2, l2: $3, standardized: $4) }
+        train: $0, test: $1, fitIntercept: $2, l2: $3, standardized: $4, loss: $5, l1: $6) }
 
     init(snapshot: TrainingSnapshot) {
         self.snapshot = snapshot
@@ -56,7 +57,7 @@ final class SessionMailbox: @unchecked Sendable {
 }
 
 /// Solves the closed form for (train, test, fit intercept, l2, standardized).
-typealias ClosedFormComparisonSolver = @Sendable (Dataset, Dataset?, Bool, Double, Bool) throws -> ClosedFormComparison
+typealias ClosedFormComparisonSolver = @Sendable (Dataset, Dataset?, Bool, Double, Bool, LossScaling, Double) throws -> ClosedFormComparison
 
 /// Why the closed-form solution could not be computed.
 public struct ClosedFormFailure: Error, Sendable, CustomStringConvertible {

@@ -16,7 +16,7 @@ public struct SetupProblem: Sendable, Equatable {
 }
 
 extension Hyperparameters {
-    /// The first setting out of range, if any (the rules `--lr`, `--batch-size`, `--momentum` and `--l2` follow).
+    /// The first setting out of range, if any (the rules `--lr`, `--batch-size`, `--momentum`, `--l2` and `--l1` follow).
     public func problem() -> SetupProblem? {
         if !(learningRate > 0 && learningRate.isFinite) {
             return SetupProblem(option: "--lr", key: "hyperparameters.learningRate", reason: "must be a positive finite number, got \(learningRate)")
@@ -29,6 +29,9 @@ extension Hyperparameters {
         }
         if !(l2 >= 0 && l2.isFinite) {
             return SetupProblem(option: "--l2", key: "hyperparameters.l2", reason: "must be a finite number ≥ 0, got \(l2)")
+        }
+        if !(l1 >= 0 && l1.isFinite) {
+            return SetupProblem(option: "--l1", key: "hyperparameters.l1", reason: "must be a finite number ≥ 0, got \(l1)")
         }
         return nil
     }

@@ -15,12 +15,12 @@ extension TrainingSession {
 }
 
 extension LossLandscape {
-    /// The landscape of a session as it trains now: its standardization and L2 penalty. Rebuild it when
-    /// either changes (`standardized` and `l2` say which it was built for).
+    /// The landscape of a session as it trains now: its standardization, L2 penalty and loss scaling.
+    /// Rebuild it when one changes (`standardized`, `l2` and `loss` say which it was built for).
     public init?(session: TrainingSession) {
         let snapshot = session.snapshot()
         self.init(
             train: session.train, fitIntercept: session.fitIntercept, standardized: snapshot.standardized,
-            l2: snapshot.hyperparameters.l2)
+            l2: snapshot.hyperparameters.l2, loss: snapshot.hyperparameters.loss, l1: snapshot.hyperparameters.l1)
     }
 }

@@ -33,7 +33,8 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox = SessionMailbox(snapshot: TrainingSnapshot(
             weights: model.weights, intercept: model.intercept, trainLoss: run.latestTrainLoss ?? 0,
             testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0, testR2: run.latestTestR2,
-            hyperparameters: hyperparameters, standardized: standardize))
+            hyperparameters: hyperparameters, standardized: standardize, trainMSE: run.latestTrainMSE ?? 0,
+            testMSE: run.latestTestMSE))
         let loop = SessionLoopBox(SessionLoop(run: run, mailbox: mailbox))
         let thread = Thread { loop.run() }
         thread.name = "descent.training"
@@ -72,7 +73,9 @@ public final class TrainingSession: @unchecked Sendable {
         mailbox.locked {
             var snapshot = mailbox.snapshot
             if let closed = mailbox.closedForm, closed.generation == mailbox.closedFormGeneration,
-                closed.l2 == snapshot.hyperparameters.l2, closed.standardized == snapshot.standardized
+                closed.l2 == snapshot.hyperparameters.l2, closed.loss == snapshot.hyperparameters.loss,
+                closed.l1 == snapshot.hyperparameters.l1,
+                closed.standardized == snapshot.standardized
             {
                 switch closed.result {
                 case .success(let comparison): snapshot.closedForm = comparison
@@ -86,7 +89,13 @@ public final class TrainingSession: @unchecked Sendable {
     /// A loss history reduced to at most `columns` buckets (min / max / last per bucket), in O(columns).
     public func lossCurve(_ series: LossSeries = .train, columns: Int) -> LossCurve {
         let (history, steps) = mailbox.locked {
-            (series == .train ? mailbox.trainHistory : mailbox.testHistory, mailbox.snapshot.step)
+            let history: LossHistory
+            switch series {
+            case .train: history = mailbox.trainHistory
+            case .test: history = mailbox.testHistory
+            case .rate: history = mailbox.rateHistory
+            }
+            return (history, mailbox.snapshot.step)
         }
         return history.curve(columns: columns, totalSteps: steps)
     }

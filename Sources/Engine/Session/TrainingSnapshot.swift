@@ -15,6 +15,11 @@ public struct TrainingSnapshot: Sendable {
     /// The running average of the last mini-batch losses (nil under full-batch GD, whose loss is exact every step).
     public internal(set) var batchLossAverage: Double?
     public internal(set) var testLoss: Double?
+    /// The MSE of the same weights (what R² and exports report whatever the loss scaling).
+    public internal(set) var trainMSE: Double
+    public internal(set) var testMSE: Double?
+    /// The rate the next step takes (η₀ through the schedule; η₀ itself for a constant rate).
+    public internal(set) var currentLearningRate: Double
     public internal(set) var trainR2: Double
     public internal(set) var testR2: Double?
     public internal(set) var stepsPerSecond: Double
@@ -41,8 +46,12 @@ public struct TrainingSnapshot: Sendable {
         status: TrainingStatus = .ready, message: String? = nil, hyperparameters: Hyperparameters = .init(),
         standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
         closedForm: ClosedFormComparison? = nil,
-        closedFormFailure: String? = nil
+        closedFormFailure: String? = nil, trainMSE: Double? = nil, testMSE: Double? = nil,
+        currentLearningRate: Double? = nil
     ) {
+        self.currentLearningRate = currentLearningRate ?? hyperparameters.learningRate
+        self.trainMSE = trainMSE ?? trainLoss
+        self.testMSE = testMSE ?? testLoss
         self.step = step
         self.epoch = epoch
         self.weights = weights

@@ -62,10 +62,10 @@ public struct DivergenceExplanation: Sendable, Equatable {
 }
 
 extension TrainingSnapshot {
-    /// The stability rule for the rate in use (shown when a run diverges, or beside the lr slider).
+    /// The stability rule for the rate in use, the scheduled one (shown when a run diverges, or beside the lr slider).
     public var divergenceExplanation: DivergenceExplanation {
         DivergenceExplanation(
-            learningRate: hyperparameters.learningRate, largestStableLearningRate: largestStableLearningRate,
+            learningRate: hyperparameters.schedule.kind == .constant ? hyperparameters.learningRate : currentLearningRate, largestStableLearningRate: largestStableLearningRate,
             method: hyperparameters.method, update: hyperparameters.update, momentum: hyperparameters.momentum)
     }
 }

@@ -30,6 +30,11 @@ public struct StabilityBound: Sendable {
 
     /// κ of the design GD runs on, √(λmax/λmin) of AᵀA (+ nα on the weights with an L2 penalty α): the
     /// Hessian's condition number is κ², and GD needs on the order of κ² steps. nil when LAPACK fails.
+    /// With another loss scaling (J = k·MSE + α‖w‖²) the Hessian is k times the MSE one with penalty α/k.
+    public func conditionNumber(l2: Double = 0, loss: LossScaling) -> Double? {
+        conditionNumber(l2: l2 / loss.multipleOfMSE(rows: rowCount))
+    }
+
     public func conditionNumber(l2: Double = 0) -> Double? {
         spectrum.conditionNumber(penalty: Double(rowCount) * l2)
     }
@@ -38,6 +43,14 @@ public struct StabilityBound: Sendable {
     public func largestStableLearningRate(l2: Double = 0) -> Double {
         let lambda = largestEigenvalue(l2: l2)
         return lambda > 0 ? 2 / lambda : .infinity
+    }
+
+    /// 2/λmax of J = k·MSE + α‖w‖²'s Hessian, k·H_MSE(α/k): the MSE bound for α/k, divided by k (for α = 0
+    /// exactly the MSE bound ÷ k).
+    public func largestStableLearningRate(l2: Double = 0, loss: LossScaling) -> Double {
+        if loss == .mse { return largestStableLearningRate(l2: l2) }
+        let k = loss.multipleOfMSE(rows: rowCount)
+        return largestStableLearningRate(l2: l2 / k) / k
     }
 
     /// λmax of the Hessian with penalty α: +∞ when the design's values overflow it (raw 1e308: no positive rate is

@@ -4,7 +4,8 @@ import Foundation
 /// A training run stepped by its owner (the session's thread, or `fit` directly). Given the same data, seed
 /// and the same calls at the same steps, it produces bit-identical parameters.
 ///
-/// Loss bookkeeping: the history entry for step s is the training MSE of the weights after s steps. Full-batch
+/// Loss bookkeeping: the history entry for step s is the training objective J (the chosen scaling of the squared
+/// error, see `LossScaling`) of the weights after s steps. Full-batch
 /// steps get it free from the fused pass (the loss of the weights before the update). SGD and mini-batch
 /// evaluate the full training loss every step when n·d ≤ 2·10⁵, and otherwise every k steps with k chosen so
 /// evaluation costs at most ~10% of the stepping (k = ⌈10·n / batch⌉). The test loss follows the same rule.
@@ -32,6 +33,10 @@ public struct TrainingRun: Sendable {
     public private(set) var message: String?
     public private(set) var trainHistory = LossHistory()
     public private(set) var testHistory = LossHistory()
+    /// The scheduled rate at each step the training loss was recorded, while a schedule other than constant is on.
+    public private(set) var rateHistory = LossHistory()
+    /// Where the schedule in force was set: its s and e count from here.
+    private var scheduleStart = (step: 0, rows: 0)
     /// The running average of the last `batchAverageWindow` mini-batch losses (each of the weights before its
     /// step); nil under full-batch GD, whose loss is exact at every step, and before the first batch.
     public private(set) var batchLossAverage: Double?
@@ -46,8 +51,9 @@ public struct TrainingRun: Sendable {
     private var gradient: [Double]
     private var updateState: UpdateState
     private var schedule: RowSchedule
-    private var trainLoss: (step: Int, value: Double)?
-    private var testLoss: (step: Int, value: Double)?
+    /// The objective J of the weights of `step`, and their MSE (for R²).
+    private var trainLoss: (step: Int, value: Double, mse: Double)?
+    private var testLoss: (step: Int, value: Double, mse: Double)?
     private var bestLoss = Double.infinity
     private var initialLoss: Double?
     /// ‖∇‖ of the full loss at the first evaluated weights: convergence needs the gradient well below it.
@@ -59,7 +65,7 @@ public struct TrainingRun: Sendable {
     /// The loss stopped changing before this step but the gradient was not small: the next look is due here.
     private var nextGradientCheck = 0
     /// The last parameters whose loss was evaluated and passed the divergence test, with that loss.
-    private var lastGood: (parameters: [Double], loss: Double)?
+    private var lastGood: (parameters: [Double], loss: Double, mse: Double)?
     /// The step whose weights `lastGood` holds.
     private var lastGoodStep = 0
     /// Losses of steps from this one on can stop the run by the tolerance; nil: the test is waived (the user
@@ -140,7 +146,7 @@ public struct TrainingRun: Sendable {
         return (converted.weights, fitIntercept ? converted.intercept : nil)
     }
 
-    /// The most recently evaluated training MSE (of the current weights after `refreshLosses()`).
+    /// The most recently evaluated training objective J (of the current weights after `refreshLosses()`).
     public var latestTrainLoss: Double? { trainLoss?.value }
     public var latestTestLoss: Double? { testLoss?.value }
     /// The step whose weights `latestTrainLoss` belongs to.
@@ -148,23 +154,27 @@ public struct TrainingRun: Sendable {
 
     /// R² matching `latestTrainLoss` / `latestTestLoss`.
     public var latestTrainR2: Double? {
-        trainLoss.map { r2(mse: $0.value, rows: train.rowCount, total: trainTotalSumOfSquares) }
+        trainLoss.map { r2(mse: $0.mse, rows: train.rowCount, total: trainTotalSumOfSquares) }
     }
     public var latestTestR2: Double? {
         guard let test, let testLoss else { return nil }
-        return r2(mse: testLoss.value, rows: test.rowCount, total: testTotalSumOfSquares)
+        return r2(mse: testLoss.mse, rows: test.rowCount, total: testTotalSumOfSquares)
     }
+
+    /// The training and test MSE of the weights `latestTrainLoss` / `latestTestLoss` belong to.
+    public var latestTrainMSE: Double? { trainLoss?.mse }
+    public var latestTestMSE: Double? { testLoss?.mse }
 
     private func r2(mse: Double, rows: Int, total: Double) -> Double {
         RegressionMetrics(residualSumOfSquares: mse * Double(rows), rowCount: rows, totalSumOfSquares: total).rSquared
     }
 
-    /// 2/λmax of the MSE Hessian (with the L2 penalty) on the design GD runs on now.
+    /// 2/λmax of the objective's Hessian (its loss scaling, with the L2 penalty) on the design GD runs on now.
     public mutating func largestStableLearningRate() -> Double {
         if stability[standardized] == nil {
             stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
         }
-        return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2)
+        return stability[standardized]!.largestStableLearningRate(l2: hyperparameters.l2, loss: hyperparameters.loss)
     }
 
     /// The bound of the update rule in use, from 2/λmax (see `Hyperparameters.stability(fullBatchBound:)`).
@@ -177,7 +187,7 @@ public struct TrainingRun: Sendable {
         if stability[standardized] == nil {
             stability[standardized] = StabilityBound(design: design, fitIntercept: fitIntercept)
         }
-        return stability[standardized]!.conditionNumber(l2: hyperparameters.l2)
+        return stability[standardized]!.conditionNumber(l2: hyperparameters.l2, loss: hyperparameters.loss)
     }
 
     /// Exact metrics of the current weights on the training rows.
@@ -195,6 +205,15 @@ public struct TrainingRun: Sendable {
             rowCount: testDesign.rowCount, totalSumOfSquares: testTotalSumOfSquares)
     }
 
+    /// The rate the next step takes: η₀ (`learningRate`) through the schedule.
+    public var currentLearningRate: Double {
+        let h = hyperparameters
+        guard h.schedule.kind != .constant else { return h.learningRate }
+        return h.schedule.rate(
+            base: h.learningRate, steps: step - scheduleStart.step,
+            epochs: Double(rowsSeen - scheduleStart.rows) / Double(train.rowCount))
+    }
+
     // MARK: Commands
 
     /// Changes hyperparameters from the next step on; velocity and moments restart when the rule changes.
@@ -205,6 +224,16 @@ public struct TrainingRun: Sendable {
             toleranceArmedFrom = step + 1
             nextGradientCheck = 0
         }
+        if new.schedule != hyperparameters.schedule { scheduleStart = (step, rowsSeen) }
+        if new.loss != hyperparameters.loss {
+            // J changes by a constant factor: the divergence and convergence tests start over in the new units (the UI resets).
+            bestLoss = .infinity
+            initialLoss = nil
+            initialGradientNorm = nil
+            batchLossAverage = nil
+            batchLossCount = 0
+            checkedBatchAverage = 0
+        }
         hyperparameters = new
     }
 
@@ -214,7 +243,7 @@ public struct TrainingRun: Sendable {
         guard on != standardized else { return }
         let from = scaling, to = on ? standardScaling : rawScaling
         parameters = convert(parameters, from: from, to: to)
-        if let good = lastGood { lastGood = (convert(good.parameters, from: from, to: to), good.loss) }
+        if let good = lastGood { lastGood = (convert(good.parameters, from: from, to: to), good.loss, good.mse) }
         standardized = on
         design = TrainingRun.design(train, scaling)
         testDesign = test.map { TrainingRun.design($0, scaling) }
@@ -242,6 +271,8 @@ public struct TrainingRun: Sendable {
         message = nil
         trainHistory = LossHistory()
         testHistory = LossHistory()
+        rateHistory = LossHistory()
+        scheduleStart = (0, 0)
         trainLoss = nil
         testLoss = nil
         bestLoss = .infinity
@@ -267,11 +298,10 @@ public struct TrainingRun: Sendable {
     /// Evaluates the losses of the current weights if they are not known yet (e.g. on pause).
     public mutating func refreshLosses() {
         if trainLoss?.step != step {
-            let mse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(train.rowCount)
-            _ = recordTrainLoss(mse)
+            _ = recordTrainLoss(sumOfSquares: design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
         if let testDesign, testLoss?.step != step {
-            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+            recordTestLoss(sumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
     }
 
@@ -294,13 +324,13 @@ public struct TrainingRun: Sendable {
             // Full batch: one fused pass gives the loss of the current weights and the gradient.
             let sse = design.residualPass(parameters: parameters, intercept: intercept, gradient: &gradient)
             if trainLoss?.step != step {
-                guard recordTrainLoss(sse / Double(n)) else { return false }
+                guard recordTrainLoss(sumOfSquares: sse) else { return false }
             }
             rowsUsed = n
         } else {
             if trainLoss?.step != step, step % evaluationInterval(rows: n, batch: batch) == 0 {
                 let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
-                guard recordTrainLoss(sse / Double(n)) else { return false }
+                guard recordTrainLoss(sumOfSquares: sse) else { return false }
             }
             let rows = schedule.nextBatchPositions(size: batch)
             // Drawn rows are scattered through memory: fetch the next step's rows during this one (for SGD, the
@@ -312,18 +342,24 @@ public struct TrainingRun: Sendable {
                 parameters: parameters, intercept: intercept, order: schedule.epochOrder, batch: rows, lookahead: ahead,
                 gradient: &gradient)
             rowsUsed = rows.count
-            noteBatchLoss(sse / Double(rowsUsed))
+            // In J's units, so it compares with the full objective: k(n)·(the batch's MSE) + the penalties.
+            let batchMSE = sse / Double(rowsUsed)
+            noteBatchLoss(h.loss == .mse && h.l2 == 0 && h.l1 == 0
+                ? batchMSE : h.loss.multipleOfMSE(rows: n) * batchMSE + penalty)
         }
         if let testDesign, testLoss?.step != step, step % evaluationInterval(rows: testDesign.rowCount, batch: batch) == 0 {
-            recordTestLoss(testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept) / Double(testDesign.rowCount))
+            recordTestLoss(sumOfSquares: testDesign.sumOfSquaredResiduals(parameters: parameters, intercept: intercept))
         }
 
-        let scale = 2 / Double(rowsUsed)
+        let scale = h.loss.gradientScale(rows: rowsUsed)
         for j in 0...d { gradient[j] *= scale }
         if h.l2 != 0 { for j in 0..<d { gradient[j] += 2 * h.l2 * parameters[j] } }
+        let eta = h.schedule.kind == .constant ? h.learningRate : currentLearningRate
         updateState.apply(
             h.update, gradient: gradient, to: &parameters, updated: fitIntercept ? d + 1 : d,
-            learningRate: h.learningRate, momentum: h.momentum)
+            learningRate: eta, momentum: h.momentum)
+        // L1: the proximal step of η·α₁‖w‖₁ after the update, soft-thresholding each weight (never b).
+        if h.l1 != 0 { TrainingRun.softThreshold(&parameters, count: d, by: eta * h.l1) }
         step += 1
         rowsSeen += rowsUsed
 
@@ -334,7 +370,7 @@ public struct TrainingRun: Sendable {
         // The batch losses say the weights are running away: the full loss of the new weights decides, now.
         if batch < n, let average = batchLossAverage, !(average <= max(checkedBatchAverage, divergenceThreshold)) {
             let sse = design.sumOfSquaredResiduals(parameters: parameters, intercept: intercept)
-            guard recordTrainLoss(sse / Double(n)) else { return true }
+            guard recordTrainLoss(sumOfSquares: sse) else { return true }
             checkedBatchAverage = 2 * average
         }
         if let limit = stop.steps, step >= limit {
@@ -343,6 +379,26 @@ public struct TrainingRun: Sendable {
             finish(.maxSteps, "reached the epoch limit (\(limit))")
         }
         return true
+    }
+
+    /// w_j ← sign(w_j)·max(|w_j| − t, 0) for the first `count` values: the proximal map of t‖w‖₁.
+    static func softThreshold(_ values: inout [Double], count: Int, by t: Double) {
+        for j in 0..<count {
+            let v = values[j]
+            values[j] = v > t ? v - t : (v < -t ? v + t : 0)
+        }
+    }
+
+    /// α₂‖w‖² + α₁‖w‖₁ of the current weights (in the units GD runs on).
+    private var penalty: Double {
+        let h = hyperparameters
+        guard h.l2 != 0 || h.l1 != 0 else { return 0 }
+        var squares = 0.0, absolutes = 0.0
+        for j in 0..<featureCount {
+            squares += parameters[j] * parameters[j]
+            absolutes += abs(parameters[j])
+        }
+        return h.l2 * squares + h.l1 * absolutes
     }
 
     /// Whether every value is finite (a plain loop: this runs every step).
@@ -358,7 +414,7 @@ public struct TrainingRun: Sendable {
         return max(1, (10 * rows + batch - 1) / batch)
     }
 
-    /// Adds one mini-batch's MSE to the running average (the last `batchAverageWindow` batches, evenly at first).
+    /// Adds one mini-batch's loss (in J's units) to the running average (the last `batchAverageWindow` batches, evenly at first).
     private mutating func noteBatchLoss(_ mse: Double) {
         batchLossCount = min(batchLossCount + 1, TrainingRun.batchAverageWindow)
         let previous = batchLossAverage ?? 0
@@ -370,15 +426,25 @@ public struct TrainingRun: Sendable {
         TrainingRun.divergenceFactor * max(bestLoss, 1e-12 * (initialLoss ?? 0), Double.leastNormalMagnitude)
     }
 
-    /// ‖∇‖ of the full training loss (with the L2 penalty) at the current weights: one pass over the rows.
+    /// ‖∇J‖ of the full objective GD minimises (its loss scaling, with the L2 penalty) at the current weights: one
+    /// pass over the rows. With L1, ∂J is a set at a zero weight; its smallest element is used (0 at the optimum):
+    /// g + α₁·sign(w) off zero, and g shrunk towards 0 by α₁ at zero.
     private func fullGradientNorm() -> Double {
         let d = featureCount
+        let h = hyperparameters
         var sums = [Double](repeating: 0, count: d + 1)
         _ = design.residualPass(parameters: parameters, intercept: intercept, gradient: &sums)
-        let scale = 2 / Double(train.rowCount)
+        let scale = h.loss.gradientScale(rows: train.rowCount)
         var total = 0.0
         for j in 0..<(fitIntercept ? d + 1 : d) {
-            let g = scale * sums[j] + (j < d ? 2 * hyperparameters.l2 * parameters[j] : 0)
+            var g = scale * sums[j]
+            if j < d {
+                g += 2 * h.l2 * parameters[j]
+                if h.l1 != 0 {
+                    let w = parameters[j]
+                    g = w > 0 ? g + h.l1 : w < 0 ? g - h.l1 : (g > h.l1 ? g - h.l1 : g < -h.l1 ? g + h.l1 : 0)
+                }
+            }
             total += g * g
         }
         return total.squareRoot()
@@ -386,49 +452,61 @@ public struct TrainingRun: Sendable {
 
     /// Records the training loss of the current weights; checks divergence and convergence. Returns false
     /// when the run stopped itself because of it.
-    private mutating func recordTrainLoss(_ mse: Double) -> Bool {
+    private mutating func recordTrainLoss(sumOfSquares sse: Double) -> Bool {
+        let n = train.rowCount
+        let mse = sse / Double(n)
+        let data = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: n)
+        // The full objective J = data term + α₂‖w‖² + α₁‖w‖₁ (just the data term without a penalty).
+        let h = hyperparameters
+        let value = h.l2 == 0 && h.l1 == 0 ? data : data + penalty
+        return recordTrainObjective(value, mse: mse)
+    }
+
+    /// Records J (with its MSE); the divergence and tolerance tests read J.
+    private mutating func recordTrainObjective(_ value: Double, mse: Double) -> Bool {
         let previous = trainLoss
-        if !mse.isFinite {
+        if !value.isFinite {
             diverge(because: "the training loss became non-finite at step \(step)")
             return false
         }
         if initialLoss == nil {
-            initialLoss = mse
+            initialLoss = value
             initialGradientNorm = fullGradientNorm()
         }
-        trainHistory.append(step: step, loss: mse)
-        if mse > divergenceThreshold {
-            diverge(because: "the training loss grew to \(TrainingRun.short(mse)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
+        trainHistory.append(step: step, loss: value)
+        if hyperparameters.schedule.kind != .constant { rateHistory.append(step: step, loss: currentLearningRate) }
+        if value > divergenceThreshold {
+            diverge(because: "the training loss grew to \(TrainingRun.short(value)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
             return false
         }
-        trainLoss = (step, mse)
-        bestLoss = min(bestLoss, mse)
-        lastGood = (parameters, mse)
+        trainLoss = (step, value, mse)
+        bestLoss = min(bestLoss, value)
+        lastGood = (parameters, value, mse)
         lastGoodStep = step
         if stop.tolerance > 0, let armed = toleranceArmedFrom, step >= armed, let previous, previous.step < step {
-            let change = abs(previous.value - mse) / max(abs(previous.value), Double.leastNormalMagnitude)
+            let change = abs(previous.value - value) / max(abs(previous.value), Double.leastNormalMagnitude)
             if change < stop.tolerance, step >= nextGradientCheck {
-                return settleStoppedLoss(mse)
+                return settleStoppedLoss(value)
             }
         }
         return true
     }
 
-    /// The loss stopped changing: converged only if it fell and the gradient is small next to its start. A rate at
+    /// The objective J stopped changing: converged only if it fell and the gradient is small next to its start. A rate at
     /// its rule's bound bounces at equal loss (oscillating). Otherwise the run goes on, looking again later.
-    private mutating func settleStoppedLoss(_ mse: Double) -> Bool {
+    private mutating func settleStoppedLoss(_ value: Double) -> Bool {
         let gradient = fullGradientNorm()
         let start = initialGradientNorm ?? gradient
-        if gradient <= TrainingRun.convergedGradientRatio * start, mse <= (initialLoss ?? mse) {
+        if gradient <= TrainingRun.convergedGradientRatio * start, value <= (initialLoss ?? value) {
             finish(.converged, "the relative change of the loss fell below \(stop.tolerance) at step \(step)")
             return false
         }
         if hyperparameters.method == .gd, case .bound(let rate, let formula) = updateRuleStability(),
-            hyperparameters.learningRate >= TrainingRun.atBoundFraction * rate
+            currentLearningRate >= TrainingRun.atBoundFraction * rate
         {
             let share = start > 0 ? " (\(TrainingRun.short(100 * gradient / start))% of its start)" : ""
             finish(.oscillating, "the loss stopped changing at step \(step) but the gradient did not shrink\(share): "
-                + "lr \(TrainingRun.short(hyperparameters.learningRate)) is at the stability bound \(formula) = "
+                + "lr \(TrainingRun.short(currentLearningRate)) is at the stability bound \(formula) = "
                 + "\(TrainingRun.short(rate)), so the weights bounce between two points of equal loss; lower the rate")
             return false
         }
@@ -436,10 +514,14 @@ public struct TrainingRun: Sendable {
         return true
     }
 
-    private mutating func recordTestLoss(_ mse: Double) {
-        guard mse.isFinite else { return }
-        testLoss = (step, mse)
-        testHistory.append(step: step, loss: mse)
+    /// The test curve is J's data term on the test rows (no penalty: it measures fit, not the objective).
+    private mutating func recordTestLoss(sumOfSquares sse: Double) {
+        let rows = testDesign?.rowCount ?? 1
+        let mse = sse / Double(rows)
+        let value = hyperparameters.loss == .mse ? mse : hyperparameters.loss.value(sumOfSquares: sse, rows: rows)
+        guard value.isFinite else { return }
+        testLoss = (step, value, mse)
+        testHistory.append(step: step, loss: value)
     }
 
     private mutating func finish(_ status: TrainingStatus, _ why: String) {
@@ -454,7 +536,7 @@ public struct TrainingRun: Sendable {
         let kept: String
         if let good = lastGood {
             parameters = good.parameters
-            trainLoss = (step, good.loss)
+            trainLoss = (step, good.loss, good.mse)
             kept = "kept the weights of step \(lastGoodStep) (loss \(TrainingRun.short(good.loss)))"
         } else {
             parameters = initialParameters()
@@ -465,7 +547,7 @@ public struct TrainingRun: Sendable {
         batchLossAverage = nil
         batchLossCount = 0
         updateState.clear()
-        let rate = TrainingRun.short(hyperparameters.learningRate)
+        let rate = TrainingRun.short(currentLearningRate)
         let h = hyperparameters
         let limit: String
         let over: Bool
@@ -478,7 +560,7 @@ public struct TrainingRun: Sendable {
             let rule = h.update == .plain ? "" : " with \(h.update.rawValue)"
             let guide = h.method == .gd ? "" : " (the full-batch bound: a guide for \(h.method.rawValue), not a guarantee)"
             limit = "the largest stable rate for full-batch GD\(rule) here is \(formula) = \(TrainingRun.short(ruleRate))\(guide)"
-            over = h.learningRate > ruleRate
+            over = currentLearningRate > ruleRate
         case .noFixedBound:
             limit = "Adam has no fixed bound (its steps are about lr in size); the largest stable rate for plain GD here is 2/λmax = \(TrainingRun.short(bound))"
             over = false

@@ -7,6 +7,8 @@ import Plot
 public struct ChartData: Sendable {
     public var trainLoss: LossCurve
     public var testLoss: LossCurve?
+    /// The scheduled rate at the recorded steps (empty while the rate is constant).
+    public var rate = LossCurve(buckets: [], totalSteps: 0)
     public var trainActual: [Double]
     public var trainPredicted: [Double]
     public var testActual: [Double]
@@ -163,6 +165,7 @@ public struct ChartData: Sendable {
     mutating func updateCurves(from session: TrainingSession, columns: Int) {
         trainLoss = session.lossCurve(.train, columns: columns)
         testLoss = session.test == nil ? nil : session.lossCurve(.test, columns: columns)
+        rate = session.lossCurve(.rate, columns: columns)
     }
 
     /// Whether the scatter needs predictions for `snapshot`'s model: only when the weights or intercept differ

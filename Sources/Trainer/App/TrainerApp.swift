@@ -22,11 +22,14 @@ public final class TrainerApp {
     private var noticeExpiry: Date?
     private let setup: SessionSetup
     private let playback: RecordingPlayback?
-    /// The landscape last built on the worker, with the (standardized, l2) it is for (nil inside: none possible).
-    private var landscape: (standardized: Bool, l2: Double, landscape: LossLandscape?)?
-    /// The (standardized, l2) of the landscape being built on the worker, if any.
-    private var landscapeAsked: (standardized: Bool, l2: Double)?
+    /// The landscape last built on the worker, with the objective it is for (nil inside: none possible).
+    private var landscape: (key: LandscapeKey, landscape: LossLandscape?)?
+    /// The objective of the landscape being built on the worker, if any.
+    private var landscapeAsked: LandscapeKey?
     private var landscapeFrame: LandscapeFrame?
+    /// The regularization path last built on the worker and the (standardized, l1_ratio) asked for last.
+    private var regularizationPath: (standardized: Bool, l1Ratio: Double, path: RegularizationPath)?
+    private var pathAsked: (standardized: Bool, l1Ratio: Double)?
     /// Answers from the worker, taken at the top of every frame.
     private let results = WorkerResults()
     private var predictionsAsked = false
@@ -179,15 +182,18 @@ public final class TrainerApp {
         let arrived = results.take()
         for result in arrived {
             switch result {
-            case let .landscape(built, standardized, l2):
-                landscape = (standardized, l2, built)
-                if landscapeAsked.map({ $0 == (standardized, l2) }) ?? false { landscapeAsked = nil }
+            case let .landscape(built, key):
+                landscape = (key, built)
+                if landscapeAsked == key { landscapeAsked = nil }
             case let .predictions(predictions):
                 predictionsAsked = false
                 charts.receive(predictions, session: session)
             case let .exported(notice):
                 exportsOut -= 1
                 show(notice: notice, seconds: 8)
+            case let .path(path, standardized, l1Ratio):
+                regularizationPath = (standardized, l1Ratio, path)
+                if pathAsked.map({ $0 == (standardized, l1Ratio) }) ?? false { pathAsked = nil }
             case let .narration(narration):
                 // Esc may have closed the window meanwhile: then the answer has nothing to show.
                 if state.overlay == .narration { state.narration = narration }
@@ -227,7 +233,8 @@ public final class TrainerApp {
         guard force || signature != shown else { return }
         refreshCharts()
         refreshLandscape()
-        backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame).render())
+        refreshPath()
+        backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame, path: currentPath).render())
         shown = signature
     }
 
@@ -236,16 +243,18 @@ public final class TrainerApp {
     private func refreshLandscape() {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
-        let key = (standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
-        guard let landscape, landscape.standardized == key.standardized, landscape.l2 == key.l2 else {
+        let h = snapshot.hyperparameters
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        guard let landscape, landscape.key == key else {
             landscapeFrame = nil
-            if !(landscapeAsked.map { $0 == key } ?? false) {
+            if landscapeAsked != key {
                 landscapeAsked = key
                 let session = self.session, results = self.results
                 session.worker.submit(key: "landscape") {
                     let built = LossLandscape(
-                        train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized, l2: key.l2)
-                    results.post(.landscape(built, standardized: key.standardized, l2: key.l2))
+                        train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized,
+                        l2: key.l2, loss: key.loss, l1: key.l1)
+                    results.post(.landscape(built, key: key))
                 }
             }
             return
@@ -263,6 +272,30 @@ public final class TrainerApp {
             path: path, columns: max(1, area.width - 8), rows: max(1, area.height - 3))
     }
 
+    /// The path for the scaling and l1_ratio in force, if built.
+    private var currentPath: RegularizationPath? {
+        guard let built = regularizationPath, built.standardized == state.snapshot.standardized,
+            built.l1Ratio == (state.penaltyOnPath?.l1Ratio ?? 1)
+        else { return nil }
+        return built.path
+    }
+
+    /// Asks the worker for the path (one Gram pass, then 100 warm-started solves) when the view opens or its
+    /// scaling or l1_ratio changed.
+    private func refreshPath() {
+        guard state.showsPath, currentPath == nil else { return }
+        let key = (standardized: state.snapshot.standardized, l1Ratio: state.penaltyOnPath?.l1Ratio ?? 1)
+        guard !(pathAsked.map { $0 == key } ?? false) else { return }
+        pathAsked = key
+        let session = self.session, results = self.results, loss = state.hyperparameters.loss
+        session.worker.submit(key: "path") {
+            let path = RegularizationPath(
+                train: session.train, fitIntercept: session.fitIntercept, standardized: key.standardized, loss: loss,
+                l1Ratio: key.l1Ratio)
+            results.post(.path(path, standardized: key.standardized, l1Ratio: key.l1Ratio))
+        }
+    }
+
     /// What an export draws besides the run itself, read from the screen's state (cheap: no sampling here).
     struct ExportScene: Sendable {
         var closedForm: ClosedFormComparison?
@@ -272,33 +305,33 @@ public final class TrainerApp {
     }
 
     /// The landscape view as it is open: the screen's landscape when it has arrived (nil: the worker builds one
-    /// for the figure, so `e` right after `v` still gets it), the axes, the model, the scaling and penalty.
+    /// for the figure, so `e` right after `v` still gets it), the axes, the model, and the objective it is of
+    /// (scaling, penalties, loss).
     struct OpenLandscape: Sendable {
         var built: LossLandscape?
         var axes: LandscapeAxes
         var weights: [Double]
         var intercept: Double?
-        var standardized: Bool
-        var l2: Double
+        var key: LandscapeKey
     }
 
     /// The open landscape as the figure needs it, nil when closed; sampled on the worker.
     private func landscapeForExport() -> OpenLandscape? {
         guard state.showsLandscape, state.landscapeAxes.isPlottable else { return nil }
         let snapshot = state.snapshot
-        let current = landscape.flatMap {
-            $0.standardized == snapshot.standardized && $0.l2 == snapshot.hyperparameters.l2 ? $0.landscape : nil
-        }
+        let h = snapshot.hyperparameters
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        let current = landscape.flatMap { $0.key == key ? $0.landscape : nil }
         return OpenLandscape(
-            built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept,
-            standardized: snapshot.standardized, l2: snapshot.hyperparameters.l2)
+            built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept, key: key)
     }
 
     /// The open landscape sampled finer than the panel (a figure has room for smooth contours); on the worker.
     private static func figureLandscape(session: TrainingSession, _ open: OpenLandscape?) -> RunFigures.Landscape? {
         guard let open else { return nil }
         guard let built = open.built ?? LossLandscape(
-            train: session.train, fitIntercept: session.fitIntercept, standardized: open.standardized, l2: open.l2)
+            train: session.train, fitIntercept: session.fitIntercept, standardized: open.key.standardized, l2: open.key.l2,
+            loss: open.key.loss, l1: open.key.l1)
         else { return nil }
         guard built.isValid(axes: (open.axes.x, open.axes.y)) else { return nil }
         let path = session.trajectory(parameters: (open.axes.x, open.axes.y), maxPoints: 2000, landscape: built)

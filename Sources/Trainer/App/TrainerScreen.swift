@@ -1,4 +1,5 @@
 // The whole screen for one state: bars, panels, overlays, or the too-small message.
+import Engine
 import Plot
 
 /// Renders a `TrainerState` and its chart data into a full-screen buffer.
@@ -7,11 +8,14 @@ public struct TrainerScreen {
     public var charts: ChartData
     /// The landscape to draw while `state.showsLandscape` (nil: still being computed).
     public var landscape: LandscapeFrame?
+    /// The regularization path to draw while `state.showsPath` (nil: still being computed).
+    public var path: RegularizationPath?
 
-    public init(state: TrainerState, charts: ChartData, landscape: LandscapeFrame? = nil) {
+    public init(state: TrainerState, charts: ChartData, landscape: LandscapeFrame? = nil, path: RegularizationPath? = nil) {
         self.state = state
         self.charts = charts
         self.landscape = landscape
+        self.path = path
     }
 
     public static let tooSmallMessage = "terminal too small (need 80×24)"
@@ -37,7 +41,9 @@ public struct TrainerScreen {
             dataName: state.presetName.map { "\($0) (preset) · " + state.dataName } ?? state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
             status: state.status, notice: state.notice, replay: state.replayProgress
         ).render(into: &buffer, area: layout.titleBar)
-        if state.showsLandscape {
+        if state.showsPath {
+            PathPanel(state: state, path: path).render(into: &buffer, area: layout.landscape)
+        } else if state.showsLandscape {
             LandscapePanel(state: state, frame: landscape).render(into: &buffer, area: layout.landscape)
         } else {
             LossPanel(state: state, charts: charts).render(into: &buffer, area: layout.loss)
@@ -49,7 +55,9 @@ public struct TrainerScreen {
             WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
         }
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
-        StatusBar(snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters, rowCount: state.rowCount)
+        StatusBar(
+            snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,
+            rowCount: state.rowCount, currentLearningRate: state.currentLearningRate)
             .render(into: &buffer, area: layout.statusBar)
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {

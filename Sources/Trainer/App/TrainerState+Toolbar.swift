@@ -15,9 +15,16 @@ extension TrainerState {
         case .narration: return ToolbarItem.layout(TrainerKeymap.words(in: .narration, for: self), bottomOf: layout.body)
         case .none: break
         }
-        let chart: TrainerBorder = showsLandscape ? .landscape : .loss
-        let data = showsLandscape ? [] : ToolbarItem.layout(TrainerKeymap.words(in: .data, for: self), bottomOf: layout.prediction)
-        return ToolbarItem.layout(TrainerKeymap.words(in: chart, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+        // The path view's border carries only "back" (Esc), as the landscape's does.
+        let chart: [ToolbarItem]
+        if showsPath {
+            chart = ToolbarItem.layout([(.close, "back")], bottomOf: layout.landscape)
+        } else {
+            let border: TrainerBorder = showsLandscape ? .landscape : .loss
+            chart = ToolbarItem.layout(TrainerKeymap.words(in: border, for: self), bottomOf: showsLandscape ? layout.landscape : layout.loss)
+        }
+        let data = showsLandscape || showsPath ? [] : ToolbarItem.layout(TrainerKeymap.words(in: .data, for: self), bottomOf: layout.prediction)
+        return chart
             + data
             + ToolbarItem.layout(TrainerKeymap.words(in: .weights, for: self), bottomOf: layout.weights)
             + ToolbarItem.layout(TrainerKeymap.words(in: .controls, for: self), bottomOf: layout.controls)

@@ -46,6 +46,19 @@ public struct TrainerState: Sendable {
     public var smoothing = SmoothingSetting()
     /// Label the loss chart's x axis in epochs instead of steps.
     public var showsEpochs = false
+    /// Overlay the scheduled learning rate on the loss chart (`K`), on its own scale.
+    public var showsRate = false
+    /// Whether the left column shows the regularization path (`P`) instead of the loss and prediction panels.
+    public var showsPath = false
+
+    /// scikit-learn's (alpha, l1_ratio) of the penalties in force (nil without an L1 penalty); the path is
+    /// drawn for this l1_ratio (1 without L1) with a marker at this alpha.
+    var penaltyOnPath: (alpha: Double, l1Ratio: Double)? {
+        let h = hyperparameters
+        guard h.l1 > 0 else { return nil }
+        let mapped = ElasticNetOptimum.scikitLearnParameters(l1: h.l1, l2: h.l2, multipleOfMSE: h.loss.multipleOfMSE(rows: rowCount))
+        return (mapped.alpha, mapped.l1Ratio)
+    }
     /// The step the narration overlay explains.
     public var narration: StepNarration?
     /// Controls a teacher's preset locked (shown, not changeable) or hid.
@@ -94,16 +107,23 @@ public struct TrainerState: Sendable {
     /// The data views `f` cycles through for this data.
     var dataViews: [DataView] { DataView.cycle(singleInput: fitInputName != nil) }
 
-    /// The lr slider's range before the data's stability bound is known.
+    /// The lr slider's range before the data's stability bound is known (for the MSE).
     static let defaultLearningRateScale = LogScale(lower: 1e-5, upper: 10)
-    /// The lr slider's range: whole decades from 10⁻⁵ to 10 times the full-batch bound 2/λmax, so the stable
-    /// rates of any data (raw Longley's are below 5.8e-12) are on the track (1e-5…10 for a bound of 1).
-    var learningRateScale: LogScale { Self.learningRateScale(bound: snapshot.largestStableLearningRate) }
+    /// The lr slider's range: whole decades from 10⁻⁵ to 10 times the full-batch bound 2/λmax of the objective in
+    /// force, so the stable rates of any data (raw Longley's are below 5.8e-12) are on the track (1e-5…10 for a
+    /// bound of 1). The session's bound is already that of J = k·MSE (k times smaller); before it is known (or
+    /// while it is still the previous loss scaling's) the range is 1e-5…10 ÷ k.
+    var learningRateScale: LogScale {
+        let k = hyperparameters.loss.multipleOfMSE(rows: rowCount)
+        let bound = snapshot.hyperparameters.loss == hyperparameters.loss ? snapshot.largestStableLearningRate : .infinity
+        return Self.learningRateScale(bound: bound, multipleOfMSE: k)
+    }
 
-    static func learningRateScale(bound: Double) -> LogScale {
-        guard bound.isFinite, bound > 0 else { return defaultLearningRateScale }
+    static func learningRateScale(bound: Double, multipleOfMSE k: Double = 1) -> LogScale {
+        let fallback = k == 1 ? defaultLearningRateScale : LogScale(lower: 1e-5 / k, upper: 10 / k)
+        guard bound.isFinite, bound > 0 else { return fallback }
         let lower = pow(10, floor(log10(bound * 1e-5))), upper = pow(10, ceil(log10(bound * 10)))
-        guard lower.isNormal, upper.isFinite, upper > lower else { return defaultLearningRateScale }
+        guard lower.isNormal, upper.isFinite, upper > lower else { return fallback }
         return LogScale(lower: lower, upper: upper)
     }
     var batchScale: LogScale { LogScale(lower: 1, upper: Double(rowCount)) }
@@ -172,8 +192,8 @@ public struct TrainerState: Sendable {
         case .compare: return toggleComparison()
         case .nextMethod: return cycleMethod(by: 1)
         case .nextUpdateRule: return cycleUpdateRule(by: 1)
-        case .learningRateUp: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: true, in: learningRateScale))
-        case .learningRateDown: return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: false, in: learningRateScale))
+        case .learningRateUp: return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: true))
+        case .learningRateDown: return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: false))
         case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
         case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
         case .faster: return setSpeed(speed.faster)
@@ -191,10 +211,12 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
+            if showsLandscape { showsPath = false }
         case .dataView:
             let views = dataViews
             dataView = views[((views.firstIndex(of: dataView) ?? -1) + 1) % views.count]
             if showsLandscape { showsLandscape = false }
+            if showsPath { showsPath = false }
         case .residuals:
             guard dataView == .fit else {
                 notice = fitInputName == nil
@@ -247,8 +269,14 @@ public struct TrainerState: Sendable {
                 overlay = .none
             } else {
                 showsLandscape = false
+                showsPath = false
             }
         case .quit: exitCode = 0
+        case .nextSchedule: return cycleSchedule()
+        case .pathView:
+            showsPath.toggle()
+            if showsPath { showsLandscape = false }
+        case .rateOverlay: showsRate.toggle()
         }
         return []
     }
@@ -358,7 +386,7 @@ public struct TrainerState: Sendable {
         case .method: return cycleMethod(by: delta)
         case .update: return cycleUpdateRule(by: delta)
         case .learningRate:
-            return setLearningRate(Self.learningRateNotch(after: hyperparameters.learningRate, up: delta > 0, in: learningRateScale))
+            return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: delta > 0))
         case .batchSize:
             let b = hyperparameters.batchSize
             return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
@@ -387,6 +415,25 @@ public struct TrainerState: Sendable {
         let all = UpdateRule.allCases
         let index = all.firstIndex(of: hyperparameters.update) ?? 0
         return setUpdateRule(all[(index + delta + all.count) % all.count])
+    }
+
+    /// The next learning-rate schedule (constant → inverse → invscaling → step → cosine), parameters kept.
+    private mutating func cycleSchedule() -> [SessionCommand] {
+        guard allowed(.lr) else { return [] }
+        let all = ScheduleKind.allCases
+        let index = all.firstIndex(of: hyperparameters.schedule.kind) ?? 0
+        return changeHyperparameters { $0.schedule.kind = all[(index + 1) % all.count] }
+    }
+
+    /// Whether the rate moves step by step (a schedule other than constant is on).
+    var isDecaying: Bool { hyperparameters.schedule.kind != .constant }
+
+    /// The rate the next step takes: the engine's figure while it runs the schedule chosen here, else η₀.
+    var currentLearningRate: Double {
+        let engine = snapshot.hyperparameters
+        guard isDecaying, engine.schedule == hyperparameters.schedule, engine.learningRate == hyperparameters.learningRate
+        else { return hyperparameters.learningRate }
+        return snapshot.currentLearningRate
     }
 
     private mutating func setMethod(_ method: TrainingMethod) -> [SessionCommand] {
@@ -432,7 +479,15 @@ public struct TrainerState: Sendable {
 
     // MARK: - Learning-rate notches
 
-    /// The 1-2-5 sequence over `scale` (whole decades), the stops of the + and - keys.
+    /// The 1-2-5 sequence across the slider's range in force, the stops of the + and - keys.
+    var learningRateNotches: [Double] { Self.learningRateNotches(in: learningRateScale) }
+
+    /// The next notch above (or below) `rate` in the slider's range in force; stays at the end of the range.
+    func learningRateNotch(after rate: Double, up: Bool) -> Double {
+        Self.learningRateNotch(after: rate, up: up, in: learningRateScale)
+    }
+
+    /// The 1-2-5 sequence over `scale`, the stops of the + and - keys (the lower end when none falls inside).
     static func learningRateNotches(in scale: LogScale = defaultLearningRateScale) -> [Double] {
         var notches: [Double] = []
         let first = Int(floor(log10(scale.lower) + 1e-9)), last = Int(ceil(log10(scale.upper) - 1e-9))
@@ -442,7 +497,7 @@ public struct TrainerState: Sendable {
                 if value >= scale.lower * (1 - 1e-9), value <= scale.upper * (1 + 1e-9) { notches.append(value) }
             }
         }
-        return notches
+        return notches.isEmpty ? [scale.lower] : notches
     }
 
     /// The next notch above (or below) `rate` in `scale`; stays at the end of the range.

@@ -5,12 +5,22 @@ import Plot
 
 /// What came back from work submitted to `TrainingSession.worker`.
 enum WorkerResult: Sendable {
-    /// The landscape for (standardized, l2); nil when there are too many parameters for one.
-    case landscape(LossLandscape?, standardized: Bool, l2: Double)
+    /// The landscape for an objective; nil when there are too many parameters for one.
+    case landscape(LossLandscape?, key: LandscapeKey)
     case predictions(ScatterPredictions)
     /// The title-bar line saying where the export went, or why it failed.
     case exported(notice: String)
     case narration(StepNarration?)
+    /// The regularization path for (standardized, l1_ratio).
+    case path(RegularizationPath, standardized: Bool, l1Ratio: Double)
+}
+
+/// What a landscape depends on besides the data: the scaling GD runs on and the objective's penalties and loss.
+struct LandscapeKey: Equatable, Sendable {
+    var standardized: Bool
+    var l2: Double
+    var l1: Double
+    var loss: LossScaling
 }
 
 /// The scatter's predictions for one model.

@@ -7,6 +7,10 @@ public enum TrainerAction: Equatable, Sendable {
     case nextMethod, nextUpdateRule
     case learningRateUp, learningRateDown, batchSizeUp, batchSizeDown, faster, slower
     case standardize
+    /// The next learning-rate schedule (`k`), and the rate drawn over the loss chart (`K`).
+    case nextSchedule, rateOverlay
+    /// The regularization path view (`P`).
+    case pathView
     // The loss chart.
     case logAxis, xAxis, smoothing, pinGhost, clearGhosts
     // Lessons.

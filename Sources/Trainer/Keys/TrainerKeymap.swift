@@ -29,6 +29,8 @@ enum TrainerKeymap {
             KeyBinding([c("+"), c("=")], .learningRateUp),
             KeyBinding([c("-"), c("_")], .learningRateDown),
         ]),
+        KeyCommand("k", "next lr schedule", [KeyBinding([c("k")], .nextSchedule)]),
+        KeyCommand("K", "rate overlay on the loss chart", [KeyBinding([c("K")], .rateOverlay)]),
         KeyCommand("] [", "batch size up / down", [
             KeyBinding([c("]")], .batchSizeUp),
             KeyBinding([c("[")], .batchSizeDown),
@@ -44,6 +46,7 @@ enum TrainerKeymap {
         KeyCommand("g", "pin loss curve as a ghost", [KeyBinding([c("g")], .pinGhost)]),
         KeyCommand("G", "clear the ghosts", [KeyBinding([c("G")], .clearGhosts)]),
         KeyCommand("v", "loss landscape / panels", [KeyBinding([c("v")], .landscape)]),
+        KeyCommand("P", "regularization path / panels", [KeyBinding([c("P")], .pathView)]),
         KeyCommand("( )", "landscape axes; partial-fit x", [
             KeyBinding([c("(")], .landscapeX),
             KeyBinding([c(")")], .landscapeY),

@@ -7,7 +7,9 @@ struct ControlsPanel {
     var state: TrainerState
 
     func render(into buffer: inout Buffer, layout: ScreenLayout) {
-        PanelFrame(title: "Controls").render(into: &buffer, area: layout.controls)
+        let schedule = state.hyperparameters.schedule
+        PanelFrame(title: schedule.kind == .constant ? "Controls" : "Controls · lr " + schedule.summary)
+            .render(into: &buffer, area: layout.controls)
         let focus = state.overlay == .none ? state.focus : nil
         let buttons: [(ControlID, String, Bool)] = [
             (.run, state.isRunning ? "Pause" : " Run ", state.isRunning),
@@ -57,7 +59,7 @@ struct ControlsPanel {
     func stabilityRule(bound: Double) -> DivergenceExplanation {
         let h = state.hyperparameters
         return DivergenceExplanation(
-            learningRate: h.learningRate, largestStableLearningRate: bound, method: h.method, update: h.update,
+            learningRate: state.currentLearningRate, largestStableLearningRate: bound, method: h.method, update: h.update,
             momentum: h.momentum)
     }
 
@@ -69,12 +71,14 @@ struct ControlsPanel {
             var bound = state.snapshot.largestStableLearningRate
             if !(bound.isFinite && bound > 0), let solved = state.snapshot.closedForm?.largestStableLearningRate { bound = solved }
             let known = bound.isFinite && bound > 0
+            // Under a schedule the knob and value show the rate the next step takes (they move as it decays).
+            let rate = state.currentLearningRate
             let rule = stabilityRule(bound: bound)
             // The mark is the bound of the update rule in force; Adam has none.
             let mark = known ? rule.stability.rate : nil
             return Slider(
-                label: "lr", fraction: state.learningRateScale.fraction(of: h.learningRate),
-                valueText: Readout.rate(h.learningRate) + (known && rule.isAboveBound ? "!" : ""),
+                label: state.isDecaying ? "lr↓" : "lr", fraction: state.learningRateScale.fraction(of: rate),
+                valueText: Readout.rate(rate) + (known && rule.isAboveBound ? "!" : ""),
                 markerFraction: mark.map { state.learningRateScale.fraction(of: $0) },
                 isWarning: known && rule.isAboveBound)
         case .batchSize:

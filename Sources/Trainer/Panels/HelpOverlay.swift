@@ -5,7 +5,7 @@ import Plot
 /// loss scaling for learners who bring numbers from elsewhere.
 struct HelpOverlay {
     static let notes = [
-        "Loss is MSE = (1/n)·Σr². Write-ups using Σr² need lr × n.",
+        "Loss: --loss mse|half-mse|sse|half-sse picks your course's J.",
         "κ GD: GD needs on the order of κ² steps; z shrinks κ.",
         "Mouse: click buttons, choices, words in borders; drag sliders.",
         "Partial fit: r + wⱼ·xⱼ against xⱼ, y less the other features' part.",
@@ -35,7 +35,8 @@ struct HelpOverlay {
             buffer.write(binding.keys, x: x, y: y, role: .helpKey, clip: cell)
             buffer.write(binding.help, x: x + keyWidth + 1, y: y, role: .help, clip: cell)
         }
-        var y = content.y + perColumn + 1
+        // A blank line before the notes when there is room for it (at 80×24 every row holds a key or a note).
+        var y = content.y + perColumn + (perColumn + 1 + Self.notes.count <= content.height ? 1 : 0)
         for note in Self.notes where y < content.bottom {
             buffer.write(note, x: content.x, y: y, role: .help, clip: content)
             y += 1

@@ -12,8 +12,13 @@ struct LossPanel {
     static let ghostMarkers: [Character] = ["1", "2", "3", "4", "5"]
 
     func render(into buffer: inout Buffer, area: Rect) {
-        var title = "Loss · " + (state.logLossAxis ? "log y" : "linear y")
+        let h = state.snapshot.hyperparameters
+        // With a penalty the chart is the full objective, and the title says so.
+        let penalties = (h.l2 > 0 ? " + α₂‖w‖²" : "") + (h.l1 > 0 ? " + α₁‖w‖₁" : "")
+        let plain = h.loss == .mse && penalties.isEmpty
+        var title = (plain ? "Loss · " : "Loss J = \(h.loss.formula)\(penalties) · ") + (state.logLossAxis ? "log y" : "linear y")
         if state.smoothing.notch > 0 { title += " · smoothed" }
+        if state.showsRate { title += " · rate: own scale" }
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
@@ -58,6 +63,13 @@ struct LossPanel {
         }
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
             entries.append(("╌ loss*", .reference, Readout.number(optimum)))
+        }
+        if state.showsRate {
+            let values = charts.rate.buckets.flatMap { [$0.min, $0.max] }
+            let range = values.isEmpty
+                ? Readout.rate(state.currentLearningRate)
+                : Readout.rate(values.max()!) + "…" + Readout.rate(values.min()!)
+            entries.append((state.renderMode.usesUnicode ? "┄ rate" : ": rate", .dim, range))
         }
         func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
         if width(gap: 1) > area.width { entries[0].value = train(long: false) }
@@ -139,6 +151,7 @@ struct LossPanel {
         if let test = charts.testLoss, !test.buckets.isEmpty {
             series.append(Series(name: "test", role: .lossTest, marker: "+", pattern: .dashed, buckets: buckets(test, axis: axis)))
         }
+        if state.showsRate, let rate = rateSeries(over: series, axis: axis) { series.append(rate) }
         var references: [ReferenceLine] = []
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
             references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
@@ -148,6 +161,34 @@ struct LossPanel {
             mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
             xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs
         ).render(into: &buffer, area: area)
+    }
+
+    /// The scheduled rate mapped onto the loss axis's span so it fills the chart on its own scale (log-linear
+    /// on a log axis, linear on a linear one); the legend gives its real range. nil without a rate history.
+    private func rateSeries(over series: [Series], axis: EpochAxis) -> Series? {
+        let rates = buckets(charts.rate, axis: axis)
+        guard !rates.isEmpty else { return nil }
+        let log = state.logLossAxis
+        var losses: [Double] = []
+        for line in series {
+            switch line.data {
+            case .buckets(let buckets): for bucket in buckets { losses += [bucket.min, bucket.max] }
+            case .points(_, let ys): losses += ys
+            }
+        }
+        losses = losses.filter { $0.isFinite && (!log || $0 > 0) }
+        guard var low = losses.min(), var high = losses.max() else { return nil }
+        if high <= low { (low, high) = log ? (low / 2, low * 2) : (low - 1, low + 1) }
+        var values: [Double] = []
+        for bucket in rates where bucket.min > 0 && bucket.max.isFinite { values += [bucket.min, bucket.max] }
+        guard let rLow = values.min(), let rHigh = values.max() else { return nil }
+        let span = Foundation.log(rHigh) - Foundation.log(rLow)
+        func place(_ r: Double) -> Double {
+            let f: Double = span > 0 ? (Foundation.log(r) - Foundation.log(rLow)) / span : 0.5
+            return log ? low * Foundation.pow(high / low, f) : low + (high - low) * f
+        }
+        let mapped = rates.map { Series.Bucket(x0: $0.x0, x1: $0.x1, min: place($0.min), max: place($0.max), last: place($0.last)) }
+        return Series(name: "rate", role: .dim, marker: ":", pattern: .dashed, buckets: mapped)
     }
 
     /// Buckets in steps, or in epochs when the x axis shows epochs.

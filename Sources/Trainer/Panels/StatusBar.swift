@@ -10,6 +10,8 @@ struct StatusBar {
     var standardized: Bool
     var hyperparameters: Hyperparameters
     var rowCount: Int
+    /// The rate the next step takes (η₀ through the schedule).
+    var currentLearningRate: Double? = nil
 
     static func methodName(_ method: TrainingMethod) -> String {
         switch method {
@@ -54,9 +56,11 @@ struct StatusBar {
             "step \(snapshot.step)",
             (compact ? "ep " : "epoch ") + Readout.epoch(snapshot.epoch),
             compact ? Self.shortMethodName(hyperparameters) : Self.methodName(hyperparameters.method) + " · " + hyperparameters.update.rawValue,
-            "lr " + Readout.rate(hyperparameters.learningRate),
+            "lr " + Readout.rate(currentLearningRate ?? hyperparameters.learningRate)
+                + (hyperparameters.schedule.kind == .constant ? "" : "↓"),
             "batch \(effectiveBatch)",
-            (compact ? "MSE " : "train MSE ") + number(snapshot.trainLoss) + age(compact: compact, widest: widest),
+            (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss)
+                + age(compact: compact, widest: widest),
             "R² " + number(snapshot.trainR2, signed: true),
         ]
         // The batch average beside a stale loss in the long form; the loss panel's legend always has it.
@@ -66,7 +70,7 @@ struct StatusBar {
         if scaling { fields.insert(standardized ? "z-scores" : "raw", at: 5) }
         // Full-batch GD takes one epoch a step: in the short form the epoch would only repeat the step.
         if compact, hyperparameters.method == .gd { fields.remove(at: 1) }
-        if !compact, let test = snapshot.testLoss { fields.append("test MSE " + number(test)) }
+        if !compact, let test = snapshot.testLoss { fields.append("test \(hyperparameters.loss.shortName) " + number(test)) }
         fields.append((widest ? speed.padding(toLength: max(4, speed.count), withPad: " ", startingAt: 0) : speed)
             + (compact ? "/s" : " steps/s"))
         return fields

@@ -17,9 +17,11 @@ struct WeightsPanel {
         var rows: [BarChart.Bar] = []
         for (index, weight) in state.snapshot.weights.enumerated() {
             let name = index < state.featureNames.count ? state.featureNames[index] : "w\(index + 1)"
+            // Under L1 weights become exactly zero: the name says so (a bar of length 0 could be merely small).
+            let marked = weight == 0 && state.snapshot.hyperparameters.l1 > 0 ? name + " =0" : name
             let sigma = scales?[index] ?? 1
             let optimum = reference.flatMap { index < $0.weights.count ? $0.weights[index] : nil }
-            rows.append(BarChart.Bar(name: name, value: weight * sigma, reference: optimum.map { $0 * sigma }, shownValue: weight))
+            rows.append(BarChart.Bar(name: marked, value: weight * sigma, reference: optimum.map { $0 * sigma }, shownValue: weight))
         }
         var bars = inner
         if let b = state.snapshot.intercept, inner.height >= 2 {

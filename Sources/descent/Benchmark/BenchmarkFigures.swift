@@ -11,6 +11,10 @@ struct BenchmarkFigures {
     var sgdSamplesPerSecond: Double?
     /// The closed-form solve with its diagnostics, as the training session asks for it.
     var closedFormMilliseconds: Double?
+    /// One reference solve of scikit-learn's Lasso(alpha=0.01) problem (peers.py's lasso_ms), to a gap ≤ 1e-14·‖ỹ‖²/n.
+    var lassoMilliseconds: Double?
+    /// Mini-batch (32) steps with an L1 penalty: the proximal step after each update.
+    var proximalMinibatch32StepsPerSecond: Double?
     /// The stable learning rate (λmax of the Hessian) of a wide 1,000 × 5,000 design, standardized.
     var wideStableRateMilliseconds: Double?
     var csvLoadMegabytesPerSecond: Double?
@@ -38,6 +42,8 @@ struct BenchmarkFigures {
         add("minibatch32_steps_per_s", minibatch32StepsPerSecond)
         add("sgd_samples_per_s", sgdSamplesPerSecond)
         add("closed_form_ms", closedFormMilliseconds)
+        add("lasso_ms", lassoMilliseconds)
+        add("proximal_minibatch32_steps_per_s", proximalMinibatch32StepsPerSecond)
         add("wide_stable_rate_ms", wideStableRateMilliseconds)
         add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
         add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
@@ -61,6 +67,8 @@ struct BenchmarkFigures {
         add("mini-batch (32) steps", minibatch32StepsPerSecond, "steps/s", digits: 0)
         add("SGD samples", sgdSamplesPerSecond, "samples/s", digits: 0)
         add("closed form with diagnostics", closedFormMilliseconds, "ms", digits: 1)
+        add("lasso (coordinate descent, alpha 0.01)", lassoMilliseconds, "ms", digits: 1)
+        add("proximal mini-batch (32) steps", proximalMinibatch32StepsPerSecond, "steps/s", digits: 0)
         add("stable rate, wide 1,000 × 5,000", wideStableRateMilliseconds, "ms", digits: 1)
         add("CSV load", csvLoadMegabytesPerSecond, "MB/s", digits: 0)
         add("memory read (2 threads)", memoryReadGigabytesPerSecond, "GB/s", digits: 2)

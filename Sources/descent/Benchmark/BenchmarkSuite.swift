@@ -55,6 +55,8 @@ struct BenchmarkSuite {
         figures.sgdSamplesPerSecond = sgdSamplesPerSecond(data, epochs: quick ? 2 : 3)
         report("SGD: done")
         figures.closedFormMilliseconds = 1e3 * (try closedFormSeconds(data, repetitions: quick ? 1 : 3))
+        figures.lassoMilliseconds = 1e3 * lassoSeconds(data, repetitions: quick ? 1 : 3)
+        figures.proximalMinibatch32StepsPerSecond = miniBatchStepsPerSecond(data, steps: quick ? 20_000 : 100_000, l1: 0.02)
         report("closed form: done")
         figures.wideStableRateMilliseconds = 1e3 * (try wideStableRateSeconds(repetitions: quick ? 1 : 3))
         report("wide stable rate: done")
@@ -105,9 +107,9 @@ struct BenchmarkSuite {
     }
 
     /// Median steps/s of mini-batch steps of 32 rows (drawn without replacement within a shuffled epoch).
-    private func miniBatchStepsPerSecond(_ data: Dataset, steps: Int) -> Double {
+    private func miniBatchStepsPerSecond(_ data: Dataset, steps: Int, l1: Double = 0) -> Double {
         var run = TrainingRun(
-            train: data, hyperparameters: Hyperparameters(method: .minibatch, learningRate: 0.01, batchSize: 32),
+            train: data, hyperparameters: Hyperparameters(method: .minibatch, learningRate: 0.01, batchSize: 32, l1: l1),
             standardize: false)
         run.takeStep()  // warm-up: the first evaluation and shuffle
         let seconds = Stopwatch.medianSeconds(repetitions: quick ? 3 : 5) {
@@ -132,6 +134,20 @@ struct BenchmarkSuite {
         try Stopwatch.medianSeconds(repetitions: repetitions) {
             _ = try ClosedFormComparison.solve(train: data, test: nil, fitIntercept: true, l2: 0, standardized: false)
         }
+    }
+
+    /// Median seconds of one Lasso solve as peers.py times scikit-learn's: Lasso(alpha=0.01) on the raw features
+    /// with an intercept, i.e. Descent's J = MSE + α₁‖w‖₁ with α₁ = 2·0.01 (docs/math.md), from zero weights: one
+    /// centred Gram pass, then coordinate descent to a duality gap of 1e-14·‖ỹ‖²/n (scikit-learn stops at 1e-6).
+    private func lassoSeconds(_ data: Dataset, repetitions: Int) -> Double {
+        var gap = 0.0, zeros = 0
+        let seconds = Stopwatch.medianSeconds(repetitions: repetitions) {
+            let optimum = ElasticNetOptimum(train: data, fitIntercept: true, l1: 0.02, l2: 0, standardized: false)
+            gap = optimum.gap
+            zeros = optimum.weights.filter { $0 == 0 }.count
+        }
+        report("lasso: duality gap \(gap), \(zeros) zero coefficients")
+        return seconds
     }
 
     /// MB/s of loading the benchmark CSV (parsing and number conversion) with Descent's reader.

@@ -11,7 +11,8 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Train headless and print the result.",
         discussion: """
-            The loss is MSE = (1/n)·Σ(x·w + b − y)². Features are standardized for the iterative methods unless \
+            The loss is MSE = (1/n)·Σ(x·w + b − y)² unless --loss names another scaling (the learning rate then \
+            means what it means for that loss). Features are standardized for the iterative methods unless \
             --no-standardize; coefficients are always reported in the data's own units. --features is a list of \
             column names, or a count with --dataset synthetic. Exit status: 0 on a result, 1 on bad input, \
             3 when training diverged (the report still prints, with the largest stable learning rate).
@@ -25,6 +26,14 @@ struct FitCommand: ParsableCommand {
 
     @Flag(help: "Include the loss history ([step, loss] pairs) in the JSON output.")
     var history = false
+
+    @Flag(help: ArgumentHelp(
+        "Print the regularization path: the coefficients over 100 log-spaced penalties from alpha_max (all zero) down to 1e-3·alpha_max, largest first, warm-started (scikit-learn's alpha; α₁ = 2·alpha·R and α₂ = alpha·(1 − R) on MSE)."))
+    var path = false
+
+    @Option(name: .customLong("l1-ratio"), parsing: .unconditional, help: ArgumentHelp(
+        "l1_ratio R of --path, in (0, 1] (1: the lasso).", valueName: "R"))
+    var l1Ratio: Double = 1
 
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
@@ -45,7 +54,8 @@ struct FitCommand: ParsableCommand {
     /// The data and training options, for telling which were typed.
     private static let setupOptions = [
         "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor",
+        "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
     ]
 
     mutating func run() throws {
@@ -65,20 +75,61 @@ struct FitCommand: ParsableCommand {
                 do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
                 (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
             } else {
+                if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
                 setup = SessionSetup(
                     data: try data.specification(), hyperparameters: training.hyperparameters, stop: training.stopCriteria,
                     randomInit: training.initialization == .random)
             }
         } catch let error as DataError {
             fail(error.description)
+        } catch let error as ScheduleOptionError {
+            fail(error.description)
         }
+        if !(l1Ratio > 0 && l1Ratio <= 1) { fail("--l1-ratio: must be in (0, 1], got \(l1Ratio)") }
+        if GivenOptions().contains("l1-ratio") && !path { fail("--l1-ratio: is for --path") }
         let loaded = load(setup.data)
+        if path { return printPath(loaded, setup) }
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         if method == .closedForm, plot != nil { fail("--plot: needs an iterative method (gd, sgd or minibatch)") }
         let report = method == .closedForm
-            ? try solveClosedForm(loaded, setup.data, l2: setup.hyperparameters.l2)
+            ? try solveClosedForm(
+                loaded, setup.data, l2: setup.hyperparameters.l2, loss: setup.hyperparameters.loss, l1: setup.hyperparameters.l1)
             : train(loaded, setup)
         output(report)
+    }
+
+    /// The regularization path as a table (alpha, α₁, α₂, non-zeros, coefficients) or one JSON object.
+    private func printPath(_ loaded: LoadedData, _ setup: SessionSetup) {
+        let regularization = RegularizationPath(
+            train: loaded.train, fitIntercept: setup.data.fitIntercept, standardized: setup.data.standardize,
+            loss: setup.hyperparameters.loss, l1Ratio: l1Ratio)
+        let names = loaded.train.featureNames
+        let entry = regularization.entryOrder.map { names[$0] }
+        if json {
+            let points: [JSONValue] = regularization.points.map { point in
+                .object([
+                    ("alpha", .number(point.alpha)), ("l1", .number(point.l1)), ("l2", .number(point.l2)),
+                    ("coefficients", .numbers(point.weights)), ("intercept", .optional(point.intercept)),
+                ])
+            }
+            print(JSONValue.object([
+                ("dataset", .string(loaded.train.name)), ("features", .array(names.map { .string($0) })),
+                ("l1_ratio", .number(l1Ratio)), ("loss", .string(setup.hyperparameters.loss.rawValue)),
+                ("entry_order", .array(entry.map { .string($0) })), ("path", .array(points)),
+            ]).text)
+            return
+        }
+        print("regularization path on \(loaded.train.name), l1_ratio \(FitReport.format(l1Ratio)) (largest penalty first)")
+        print("coefficients enter in the order: " + entry.joined(separator: ", "))
+        let header = ["alpha", "l1", "l2", "nonzero"] + names
+        func cell(_ text: String) -> String { text.count >= 11 ? text + " " : text + String(repeating: " ", count: 11 - text.count) }
+        print(header.map(cell).joined())
+        for point in regularization.points {
+            let nonzero = point.weights.filter { $0 != 0 }.count
+            let row = [point.alpha, point.l1, point.l2].map(FitReport.format) + ["\(nonzero)"]
+                + point.weights.map { $0 == 0 ? "0" : FitReport.format($0) }
+            print(row.map(cell).joined())
+        }
     }
 
     /// Loads the data or exits with its one-line error; prints notices on stderr.
@@ -189,21 +240,27 @@ struct FitCommand: ParsableCommand {
         var settings = "\(h.update.rawValue), lr \(FitReport.format(h.learningRate))"
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
         if h.l2 > 0 { settings += ", L2 \(FitReport.format(h.l2))" }
+        if h.l1 > 0 { settings += ", L1 \(FitReport.format(h.l1))" }
+        if h.loss != .mse { settings += ", loss \(h.loss.rawValue)" }
+        if h.schedule.kind != .constant { settings += ", schedule \(h.schedule.summary)" }
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
             method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
             trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
             coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
             steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
-            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history)
+            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history,
+            loss: h.loss, objective: run.latestTrainLoss, schedule: h.schedule, finalLearningRate: run.currentLearningRate)
     }
 
-    private func solveClosedForm(_ loaded: LoadedData, _ specification: DataSpecification, l2: Double) throws -> FitReport {
+    private func solveClosedForm(
+        _ loaded: LoadedData, _ specification: DataSpecification, l2: Double, loss: LossScaling, l1: Double
+    ) throws -> FitReport {
         let solution: ClosedFormComparison
         do {
             solution = try ClosedFormComparison.solve(
                 train: loaded.train, test: loaded.test, fitIntercept: specification.fitIntercept, l2: l2,
-                standardized: specification.standardize)
+                standardized: specification.standardize, loss: loss, l1: l1)
         } catch {
             fail("closed form: \(error)")
         }
@@ -214,7 +271,9 @@ struct FitCommand: ParsableCommand {
                 rowCount: data.rowCount, totalSumOfSquares: RegressionMetrics.totalSumOfSquares(data.y))
         }
         return FitReport(
-            method: FitMethod.closedForm.rawValue, settings: l2 > 0 ? "L2 \(FitReport.format(l2))" : "",
+            method: FitMethod.closedForm.rawValue,
+            settings: [l2 > 0 ? "L2 \(FitReport.format(l2))" : nil, l1 > 0 ? "L1 \(FitReport.format(l1)), coordinate descent" : nil]
+                .compactMap { $0 }.joined(separator: ", "),
             dataset: loaded.train.name, trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount,
             features: loaded.train.featureNames, coefficients: solution.weights, intercept: solution.intercept,
             train: metrics(loaded.train), test: loaded.test.map(metrics), steps: 0, epochs: 0, status: .solved,
@@ -223,6 +282,7 @@ struct FitCommand: ParsableCommand {
                 rank: solution.rank, singularValues: solution.singularValues, conditionNumber: solution.conditionNumber,
                 residualStandardDeviation: solution.residualStandardDeviation,
                 normalEquationRelativeDistance: solution.normalEquationRelativeDistance, warnings: solution.warnings),
-            history: nil)
+            history: nil, loss: loss, objective: l1 > 0 || l2 > 0 ? solution.trainLoss : nil, schedule: nil,
+            finalLearningRate: nil)
     }
 }

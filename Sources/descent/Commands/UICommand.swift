@@ -48,7 +48,8 @@ struct UICommand: ParsableCommand {
     /// The data and training options, for telling which were typed (a recording sets them all).
     private static let setupOptions = [
         "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "batch-size", "momentum", "steps", "epochs", "tol", "l2", "init",
+        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor",
+        "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
     ]
 
     mutating func run() throws {
@@ -87,6 +88,8 @@ struct UICommand: ParsableCommand {
                 (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
             } catch let error as DataError {
                 fail(error.description)
+            } catch let error as ScheduleOptionError {
+                fail(error.description)
             }
             // fit's step limit does not apply to the live trainer: only a limit typed or in the preset does.
             var stop = loadedPreset.setup.stop
@@ -102,6 +105,7 @@ struct UICommand: ParsableCommand {
                 startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
             }
         } else {
+            if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
             let specification: DataSpecification
             do { specification = try data.specification() } catch let error as DataError { fail(error.description) }
             setup = SessionSetup(

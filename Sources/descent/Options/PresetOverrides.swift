@@ -51,6 +51,16 @@ struct PresetOverrides {
         if given.contains("batch-size") { h.batchSize = training.batchSize }
         if given.contains("momentum") { h.momentum = training.momentum }
         if given.contains("l2") { h.l2 = training.l2 }
+        if given.contains("l1") { h.l1 = training.l1 }
+        if given.contains("loss") { h.loss = training.loss }
+        let scheduleOptions = ["schedule", "decay", "power-t", "gamma", "every", "horizon", "floor"]
+        if scheduleOptions.contains(where: given.contains) {
+            let kind = given.contains("schedule") ? training.schedule : h.schedule.kind
+            h.schedule = training.scheduleParameters(kind, over: h.schedule)
+            let problem = training.scheduleMismatch(for: kind)
+                ?? h.schedule.problem { "--" + (TrainingOptions.scheduleOptionNames[$0] ?? $0) }
+            if let problem { throw ScheduleOptionError(description: problem) }
+        }
         setup.hyperparameters = h
         if given.contains("init") { setup.randomInit = training.initialization == .random }
 
@@ -65,4 +75,9 @@ struct PresetOverrides {
         setup.stop = stop
         return (setup, method)
     }
+}
+
+/// A schedule option that does not fit the schedule that will run (one line, naming the option).
+struct ScheduleOptionError: Error, CustomStringConvertible {
+    var description: String
 }

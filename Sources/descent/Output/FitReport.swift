@@ -31,6 +31,25 @@ struct FitReport {
     var largestStableLearningRate: Double
     var closedForm: ClosedFormDiagnostics?
     var history: [(step: Int, loss: Double)]?
+    /// The loss scaling J was minimised in, and J of the final weights (nil for the closed form).
+    var loss: LossScaling = .mse
+    var objective: Double?
+    /// The schedule in force at the end and the rate the next step would take (nil for the closed form).
+    var schedule: LearningRateSchedule?
+    var finalLearningRate: Double?
+
+    /// The schedule's name and the parameters it uses, as options and presets name them.
+    static func json(_ s: LearningRateSchedule) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("name", .string(s.kind.rawValue))]
+        switch s.kind {
+        case .constant: break
+        case .inverse: pairs.append(("decay", .number(s.decay)))
+        case .invscaling: pairs.append(("power_t", .number(s.power)))
+        case .step: pairs += [("gamma", .number(s.factor)), ("every", .number(s.every))]
+        case .cosine: pairs += [("horizon", .int(s.horizon)), ("floor", .number(s.floor))]
+        }
+        return .object(pairs)
+    }
 
     var json: JSONValue {
         func metrics(_ m: RegressionMetrics?) -> JSONValue {
@@ -52,6 +71,10 @@ struct FitReport {
             ("status", .string(status.rawValue)),
             ("message", message.map { .string($0) } ?? .null),
             ("lr_max_stable", .number(largestStableLearningRate)),
+            ("loss", .string(loss.rawValue)),
+            ("objective", .optional(objective)),
+            ("schedule", schedule.map(FitReport.json) ?? .null),
+            ("lr_final", .optional(finalLearningRate)),
         ]
         if let closedForm {
             pairs += [
@@ -103,6 +126,7 @@ struct FitReport {
             }
             for warning in closedForm.warnings { lines.append("warning: \(warning)") }
         }
+        if let objective, loss != .mse { lines.append("J = \(loss.formula) = \(FitReport.format(objective))") }
         lines.append("largest stable learning rate for full-batch GD: \(FitReport.format(largestStableLearningRate))")
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,17 @@
+// scikit-learn's Lasso / ElasticNet on the built-in diabetes data, written by Scripts/fixtures/elastic-net.py.
+// scikit-learn 1.9.1, numpy 2.4.6, tol=1e-15; do not edit by hand.
+
+enum ScikitLearnElasticNetFixtures {
+    struct Case { var standardized: Bool; var l1: Double; var l2: Double; var coefficients: [Double]; var intercept: Double }
+    static let cases: [Case] = [
+        Case(standardized: true, l1: 1.0, l2: 0.0, coefficients: [-0.0, -20.616219003237614, 5.661605879137487, 1.0617840352486292, -0.2249159733432808, -0.0, -0.6526674192163263, 2.5620207239203925, 47.82500752147319, 0.25314434947474995], intercept: -247.88881139674413),
+        Case(standardized: true, l1: 10.0, l2: 0.0, coefficients: [0.0, -4.319490233743117, 5.487192716793253, 0.7478122215695844, -0.0, -0.0, -0.5439189615816237, 0.0, 40.68471416111793, 0.0], intercept: -218.78492920657038),
+        Case(standardized: true, l1: 40.0, l2: 0.0, coefficients: [0.0, -0.0, 4.086672884989031, 0.06463712316196128, 0.0, 0.0, -0.0, 0.0, 29.088593891794545, 0.0], intercept: -96.78557548882387),
+        Case(standardized: true, l1: 4.0, l2: 0.5, coefficients: [0.0, -8.217204135940955, 4.005471864517921, 0.7730272630203034, -0.0, -0.0184412742152521, -0.593193509217774, 3.076264146695781, 29.026515348499174, 0.3854606458820857], intercept: -165.37251257653728),
+        Case(standardized: false, l1: 0.5, l2: 0.0, coefficients: [-0.03149195955260664, -21.491829199782888, 5.667655025818451, 1.1099187903295817, -0.7315318826550283, 0.43765162705719557, -0.07118642258099393, 4.818777711683906, 58.758522492954675, 0.2928374049502047], intercept: -296.9971564837107),
+        Case(standardized: false, l1: 4.0, l2: 0.0, coefficients: [-0.0, -12.578388535082528, 6.09909601104575, 1.087893818506379, 1.195392261434657, -1.3020497681761305, -2.2084485120106176, 0.0, 1.4591714849506052, 0.35944469588643035], intercept: -98.64139105196332),
+        Case(standardized: false, l1: 2.0, l2: 0.3, coefficients: [-0.029738003312668737, -7.025255436618479, 6.113021446775645, 1.055248450701451, 1.1752127024233312, -1.2888129206862267, -2.104463794138535, 0.0, 3.053502561993193, 0.34746679236920563], intercept: -111.82523810804227),
+    ]
+    /// Feature indices in the order they enter along lasso_path (largest penalty first).
+    static let lassoPathEntryOrder = [2, 8, 3, 6, 1, 9, 4, 7, 5, 0]
+}
