@@ -81,9 +81,10 @@ final class ClassroomEndToEndTests: XCTestCase {
         try tmux.send("e")
         try tmux.waitFor("the export message") { $0.contains("saved descent-export-") }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 7, "CSV, JSON, three figures and the fitted line: \(files)")
+        XCTAssertEqual(files.filter { $0.hasPrefix("descent-export-") }.count, 8, "CSV, JSON, four figures (with the fit view) and the fitted line: \(files)")
         XCTAssertTrue(files.contains { $0.hasSuffix("-history.csv") }, "\(files)")
         XCTAssertTrue(files.contains { $0.hasSuffix("-fit.csv") }, "one feature: the fitted line too \(files)")
+        XCTAssertTrue(files.contains { $0.hasSuffix("-fit.svg") }, "one feature: the fit view's figure too \(files)")
     }
 
     func testARecordedSessionReplaysHeadlessToTheSameWeights() throws {
