@@ -3,17 +3,12 @@
 /// The columns of "Weights per method": method, lr, step and train MSE, then every weight and the intercept.
 /// None is dropped for width: when they do not fit on one line the weights narrow to compact numbers and wrap
 /// onto further lines, which start under the lr column (the method's name stays alone on the left).
-struct RaceTable: Equatable {
+struct RaceTable {
     let labelWidth: Int
     let fixed: [(title: String, width: Int)]
     let weightWidth: Int
     /// The parameter indices on each line of a contestant (the first line's follow the fixed columns).
     let lines: [[Int]]
-
-    static func == (a: RaceTable, b: RaceTable) -> Bool {
-        a.labelWidth == b.labelWidth && a.weightWidth == b.weightWidth && a.lines == b.lines
-            && a.fixed.map(\.title) == b.fixed.map(\.title) && a.fixed.map(\.width) == b.fixed.map(\.width)
-    }
 
     /// - Parameters: `width`: the row's cells (inside the frame and its margins); `parameters`: weights and intercept.
     init(width: Int, labels: [String], parameters: Int) {
