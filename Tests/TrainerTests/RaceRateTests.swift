@@ -46,6 +46,23 @@ final class RaceRateTests: XCTestCase {
         XCTAssertTrue(text.contains("Adam          0.5 "), text)
     }
 
+    func testARateAboveItsRulesBoundIsMarked() throws {
+        var state = try diabetesState(width: 80, height: 24, extras: [.momentum])
+        for index in state.snapshots.indices { state.snapshots[index].largestStableLearningRate = 0.2485 }
+        var text = RaceScreen(state: state, curves: []).render().text
+        XCTAssertFalse(text.contains("!"), "every default is below its bound\n" + text)
+        // GD 0.124 → 0.2 → 0.5: above 2/λmax = 0.2485. Momentum at 0.4 stays below its own 2(1+β)/λmax = 0.472.
+        _ = state.handle(.key(.character("+")))
+        _ = state.handle(.key(.character("+")))
+        state.contestants[3].hyperparameters.learningRate = 0.4
+        let buffer = RaceScreen(state: state, curves: []).render()
+        text = buffer.text
+        XCTAssertTrue(text.contains("GD            0.5! "), text)
+        XCTAssertTrue(text.contains("momentum      0.4 "), text)
+        let row = try XCTUnwrap(buffer.lines.firstIndex { $0.contains("0.5!") })
+        XCTAssertEqual(buffer[state.layout.table.x + 16, row].role, .sliderWarning)
+    }
+
     func testTheRateStopsAreThe125Sequence() {
         XCTAssertEqual(RaceState.rateNotch(after: 0.1, up: true), 0.2)
         XCTAssertEqual(RaceState.rateNotch(after: 0.2, up: true), 0.5)

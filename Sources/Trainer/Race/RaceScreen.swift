@@ -143,12 +143,17 @@ public struct RaceScreen {
                     if index == state.selected {
                         buffer.write(state.renderMode.usesUnicode ? "▸" : ">", x: inner.x, y: y, role: .labelFocus, clip: inner)
                     }
+                    // A rate above its own rule's bound (from the engine's 2/λmax) is marked, as the trainer's slider does.
+                    let h = contestant.hyperparameters
+                    let bound = snapshot.largestStableLearningRate
+                    let above = bound.isFinite && bound > 0 && (h.stability(fullBatchBound: bound).rate.map { h.learningRate > $0 } ?? false)
                     var cells = [
-                        contestant.label, Readout.rate(contestant.hyperparameters.learningRate), "\(snapshot.step)",
+                        contestant.label, Readout.rate(h.learningRate) + (above ? "!" : ""), "\(snapshot.step)",
                         snapshot.status == .diverged ? "diverged" : Readout.number(snapshot.trainLoss),
                     ]
                     for (offset, (_, width)) in table.fixed.enumerated() {
-                        let role: StyleRole = offset == 0 ? looks[index].role : (offset == 1 && index == state.selected ? .labelFocus : .value)
+                        let rateRole: StyleRole = above ? .sliderWarning : (index == state.selected ? .labelFocus : .value)
+                        let role: StyleRole = offset == 0 ? looks[index].role : (offset == 1 ? rateRole : .value)
                         buffer.write(String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: role, clip: inner)
                         x += width
                     }
