@@ -31,6 +31,7 @@ enum TrainerKeymap {
         ]),
         KeyCommand("k", "next lr schedule", [KeyBinding([c("k")], .nextSchedule)]),
         KeyCommand("K", "rate overlay on the loss chart", [KeyBinding([c("K")], .rateOverlay)]),
+        KeyCommand("L", "L1 penalty: next decade, off", [KeyBinding([c("L")], .nextL1)]),
         KeyCommand("] [", "batch size up / down", [
             KeyBinding([c("]")], .batchSizeUp),
             KeyBinding([c("[")], .batchSizeDown),
