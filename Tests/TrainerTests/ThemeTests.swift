@@ -92,6 +92,13 @@ final class ThemeTests: XCTestCase {
                 XCTAssertTrue(text.contains("`\(key)`"), text)
             }
         }
+        // Written dotted, a role reads as a table with an unknown field: the message says how to write it.
+        XCTAssertThrowsError(try Theme(name: "bad", toml: "loss.train = \"#ffffff\"\n", file: "bad.toml")) {
+            XCTAssertTrue("\($0)".hasSuffix("a role is one quoted key: \"loss.train\" = …"), "\($0)")
+        }
+        XCTAssertThrowsError(try Theme(name: "bad", toml: "\"text\" = { colour = \"#fff\" }", file: "b.toml")) {
+            XCTAssertFalse("\($0)".contains("quoted key"), "a field of an inline table is just unknown: \($0)")
+        }
     }
 
     func testCatalogReadsUserThemesAndWarnsAboutBadOnes() throws {

@@ -45,6 +45,10 @@ public struct TOMLKeyLocator: Sendable {
         return nil
     }
 
+    /// Whether a header or a key line names `path` (whole, or as the start of a longer dotted key); false for a
+    /// field of an inline table.
+    public func writesOut(_ path: [String]) -> Bool { lines[path] != nil }
+
     /// Records `path` and the tables it implies (the first line that names each).
     private mutating func define(_ path: [String], line: Int) {
         guard !path.isEmpty else { return }

@@ -92,9 +92,12 @@ public struct Theme: Sendable, Equatable {
                         style.attributes.insert(Self.attribute(word))
                     }
                 default:
+                    // `loss.train = …` or `[loss.train]` is table `loss` with field `train`: say how a role is written.
+                    let dotted = locator.writesOut([key, field])
+                        ? "; a role is one quoted key: \"\(key).\(field)\" = …" : ""
                     throw ThemeError(
                         file: file, line: locate(key, field),
-                        message: "`\(key)`: unknown field `\(field)` (use fg, bg, bold, dim, underline, reverse)")
+                        message: "`\(key)`: unknown field `\(field)` (use fg, bg, bold, dim, underline, reverse)\(dotted)")
                 }
             }
             styles[StyleRole(key)] = style
