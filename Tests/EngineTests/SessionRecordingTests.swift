@@ -34,7 +34,7 @@ final class SessionRecordingTests: XCTestCase {
         session.setStandardized(true)
         for _ in 0..<3 { session.step() }
         session.start()
-        waitFor(session) { $0.status == .maxSteps }
+        waitFor(session) { $0.status == .maxSteps && $0.step == 400 }  // not a status left from before the reset
 
         let path = temporaryPath("session.jsonl")
         let recorder = try SessionRecorder(path: path, setup: setup)
@@ -76,7 +76,7 @@ final class SessionRecordingTests: XCTestCase {
         original.step()
         original.setHyperparameters(.init(method: .minibatch, update: .adam, learningRate: 0.01, batchSize: 10))
         original.start()
-        waitFor(original) { $0.status == .maxSteps }
+        waitFor(original) { $0.status == .maxSteps && $0.step == 900 }
         let recording = SessionRecorder.recording(of: original, setup: setup)
 
         let replayed = setup.makeSession(loaded)
