@@ -100,7 +100,7 @@ final class KeymapTests: XCTestCase {
     }
 
     func testEveryTrainerKeyIsNamedInItsHelpLineAndNoneCollide() {
-        assertEveryKeyIsNamedAndNoneCollide(TrainerKeymap.keys, contexts: [.main, .help, .narration])
+        assertEveryKeyIsNamedAndNoneCollide(TrainerKeymap.keys, contexts: [.main, .help, .narration, .pointCursor])
     }
 
     func testEveryRaceKeyIsNamedInItsHelpLineAndNoneCollide() {

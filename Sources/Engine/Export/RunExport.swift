@@ -5,7 +5,8 @@ import Foundation
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
 /// and PREFIX.json (settings, final coefficients, metrics); for a model of one input (one feature, or its
 /// powers with `--poly`) also PREFIX-fit.csv, the fitted line or curve sampled across the data (x, model, and
-/// closed_form when known), so a handout can plot it. All are written atomically, in one group with any files
+/// closed_form when known), so a handout can plot it; when points were edited, PREFIX-data.csv, the training
+/// rows as edited (a header, then the input and target: `descent PREFIX-data.csv` trains on them again). All are written atomically, in one group with any files
 /// given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
     /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
@@ -54,6 +55,8 @@ public struct RunExport: Sendable {
     public var outcome: Outcome
     /// The fitted line or curve of a one-input model, nil with several inputs.
     public var fitCurve: FitCurve?
+    /// The training rows when points were edited during the run (written as PREFIX-data.csv), else nil.
+    public var editedData: Dataset?
 
     /// The model (and the closed form, when known) sampled across the input's range.
     public struct FitCurve: Sendable, Equatable {
@@ -114,18 +117,20 @@ public struct RunExport: Sendable {
             train: Metrics(mse: train.meanSquaredError, r2: train.rSquared),
             test: test.map { Metrics(mse: $0.meanSquaredError, r2: $0.rSquared) })
         fitCurve = FitCurve(train: run.train, test: run.test, weights: model.weights, intercept: model.intercept, closedForm: nil)
+        editedData = run.dataVersion > 0 ? run.train : nil
     }
 
     /// From a live session, as it stands now (it keeps running).
     public init(session: TrainingSession, setup: SessionSetup) {
         let snapshot = session.snapshot()
+        let train = session.train
         self.setup = setup
         hyperparameters = snapshot.hyperparameters
         standardized = snapshot.standardized
-        dataset = session.train.name
-        featureNames = session.train.featureNames
-        target = session.train.targetName
-        trainRows = session.train.rowCount
+        dataset = train.name
+        featureNames = train.featureNames
+        target = train.targetName
+        trainRows = train.rowCount
         testRows = session.test?.rowCount
         largestStableLearningRate = snapshot.largestStableLearningRate
         history = RunExport.join(
@@ -137,8 +142,9 @@ public struct RunExport: Sendable {
             coefficients: snapshot.weights, intercept: snapshot.intercept,
             train: Metrics(mse: snapshot.trainMSE, r2: snapshot.trainR2),
             test: snapshot.testMSE.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
+        editedData = snapshot.dataVersion > 0 ? train : nil
         fitCurve = FitCurve(
-            train: session.train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
+            train: train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
             closedForm: snapshot.closedForm)
     }
 
@@ -158,6 +164,9 @@ public struct RunExport: Sendable {
         let name = "descent-export-" + formatter.string(from: date)
         return directory == "." ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).path
     }
+
+    /// The edited training rows' file for `prefix` (written only when points were edited).
+    public static func dataPath(prefix: String) -> String { prefix + "-data.csv" }
 
     /// The fitted curve's file for `prefix` (written only for a one-input model).
     public static func fitCurvePath(prefix: String) -> String { prefix + "-fit.csv" }
@@ -180,6 +189,7 @@ public struct RunExport: Sendable {
             (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
         ]
         if let curve = fitCurveCSV() { files.append((RunExport.fitCurvePath(prefix: prefix), Data(curve.utf8))) }
+        if let editedData { files.append((RunExport.dataPath(prefix: prefix), Data(editedData.csvText().utf8))) }
         try AtomicWrite.files(files + extra)
         return files.map(\.0) + extra.map(\.path)
     }

@@ -156,11 +156,14 @@ struct LossPanel {
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
             references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
         }
-        LineChart(
+        var chart = LineChart(
             series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
             mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
-            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs
-        ).render(into: &buffer, area: area)
+            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs)
+        // Where the training points changed: the loss jumps there.
+        chart.xMarks = state.snapshot.dataEditSteps.map { state.showsEpochs ? axis.epoch(atStep: $0) : Double($0) }
+        chart.xMarkLabel = "data edited"
+        chart.render(into: &buffer, area: area)
     }
 
     /// The scheduled rate mapped onto the loss axis's span so it fills the chart on its own scale (log-linear
