@@ -57,8 +57,9 @@ public final class NcursesBackend: Backend {
 
     /// Asks the terminal for clicks, wheel and drags (again after a resume: a shell in between turns them off).
     private static func startMouseReports() {
-        let mask = descent_button1_pressed() | descent_button1_released() | descent_button4_pressed()
-            | descent_button5_pressed() | descent_report_mouse_position()
+        // Button 3 (the right button): the Fit view's remove-nearest.
+        let mask = descent_button1_pressed() | descent_button1_released() | descent_button3_pressed()
+            | descent_button4_pressed() | descent_button5_pressed() | descent_report_mouse_position()
         mousemask(mask, nil)
         descent_enable_drag_tracking()
     }
@@ -223,6 +224,7 @@ public final class NcursesBackend: Backend {
         let x = Int(event.x), y = Int(event.y), state = event.bstate
         if state & descent_button4_pressed() != 0 { return .mouse(button: .wheelUp, action: .press, x: x, y: y) }
         if state & descent_button5_pressed() != 0 { return .mouse(button: .wheelDown, action: .press, x: x, y: y) }
+        if state & descent_button3_pressed() != 0 { return .mouse(button: .right, action: .press, x: x, y: y) }
         if state & descent_button1_pressed() != 0 {
             leftButtonDown = true
             return .mouse(button: .left, action: .press, x: x, y: y)

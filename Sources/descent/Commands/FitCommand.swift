@@ -176,10 +176,11 @@ struct FitCommand: ParsableCommand {
         guard export != nil || plot != nil else { return }
         let exported = RunExport(run: run, setup: setup, trajectory: trajectory)
         // loss* and w* on the figures: the closed form of the same problem (none if it cannot be solved).
+        // The run's rows: a replayed recording may have edited the points.
         let closedForm = try? ClosedFormComparison.solve(
-            train: loaded.train, test: loaded.test, fitIntercept: setup.data.fitIntercept, l2: run.hyperparameters.l2,
+            train: run.train, test: loaded.test, fitIntercept: setup.data.fitIntercept, l2: run.hyperparameters.l2,
             standardized: run.standardized)
-        let figures = RunFigures(export: exported, trainData: loaded.train, testData: loaded.test, closedForm: closedForm)
+        let figures = RunFigures(export: exported, trainData: run.train, testData: loaded.test, closedForm: closedForm)
         if let export { write("--export") { try exported.write(prefix: export, alongside: figures.files(prefix: export)) } }
         if let plot { write("--plot") { try AtomicWrite.files(figures.files(prefix: plot)) } }
     }
@@ -246,7 +247,7 @@ struct FitCommand: ParsableCommand {
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
             method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
-            trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
+            trainRows: run.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
             coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
             steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
             largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history,
