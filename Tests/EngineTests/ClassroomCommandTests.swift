@@ -123,6 +123,6 @@ final class ClassroomCommandTests: XCTestCase {
         XCTAssertNotEqual(live.status, 0)
         XCTAssertEqual(live.stderr.filter { $0 == "\n" }.count, 1)
         let wrong = try descent(["race", "--headless", "--with", "newton"])
-        XCTAssertEqual(wrong.stderr, "descent: --with: unknown contestant 'newton' (expected momentum or adam)\n")
+        XCTAssertEqual(wrong.stderr, "descent: --with: unknown contestant 'newton' (expected momentum, nesterov or adam)\n")
     }
 }

@@ -148,9 +148,9 @@ final class PresetTests: XCTestCase {
         XCTAssertEqual(error("[data]\ndataset = \"line\"\nfile = \"x.csv\""), "lesson.toml:3: key 'data.file': give a file or a dataset, not both")
         XCTAssertEqual(error("[data]\npoly = 2.5"), "lesson.toml:2: key 'data.poly': must be a whole number")
         XCTAssertEqual(error("[controls]\nlocked = [\"lr\", \"volume\"]"),
-            "lesson.toml:2: key 'controls.locked': unknown control 'volume' (expected method, update, lr, batch, momentum, l2, speed, standardize, closed-form, reset, data)")
+            "lesson.toml:2: key 'controls.locked': unknown control 'volume' (expected method, update, lr, batch, momentum, l2, l1, speed, standardize, closed-form, reset, data)")
         XCTAssertEqual(error("[lesson]\nx = 1"),
-            "lesson.toml:1: key 'lesson': unknown key (expected name, description, [data], [training], [stop], [controls])")
+            "lesson.toml:1: key 'lesson': unknown key (expected name, description, [data], [training], [stop], [controls], [display])")
         XCTAssertEqual(error("[training]\nloss = \"rmse\""),
             "lesson.toml:2: key 'training.loss': 'rmse' is not one of mse, half-mse, sse, half-sse")
         XCTAssertEqual(try Preset.parse("[training]\nloss = \"half-sse\"", file: "p.toml").setup.hyperparameters.loss, .halfSSE)

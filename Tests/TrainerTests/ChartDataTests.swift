@@ -66,6 +66,27 @@ final class ChartDataTests: XCTestCase {
         XCTAssertEqual(charts.trainPredicted.first, 6 + (snapshot.intercept ?? 0), "paused: always the model shown")
     }
 
+    func testSmallDataPacesTheScatterAtFiveAFrameSecondWhileRunning() {
+        let session = TrainingSession(train: train)
+        defer { session.shutdown() }
+        var charts = ChartData()
+        var snapshot = session.snapshot()
+        snapshot.status = .running
+        snapshot.weights = [1, 0]
+        snapshot.intercept = 0
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 50)
+        XCTAssertEqual(charts.trainPredicted, [1, 3, 5])
+        snapshot.weights = [0, 1]
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 50.15)
+        XCTAssertEqual(charts.trainPredicted, [1, 3, 5], "within 0.2 s while running: kept")
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 50.25)
+        XCTAssertEqual(charts.trainPredicted, [2, 4, 6], "after 0.2 s: refreshed")
+        snapshot.weights = [1, 1]
+        snapshot.status = .paused
+        charts.update(from: session, snapshot: snapshot, columns: 10, now: 50.26)
+        XCTAssertEqual(charts.trainPredicted, [3, 7, 11], "paused: always the model shown")
+    }
+
     func testLossCurveFitsTheColumns() {
         let session = TrainingSession(train: train)
         defer { session.shutdown() }

@@ -133,7 +133,7 @@ final class PointEditingTests: XCTestCase {
         let cell = try emptyCell(state)
         XCTAssertEqual(state.handle(.mouse(button: .left, action: .press, x: cell.x, y: cell.y)), [])
         state.replayProgress = nil
-        state.dataEditingRefusal = "point editing needs one input feature; diabetes has 10: no points to place"
+        state.dataEditingRefusal = "point editing needs one input feature (diabetes has 10)"
         XCTAssertEqual(state.handle(.key(.character("U"))), [])
         XCTAssertEqual(state.notice, state.dataEditingRefusal)
         XCTAssertEqual(state.handle(.key(.character("p"))), [])
@@ -154,7 +154,7 @@ final class PointEditingTests: XCTestCase {
         session.waitUntilIdle()
         XCTAssertEqual(session.train.rowCount, 2)
         XCTAssertEqual(
-            session.snapshot().dataEditRefusal, "a fit needs at least 2 training points: not removing one of the last 2")
+            session.snapshot().dataEditRefusal, "a fit needs at least 2 points: not removing one of 2")
     }
 
     func testChartsFollowTheEditedRows() throws {

@@ -10,11 +10,11 @@ extension Dataset {
     public var editingRefusal: DataEditRefusal? {
         guard fitInput != nil else {
             let inputs = polynomialBase?.names.count ?? featureCount
-            return DataEditRefusal("point editing needs one input feature; \(name) has \(inputs): no points to place")
+            return DataEditRefusal("point editing needs one input feature (\(name) has \(inputs))")
         }
         guard rowCount <= DataEdit.maximumRows else {
             return DataEditRefusal(
-                "point editing is off above \(DataEdit.maximumRows) training rows (\(name) has \(rowCount)): too many points to see")
+                "point editing is off above \(DataEdit.maximumRows) rows (\(name) has \(rowCount))")
         }
         return nil
     }
@@ -73,20 +73,20 @@ extension Dataset {
             guard input.indices.contains(row) else { return DataEditRefusal("no training point \(row + 1) to remove") }
             let needed = minimumRows(fitIntercept: fitIntercept)
             return rowCount - 1 < needed
-                ? DataEditRefusal("a fit needs at least \(needed) training points: not removing one of the last \(rowCount)")
+                ? DataEditRefusal("a fit needs at least \(needed) points: not removing one of \(rowCount)")
                 : nil
         }
         switch edit {
         case .add(let x, let y):
             if let refusal = finite(x, y) { return .failure(refusal) }
             guard rowCount < DataEdit.maximumRows else {
-                return .failure(DataEditRefusal("point editing stops at \(DataEdit.maximumRows) training rows: not adding more"))
+                return .failure(DataEditRefusal("point editing stops at \(DataEdit.maximumRows) rows: not adding more"))
             }
             input.append(x)
             targets.append(y)
         case .addOutlier:
             guard rowCount < DataEdit.maximumRows else {
-                return .failure(DataEditRefusal("point editing stops at \(DataEdit.maximumRows) training rows: not adding more"))
+                return .failure(DataEditRefusal("point editing stops at \(DataEdit.maximumRows) rows: not adding more"))
             }
             guard let point = outlierPoint else { return .failure(DataEditRefusal("no place for an outlier on this data")) }
             input.append(point.x)

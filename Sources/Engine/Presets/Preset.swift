@@ -12,6 +12,7 @@ import TOMLKit
 ///             # schedule, decay, power_t, gamma, every, horizon, floor
 /// [stop]      # steps, epochs, tol
 /// [controls]  # locked = ["lr", …], hidden = ["closed-form", …] (names: PresetControl)
+/// [display]   # fps (frames a second at most, 1…60, as --fps: 10 suits a slow link)
 /// ```
 /// A data `file` is relative to the preset's directory. Unknown keys and bad values are errors naming
 /// file:line and the key.
@@ -21,6 +22,8 @@ public struct Preset: Sendable {
     public var setup: SessionSetup
     /// Steps per second in the UI (nil: as fast as possible).
     public var speed: Double?
+    /// Frames drawn per second at most (`display.fps`; nil: the trainer's default).
+    public var framesPerSecond: Double?
     public var locked: Set<PresetControl>
     public var hidden: Set<PresetControl>
     /// Every key the file set, as "table.key" (e.g. "training.lr"), so callers can layer their own defaults.
@@ -69,6 +72,7 @@ private struct PresetReader {
         ],
         "stop": ["steps", "epochs", "tol"],
         "controls": ["locked", "hidden"],
+        "display": ["fps"],
     ]
 
     /// The first line that sets `key` inside `[table]` (or at the top when table is nil).
@@ -105,7 +109,7 @@ private struct PresetReader {
                 if key == "name" { name = string } else { description = string }
             default:
                 guard let known = PresetReader.tables[key] else {
-                    var failure = error(nil, key, "unknown key (expected name, description, [data], [training], [stop], [controls])")
+                    var failure = error(nil, key, "unknown key (expected name, description, [data], [training], [stop], [controls], [display])")
                     if value.table != nil { failure.line = line(of: "", in: key) }
                     throw failure
                 }
@@ -119,10 +123,14 @@ private struct PresetReader {
             data: try data(root["data"]?.table), hyperparameters: try hyperparameters(root["training"]?.table),
             stop: try stop(root["stop"]?.table))
         var preset = Preset(
-            name: name, description: description, setup: setup, speed: nil, locked: [], hidden: [], keys: [])
+            name: name, description: description, setup: setup, speed: nil, framesPerSecond: nil, locked: [], hidden: [], keys: [])
         if let training = root["training"]?.table {
             preset.setup.randomInit = try choice(training, "training", "init", ["zero", "random"]) == "random"
             preset.speed = try number(training, "training", "speed") { $0 > 0 ? nil : "must be a positive number" }
+        }
+        if let display = root["display"]?.table {
+            // The same range as --fps.
+            preset.framesPerSecond = try number(display, "display", "fps") { $0 >= 1 && $0 <= 60 ? nil : "must be between 1 and 60" }
         }
         if let controls = root["controls"]?.table {
             preset.locked = try controlList(controls, "locked")

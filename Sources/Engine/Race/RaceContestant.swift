@@ -1,4 +1,5 @@
-// One entrant of a race: a name and the hyperparameters it trains with.
+// One entrant of a race: a name and the hyperparameters it trains with, and the default rate for each update rule.
+import Foundation
 
 /// A method in a race, with a learning rate chosen for it.
 public struct RaceContestant: Sendable, Equatable {
@@ -12,19 +13,42 @@ public struct RaceContestant: Sendable, Equatable {
 
     /// Optional entrants besides GD, SGD and mini-batch.
     public enum Extra: String, CaseIterable, Sendable {
-        case momentum, adam
+        case momentum, nesterov, adam
     }
 
-    /// GD, SGD and mini-batch (and any extras), with rates as fractions of the full-batch stable rate
-    /// 2/λmax: GD at ½ (fast and safe), mini-batch at ¼ and SGD at 1/20 (their noisy gradients need
-    /// smaller steps to settle), momentum GD at 1/10 (β = 0.9 makes steps up to ten times longer),
-    /// Adam at 0.1 (its steps are about η per coordinate, whatever the scale).
+    /// The name `descent race --lr NAME=RATE` gives this contestant (gd, sgd, minibatch, momentum, nesterov, adam).
+    public var optionName: String {
+        switch hyperparameters.update {
+        case .momentum: return "momentum"
+        case .nesterov: return "nesterov"
+        case .adam: return "adam"
+        case .plain: return hyperparameters.method == .minibatch ? "minibatch" : hyperparameters.method.rawValue
+        }
+    }
+
+    /// Every name `--lr` takes, in race order.
+    public static let optionNames = ["gd", "sgd", "minibatch"] + Extra.allCases.map(\.rawValue)
+
+    /// GD, SGD and mini-batch (and any extras), each at a rate suited to its rule on this data.
+    ///
+    /// The GD family is set from its own stability bound (`Hyperparameters.stability(fullBatchBound:)`, from
+    /// 2/λmax): half of it, fast and clear of the edge. Plain GD ½·2/λmax, heavy-ball momentum ½·2(1+β)/λmax,
+    /// Nesterov ½·2(1+β)/((1+2β)λmax). SGD and mini-batch have no bound of their own (the full-batch one is a
+    /// guide): mini-batch ¼ and SGD 1/20 of 2/λmax, since their noisy gradients need smaller steps to settle.
+    /// Adam has no curvature bound: its step moves each parameter by about η whatever the gradient's size
+    /// (Kingma & Ba 2015, §2.1), so η is a distance a step, and the default covers the target's scale (the
+    /// intercept ȳ, z-weights of order σ_y) in about 100 steps: η = max(|ȳ|, σ_y)/100 (0.1 when that is unknown).
     public static func standard(
-        stableRate: Double, batchSize: Int = 32, extras: [Extra] = []
+        stableRate: Double, batchSize: Int = 32, extras: [Extra] = [], targetScale: Double = 10
     ) -> [RaceContestant] {
         let rate = stableRate.isFinite && stableRate > 0 ? stableRate : 1
+        func halfBound(_ update: UpdateRule) -> Hyperparameters {
+            var h = Hyperparameters(method: .gd, update: update)
+            h.learningRate = 0.5 * (h.stability(fullBatchBound: rate).rate ?? rate)
+            return h
+        }
         var entrants = [
-            RaceContestant(label: "GD", hyperparameters: .init(method: .gd, learningRate: 0.5 * rate)),
+            RaceContestant(label: "GD", hyperparameters: halfBound(.plain)),
             RaceContestant(label: "SGD", hyperparameters: .init(method: .sgd, learningRate: 0.05 * rate)),
             RaceContestant(
                 label: "mini-batch \(batchSize)",
@@ -32,13 +56,23 @@ public struct RaceContestant: Sendable, Equatable {
         ]
         for extra in extras {
             switch extra {
-            case .momentum:
-                entrants.append(.init(
-                    label: "momentum", hyperparameters: .init(method: .gd, update: .momentum, learningRate: 0.1 * rate)))
+            case .momentum: entrants.append(.init(label: "momentum", hyperparameters: halfBound(.momentum)))
+            case .nesterov: entrants.append(.init(label: "Nesterov", hyperparameters: halfBound(.nesterov)))
             case .adam:
-                entrants.append(.init(label: "Adam", hyperparameters: .init(method: .gd, update: .adam, learningRate: 0.1)))
+                let scale = targetScale.isFinite && targetScale > 0 ? targetScale : 10
+                entrants.append(.init(label: "Adam", hyperparameters: .init(method: .gd, update: .adam, learningRate: scale / 100)))
             }
         }
         return entrants
+    }
+
+    /// What Adam's default covers in a step's worth of 100: max(|ȳ|, σ_y) of the training target (with an
+    /// intercept; without one the root mean square of y, the size of the weights' job).
+    public static func targetScale(of train: Dataset, fitIntercept: Bool) -> Double {
+        let n = Double(max(1, train.rowCount))
+        let mean = train.y.reduce(0, +) / n
+        guard fitIntercept else { return (train.y.reduce(0) { $0 + $1 * $1 } / n).squareRoot() }
+        let sd = (train.y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        return max(abs(mean), sd)
     }
 }

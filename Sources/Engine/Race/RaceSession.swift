@@ -15,7 +15,9 @@ public final class RaceSession: Sendable {
     ) {
         let chosen = contestants ?? {
             var probe = TrainingRun(train: train, fitIntercept: fitIntercept, standardize: standardize)
-            return RaceContestant.standard(stableRate: probe.largestStableLearningRate(), extras: extras)
+            return RaceContestant.standard(
+                stableRate: probe.largestStableLearningRate(), extras: extras,
+                targetScale: RaceContestant.targetScale(of: train, fitIntercept: fitIntercept))
         }()
         self.contestants = chosen
         sessions = chosen.map {
@@ -29,6 +31,11 @@ public final class RaceSession: Sendable {
 
     /// Sends `command` to every contestant.
     public func send(_ command: SessionCommand) { sessions.forEach { $0.send(command) } }
+    /// Sends `command` to one contestant (its own learning rate, say).
+    public func send(_ command: SessionCommand, to index: Int) {
+        guard sessions.indices.contains(index) else { return }
+        sessions[index].send(command)
+    }
     public func start() { sessions.forEach { $0.start() } }
     public func pause() { sessions.forEach { $0.pause() } }
     public func step() { sessions.forEach { $0.step() } }

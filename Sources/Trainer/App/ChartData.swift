@@ -52,6 +52,9 @@ public struct ChartData: Sendable {
     /// training runs: the scatter moves smoothly at that rate and the engine keeps the cores.
     static let pacedValueCount = 200_000
     static let pacedInterval = 0.1
+    /// Below that size predictions are cheap, but the scatter still refreshes at most 5 times a second while
+    /// training runs (the loss curve and the numbers move faster): its points jitter under SGD rather than travel.
+    static let screenPacedInterval = 0.2
 
     public init(
         trainLoss: LossCurve = LossCurve(buckets: [], totalSteps: 0), testLoss: LossCurve? = nil,
@@ -182,17 +185,19 @@ public struct ChartData: Sendable {
     }
 
     /// Whether the scatter needs predictions for `snapshot`'s model: only when the weights or intercept differ
-    /// from those last asked for (a 1,000,000-row scatter costs 1,000,000 × d flops), and on large data at most
-    /// 10 times a second while training runs.
+    /// from those last asked for (a 1,000,000-row scatter costs 1,000,000 × d flops), and while training runs at
+    /// most 10 times a second on large data, 5 on small.
     /// A new view (or partial-fit feature) wants its series at once, whatever the model.
     func wantsPredictions(for snapshot: TrainingSnapshot, session: TrainingSession, view: ViewKey, now: Double) -> Bool {
         if derivedFor != view { return true }
         if let model = predictedModel, model.weights == snapshot.weights, model.intercept == snapshot.intercept {
             return false
         }
+        // Small data is paced too, for the terminal: every point of the scatter moves a little at each step, and
+        // redrawn ten times a second the cloud is nearly all a frame sends over a slow link.
         let values = (session.train.rowCount + (session.test?.rowCount ?? 0)) * session.train.featureCount
-        return !(snapshot.status == .running && values > Self.pacedValueCount && now - predictedAt < Self.pacedInterval
-            && predictedModel != nil)
+        let interval = values > Self.pacedValueCount ? Self.pacedInterval : Self.screenPacedInterval
+        return !(snapshot.status == .running && now - predictedAt < interval && predictedModel != nil)
     }
 
     /// Notes that predictions for `snapshot`'s model were asked for at `now`.

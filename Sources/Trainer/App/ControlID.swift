@@ -2,7 +2,7 @@
 
 /// One control of the Controls panel. `allCases` is the Tab order.
 public enum ControlID: Int, CaseIterable, Sendable {
-    case run, step, reset, closedForm, method, update, learningRate, batchSize, speed
+    case run, step, reset, closedForm, method, update, learningRate, batchSize, l1, speed
 
     var isButton: Bool { rawValue <= ControlID.closedForm.rawValue }
 

@@ -5,8 +5,8 @@ import Plot
 struct ScreenLayout: Equatable {
     static let minimumWidth = 80
     static let minimumHeight = 24
-    /// Rows the Controls panel needs: border, buttons, two selectors, three sliders, three lines of closed-form stats.
-    static let controlsHeight = 11
+    /// Rows the Controls panel needs: border, buttons, two selectors, four sliders, three lines of closed-form stats.
+    static let controlsHeight = 12
 
     let width: Int
     let height: Int
@@ -37,12 +37,15 @@ struct ScreenLayout: Equatable {
         let bodyTop = 1, bodyHeight = max(0, height - 2)
         let rightWidth = width < 120 ? width / 2 : min(64, max(48, width * 2 / 5))
         let leftWidth = width - rightWidth
-        let bottomHeight = min(bodyHeight, max(Self.controlsHeight, bodyHeight * 9 / 20))
+        // The left column splits as it always did (the loss chart keeps its rows at 80×24); the right one gives
+        // Controls the rows its sliders need, from the Weights panel above it.
+        let bottomHeight = min(bodyHeight, max(Self.controlsHeight - 1, bodyHeight * 9 / 20))
         let topHeight = bodyHeight - bottomHeight
+        let controlsHeight = min(bodyHeight, max(Self.controlsHeight, bottomHeight))
         loss = Rect(x: 0, y: bodyTop, width: leftWidth, height: topHeight)
-        weights = Rect(x: leftWidth, y: bodyTop, width: rightWidth, height: topHeight)
+        weights = Rect(x: leftWidth, y: bodyTop, width: rightWidth, height: bodyHeight - controlsHeight)
         prediction = Rect(x: 0, y: bodyTop + topHeight, width: leftWidth, height: bottomHeight)
-        controls = Rect(x: leftWidth, y: bodyTop + topHeight, width: rightWidth, height: bottomHeight)
+        controls = Rect(x: leftWidth, y: bodyTop + bodyHeight - controlsHeight, width: rightWidth, height: controlsHeight)
 
         let framed = PanelFrame.inner(of: controls)
         let inner = Rect(x: framed.x + 1, y: framed.y, width: framed.width - 2, height: framed.height)
@@ -53,12 +56,12 @@ struct ScreenLayout: Equatable {
             areas[id] = Rect(x: x, y: inner.y, width: title.count + 2, height: 1)
             x += title.count + 3
         }
-        let rows: [ControlID] = [.method, .update, .learningRate, .batchSize, .speed]
+        let rows: [ControlID] = [.method, .update, .learningRate, .batchSize, .l1, .speed]
         for (offset, id) in rows.enumerated() {
             areas[id] = Rect(x: inner.x, y: inner.y + 1 + offset, width: inner.width, height: 1)
         }
         controlAreas = areas
-        closedFormArea = Rect(x: inner.x, y: inner.y + 6, width: inner.width, height: inner.height - 6)
+        closedFormArea = Rect(x: inner.x, y: inner.y + 1 + rows.count, width: inner.width, height: inner.height - 1 - rows.count)
     }
 
     /// The widest titles the buttons can have, so their positions do not move when Run becomes Pause.

@@ -97,7 +97,7 @@ public final class TrainerApp {
                 self.noticeExpiry = nil
             }
             advancePlayback()
-            redraw(force: arrived)
+            redraw(force: arrived, paceNumbers: true)
             lastFrame = Date()
             idleFrames += 1
             if let maxIdleFrames, idleFrames >= maxIdleFrames { break }
@@ -224,15 +224,30 @@ public final class TrainerApp {
         shown = nil
     }
 
-    /// Takes a snapshot and draws when anything on screen would change (or always, when `force`).
-    private func redraw(force: Bool) {
-        let refusal = state.snapshot.dataEditRefusal, version = state.snapshot.dataVersion
-        state.receive(session.snapshot())
-        if state.snapshot.dataVersion != version { takeEditedData() }
-        if let message = state.snapshot.dataEditRefusal, message != refusal { show(notice: message, seconds: 4) }
+    /// While training runs and nothing but its progress calls for a frame, the engine's numbers (weights, loss
+    /// figures, the status bar; and so the scatter, predicted from the weights shown) are taken at most this often;
+    /// the loss curve still moves every frame. Figures whose last digits change 30 times a second cannot be read
+    /// any faster, and they are most of the bytes a frame sends to a terminal over a slow link.
+    static let numbersInterval = 0.1
+    private var numbersTakenAt = -Double.infinity
+
+    /// Takes a snapshot and draws when anything on screen would change (or always, when `force`). A frame after
+    /// input always shows the engine's latest numbers; a frame of progress alone (`paceNumbers`) may keep them.
+    private func redraw(force: Bool, paceNumbers: Bool = false) {
+        let latest = session.snapshot(), now = ProcessInfo.processInfo.systemUptime
+        let paced = paceNumbers && latest.status == .running && state.snapshot.status == .running
+            && latest.hyperparameters == state.snapshot.hyperparameters && latest.dataVersion == state.snapshot.dataVersion
+            && now - numbersTakenAt < Self.numbersInterval
+        if !paced {
+            let refusal = state.snapshot.dataEditRefusal, version = state.snapshot.dataVersion
+            state.receive(latest)
+            numbersTakenAt = now
+            if state.snapshot.dataVersion != version { takeEditedData() }
+            if let message = state.snapshot.dataEditRefusal, message != refusal { show(notice: message, seconds: 4) }
+        }
         // A recording drives the settings while it plays: show the ones in force.
         if state.isReplaying { state.hyperparameters = state.snapshot.hyperparameters }
-        let signature = FrameSignature(state: state)
+        let signature = FrameSignature(state: state, curveStep: latest.step)
         guard force || signature != shown else { return }
         refreshCharts()
         state.showFitChart(fitChartPlacement())
@@ -410,7 +425,11 @@ private struct FrameSignature: Equatable {
     let dataVersion: Int
     let dataEditRefusal: String?
 
-    init(state: TrainerState) {
+    /// The step the loss curve reaches (ahead of `step` while the numbers are paced).
+    let curveStep: Int
+
+    init(state: TrainerState, curveStep: Int) {
+        self.curveStep = curveStep
         dataVersion = state.snapshot.dataVersion
         dataEditRefusal = state.snapshot.dataEditRefusal
         step = state.snapshot.step

@@ -48,6 +48,7 @@ extension ControlID {
         case .update: return .update
         case .learningRate: return .lr
         case .batchSize: return .batch
+        case .l1: return .l1
         case .speed: return .speed
         }
     }

@@ -212,6 +212,7 @@ public struct TrainerState: Sendable {
         case .learningRateDown: return setLearningRate(learningRateNotch(after: hyperparameters.learningRate, up: false))
         case .batchSizeUp: return setBatchSize(max(hyperparameters.batchSize * 2, hyperparameters.batchSize + 1))
         case .batchSizeDown: return setBatchSize(hyperparameters.batchSize / 2)
+        case .nextL1: return setL1(Self.l1Decade(after: hyperparameters.l1, in: l1Scale))
         case .faster: return setSpeed(speed.faster)
         case .slower: return setSpeed(speed.slower)
         case .nextTheme: themeIndex += 1
@@ -338,7 +339,7 @@ public struct TrainerState: Sendable {
                 let selector = self.selector(id)
                 guard let area = layout.controlAreas[id], let choice = selector.option(atX: x, in: area) else { return [] }
                 return id == .method ? setMethod(TrainingMethod.allCases[choice]) : setUpdateRule(UpdateRule.allCases[choice])
-            case .learningRate, .batchSize, .speed:
+            case .learningRate, .batchSize, .l1, .speed:
                 dragging = id
                 return setSlider(id, atX: x)
             }
@@ -413,6 +414,7 @@ public struct TrainerState: Sendable {
         case .batchSize:
             let b = hyperparameters.batchSize
             return setBatchSize(delta > 0 ? max(b * 2, b + 1) : b / 2)
+        case .l1: return setL1(Self.l1Notch(after: hyperparameters.l1, up: delta > 0, in: l1Scale))
         case .speed: return setSpeed(delta > 0 ? speed.faster : speed.slower)
         }
     }
@@ -423,6 +425,7 @@ public struct TrainerState: Sendable {
         switch id {
         case .learningRate: return setLearningRate(Self.roundedToTwoDigits(learningRateScale.value(at: fraction)))
         case .batchSize: return setBatchSize(Int(batchScale.value(at: fraction).rounded()))
+        case .l1: return setL1(Self.l1Value(atFraction: fraction, in: l1Scale))
         case .speed: return setSpeed(.nearest(toFraction: fraction))
         default: return []
         }
@@ -480,6 +483,14 @@ public struct TrainerState: Sendable {
         guard allowed(.batch) else { return [] }
         let clamped = min(rowCount, max(1, size))
         return changeHyperparameters { $0.batchSize = clamped }
+    }
+
+    /// The L1 penalty α₁ (`--l1`): 0 switches it off. Sent to the engine like every other setting, so a recording
+    /// replays it at the step it took effect.
+    private mutating func setL1(_ alpha: Double) -> [SessionCommand] {
+        guard allowed(.l1) else { return [] }
+        let clamped = alpha > 0 ? min(l1Scale.upper, max(l1Scale.lower, alpha)) : 0
+        return changeHyperparameters { $0.l1 = clamped }
     }
 
     private mutating func setSpeed(_ setting: SpeedSetting) -> [SessionCommand] {

@@ -9,6 +9,8 @@ public enum TrainerAction: Equatable, Sendable {
     case standardize
     /// The next learning-rate schedule (`k`), and the rate drawn over the loss chart (`K`).
     case nextSchedule, rateOverlay
+    /// The L1 penalty's next decade (`L`), off after the top.
+    case nextL1
     /// The regularization path view (`P`).
     case pathView
     // The loss chart.

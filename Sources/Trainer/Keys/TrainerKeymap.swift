@@ -31,6 +31,7 @@ enum TrainerKeymap {
         ]),
         KeyCommand("k", "next lr schedule", [KeyBinding([c("k")], .nextSchedule)]),
         KeyCommand("K", "rate overlay on the loss chart", [KeyBinding([c("K")], .rateOverlay)]),
+        KeyCommand("L", "L1 penalty: next decade, off", [KeyBinding([c("L")], .nextL1)]),
         KeyCommand("] [", "batch size up / down", [
             KeyBinding([c("]")], .batchSizeUp),
             KeyBinding([c("[")], .batchSizeDown),
@@ -58,12 +59,11 @@ enum TrainerKeymap {
             KeyBinding([c("n")], .narrate),
             KeyBinding([c("n")], .narrateStep, in: [.narration]),
         ]),
-        KeyCommand("p", "point cursor: a add, d remove", [
+        // The Fit view's points: p's cursor (a adds there, d removes the nearest; the status bar says so), O, U.
+        KeyCommand("p O U", "cursor a d, outlier, undo all", [
             KeyBinding([c("p")], .pointCursor, in: [.main, .pointCursor]),
             KeyBinding([c("a")], .addPointAtCursor, in: [.pointCursor]),
             KeyBinding([c("d")], .removePointAtCursor, in: [.pointCursor]),
-        ]),
-        KeyCommand("O U", "one outlier / undo all edits", [
             KeyBinding([c("O")], .addOutlier),
             KeyBinding([c("U")], .undoEdits),
         ]),

@@ -1,4 +1,4 @@
-// The Controls panel: buttons, method and update selectors, and the three sliders.
+// The Controls panel: buttons, method and update selectors, and the four sliders.
 import Engine
 import Plot
 
@@ -27,7 +27,7 @@ struct ControlsPanel {
             selector.isFocused = focus == id
             selector.render(into: &buffer, area: area)
         }
-        for id in [ControlID.learningRate, .batchSize, .speed] {
+        for id in [ControlID.learningRate, .batchSize, .l1, .speed] {
             guard let area = layout.controlAreas[id], state.isShown(id) else { continue }
             var slider = self.slider(id)
             slider.isFocused = focus == id
@@ -88,6 +88,12 @@ struct ControlsPanel {
                 label: "batch", fraction: state.batchScale.fraction(of: Double(batch)),
                 valueText: "\(batch)",
                 isDimmed: h.method != .minibatch)
+        case .l1:
+            // Off at the left end; the Weights panel marks the weights the penalty set exactly to zero.
+            let alpha = h.l1
+            return Slider(
+                label: "L1", fraction: TrainerState.l1Fraction(of: alpha, in: state.l1Scale),
+                valueText: alpha > 0 ? Readout.rate(alpha) : "off", isDimmed: alpha == 0)
         default:
             return Slider(label: "speed", fraction: state.speed.fraction, valueText: state.speed.label)
         }

@@ -156,14 +156,45 @@ struct LossPanel {
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss, optimum.isFinite {
             references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
         }
+        let yScale: AxisScale = state.logLossAxis ? .logarithmic : .linear
+        let (xRange, yRange) = Self.steadyRanges(series: series, references: references, yScale: yScale)
         var chart = LineChart(
-            series: series, referenceLines: references, yScale: state.logLossAxis ? .logarithmic : .linear,
-            mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false,
+            series: series, referenceLines: references, yScale: yScale,
+            mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false, xRange: xRange, yRange: yRange,
             xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs)
         // Where the training points changed: the loss jumps there.
         chart.xMarks = state.snapshot.dataEditSteps.map { state.showsEpochs ? axis.epoch(atStep: $0) : Double($0) }
         chart.xMarkLabel = "data edited"
         chart.render(into: &buffer, area: area)
+    }
+
+    /// The chart's ranges snapped to steady stops (`SteadyRange`): from 0 to a span just past the last step, and the
+    /// loss range widened to quarter decades, so a frame one step later redraws only the curve's new end.
+    static func steadyRanges(
+        series: [Series], references: [ReferenceLine], yScale: AxisScale
+    ) -> (x: ClosedRange<Double>?, y: ClosedRange<Double>?) {
+        var xHigh = -Double.infinity, low = Double.infinity, high = -Double.infinity
+        func take(_ y: Double) {
+            guard y.isFinite, yScale == .linear || y > 0 else { return }
+            low = Swift.min(low, y)
+            high = Swift.max(high, y)
+        }
+        for line in series {
+            switch line.data {
+            case .buckets(let buckets):
+                for bucket in buckets {
+                    if bucket.x1.isFinite { xHigh = Swift.max(xHigh, bucket.x1) }
+                    take(bucket.min)
+                    take(bucket.max)
+                }
+            case .points(let xs, let ys):
+                for x in xs where x.isFinite { xHigh = Swift.max(xHigh, x) }
+                ys.forEach(take)
+            }
+        }
+        references.forEach { take($0.value) }
+        let x = xHigh.isFinite && xHigh > 0 ? 0...SteadyRange.span(upTo: xHigh) : nil
+        return (x, SteadyRange.range(low: low, high: high, scale: yScale))
     }
 
     /// The scheduled rate mapped onto the loss axis's span so it fills the chart on its own scale (log-linear

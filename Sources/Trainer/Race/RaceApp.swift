@@ -41,6 +41,8 @@ public final class RaceApp {
 
     public func handle(_ event: InputEvent) {
         for command in state.handle(event) { race.send(command) }
+        for change in state.contestantChanges { race.send(.setHyperparameters(change.hyperparameters), to: change.index) }
+        state.contestantChanges = []
     }
 
     private func redraw(force: Bool) {

@@ -106,49 +106,67 @@ public struct RaceScreen {
         }
     }
 
-    /// One row per contestant: rate, steps, loss, status, and as many weights as fit.
+    /// One row per contestant: rate, steps, loss, status, and every weight (wrapping onto more lines when
+    /// narrow, see `RaceTable`). The chosen contestant (↑ ↓, whose rate + and - change) has a mark before it.
     private func renderTable(into buffer: inout Buffer, area: Rect) {
-        PanelFrame(title: "Weights per method").render(into: &buffer, area: area)
+        let hint = state.renderMode.usesUnicode ? " · ↑↓ choose · + - its lr" : " · arrows choose · + - its lr"
+        PanelFrame(title: "Weights per method" + hint).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 1 else { return }
-        // Wide enough for every label: "mini-batch 256" cut to "mini-batch 25" would name another race.
-        let labelWidth = max(14, (state.contestants.map(\.label.count).max() ?? 0) + 1)
-        let fixed = [("method", labelWidth), ("lr", 9), ("step", 8), ("train MSE", 11)]
-        let weightWidth = 10
-        let names = state.featureNames + (state.snapshots.first?.intercept != nil ? ["b"] : [])
-        let fixedWidth = fixed.reduce(0) { $0 + $1.1 }
-        let shown = max(0, min(names.count, (inner.width - 2 - fixedWidth) / weightWidth))
-        var x = inner.x + 1
-        for (title, width) in fixed {
-            buffer.write(title, x: x, y: inner.y, role: .label, clip: inner)
-            x += width
-        }
-        // The intercept matters to a learner comparing fits: show it even when features are cut.
-        var columns = Array(0..<shown)
-        if shown < names.count, shown > 0, names.last == "b" { columns[shown - 1] = names.count - 1 }
-        for column in columns {
-            buffer.write(String(names[column].prefix(weightWidth - 1)), x: x, y: inner.y, role: .label, clip: inner)
-            x += weightWidth
+        let table = state.table
+        let names = state.parameterNames
+        let left = inner.x + 1
+        var y = inner.y
+        for (line, columns) in table.lines.enumerated() where y < inner.bottom {
+            var x = left
+            if line == 0 {
+                for (title, width) in table.fixed {
+                    buffer.write(title, x: x, y: y, role: .label, clip: inner)
+                    x += width
+                }
+            } else {
+                x = left + table.weightStart(line: line)
+            }
+            for column in columns {
+                buffer.write(String(names[column].prefix(table.weightWidth - 1)), x: x, y: y, role: .label, clip: inner)
+                x += table.weightWidth
+            }
+            y += 1
         }
         let looks = RaceLook.looks(state.contestants)
-        for (index, contestant) in state.contestants.enumerated() where inner.y + 1 + index < inner.bottom {
-            let y = inner.y + 1 + index
+        for (index, contestant) in state.contestants.enumerated() {
             let snapshot = index < state.snapshots.count ? state.snapshots[index] : TrainingSnapshot()
-            x = inner.x + 1
-            var cells = [
-                contestant.label, Readout.rate(contestant.hyperparameters.learningRate), "\(snapshot.step)",
-                snapshot.status == .diverged ? "diverged" : Readout.number(snapshot.trainLoss),
-            ]
-            for (offset, (_, width)) in fixed.enumerated() {
-                buffer.write(
-                    String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: offset == 0 ? looks[index].role : .value, clip: inner)
-                x += width
-            }
             let values = snapshot.weights + (snapshot.intercept.map { [$0] } ?? [])
-            for column in columns {
-                let value = column < values.count ? values[column] : .nan
-                buffer.write(Readout.number(value), x: x, y: y, role: value < 0 ? .weightNegative : .weightPositive, clip: inner)
-                x += weightWidth
+            for (line, columns) in table.lines.enumerated() where y < inner.bottom {
+                var x = left
+                if line == 0 {
+                    if index == state.selected {
+                        buffer.write(state.renderMode.usesUnicode ? "▸" : ">", x: inner.x, y: y, role: .labelFocus, clip: inner)
+                    }
+                    // A rate above its own rule's bound (from the engine's 2/λmax) is marked, as the trainer's slider does.
+                    let h = contestant.hyperparameters
+                    let bound = snapshot.largestStableLearningRate
+                    let above = bound.isFinite && bound > 0 && (h.stability(fullBatchBound: bound).rate.map { h.learningRate > $0 } ?? false)
+                    var cells = [
+                        contestant.label, Readout.rate(h.learningRate) + (above ? "!" : ""), "\(snapshot.step)",
+                        snapshot.status == .diverged ? "diverged" : Readout.number(snapshot.trainLoss),
+                    ]
+                    for (offset, (_, width)) in table.fixed.enumerated() {
+                        let rateRole: StyleRole = above ? .sliderWarning : (index == state.selected ? .labelFocus : .value)
+                        let role: StyleRole = offset == 0 ? looks[index].role : (offset == 1 ? rateRole : .value)
+                        buffer.write(String(cells.removeFirst().prefix(width - 1)), x: x, y: y, role: role, clip: inner)
+                        x += width
+                    }
+                } else {
+                    x = left + table.weightStart(line: line)
+                }
+                for column in columns {
+                    let value = column < values.count ? values[column] : .nan
+                    let text = table.weightWidth < 10 ? CompactNumber.format(value, maxWidth: table.weightWidth - 1) : Readout.number(value)
+                    buffer.write(text, x: x, y: y, role: value < 0 ? .weightNegative : .weightPositive, clip: inner)
+                    x += table.weightWidth
+                }
+                y += 1
             }
         }
     }

@@ -25,6 +25,10 @@ struct BenchmarkFigures {
     var frameLoopStallMilliseconds: Double?
     /// Training steps/s with a 30 fps UI reading and drawing, ÷ steps/s without it (goal ≥ 0.9).
     var trainingSpeedWithUIRatio: Double?
+    /// Bytes a second the trainer writes to a 120 × 40 and a 200 × 60 pseudo-terminal while SGD trains diabetes
+    /// (goal ≤ 40 KB/s at 120 × 40): what one student's SSH session carries.
+    var terminalBytesPerSecond120x40: Double?
+    var terminalBytesPerSecond200x60: Double?
     /// VmHWM after the workloads on the synthetic data set, before the CSV phase.
     var peakResidentMegabytes: Double?
     /// The synthetic data set's own bytes (X and y).
@@ -50,13 +54,15 @@ struct BenchmarkFigures {
         add("render_frame_ms", renderFrameMilliseconds)
         add("ui_training_speed_ratio", trainingSpeedWithUIRatio)
         add("frame_loop_stall_ms", frameLoopStallMilliseconds)
+        add("terminal_bytes_per_s_120x40", terminalBytesPerSecond120x40)
+        add("terminal_bytes_per_s_200x60", terminalBytesPerSecond200x60)
         add("peak_rss_mb", peakResidentMegabytes)
         return .object(pairs)
     }
 
     /// A readable table, one figure per line, with the data set's size on top.
     var table: String {
-        var lines = ["descent bench: \(rows) × \(features) Float64 (medians)"]
+        var lines = rows > 0 ? ["descent bench: \(rows) × \(features) Float64 (medians)"] : ["descent bench: terminal bytes"]
         func add(_ name: String, _ value: Double?, _ unit: String, digits: Int) {
             guard let value else { return }
             // Small figures (tiny data sets) keep three significant digits.
@@ -75,6 +81,8 @@ struct BenchmarkFigures {
         add("render one frame", renderFrameMilliseconds, "ms", digits: 2)
         add("training speed, UI at 30 fps", trainingSpeedWithUIRatio, "× headless", digits: 2)
         add("worst frame-loop stall", frameLoopStallMilliseconds, "ms", digits: 1)
+        add("terminal bytes, 120 × 40 SGD", terminalBytesPerSecond120x40.map { $0 / 1000 }, "KB/s", digits: 1)
+        add("terminal bytes, 200 × 60 SGD", terminalBytesPerSecond200x60.map { $0 / 1000 }, "KB/s", digits: 1)
         add("peak memory, training workloads", peakResidentMegabytes, "MB", digits: 0)
         add("  the data set's own bytes", dataMegabytes, "MB", digits: 0)
         add("peak memory, CSV loading", csvPeakResidentMegabytes, "MB", digits: 0)

@@ -36,7 +36,21 @@ struct BenchmarkSuite {
         figures.trainingSpeedWithUIRatio = quick
             ? FrameBenchmark.uiOverhead(seconds: 0.2, rounds: 1).ratio : FrameBenchmark.uiOverhead().ratio
         report("training with the UI: done")
+        try terminalBytes(&figures)
         return figures
+    }
+
+    /// The trainer's bytes a second on a 120 × 40 and a 200 × 60 pseudo-terminal (SGD on diabetes). Where no
+    /// pseudo-terminal can be opened (a sandbox without /dev/ptmx) the figures are left out and the reason reported.
+    func terminalBytes(_ figures: inout BenchmarkFigures) throws {
+        let seconds = quick ? 2.0 : 4.0
+        do {
+            figures.terminalBytesPerSecond120x40 = try TerminalBytesBenchmark.bytesPerSecond(width: 120, height: 40, seconds: seconds)
+            figures.terminalBytesPerSecond200x60 = try TerminalBytesBenchmark.bytesPerSecond(width: 200, height: 60, seconds: seconds)
+            report("terminal bytes: done")
+        } catch let failure as TerminalBytesBenchmark.Failure {
+            report("terminal bytes: not measured (\(failure.description))")
+        }
     }
 
     /// Runs the workloads on the synthetic data set, records their figures and the peak memory while the data

@@ -13,8 +13,10 @@ struct RaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "race", abstract: "Race GD, SGD and mini-batch on the same data from the same start.",
         discussion: """
-            Learning rates are fractions of the full-batch stable rate 2/λmax: GD ½, mini-batch ¼, SGD 1/20, \
-            momentum 1/10; Adam uses 0.1.
+            Each contestant has its own learning rate. GD, momentum and Nesterov start at half their rule's \
+            stability bound (2/λmax, 2(1+β)/λmax, 2(1+β)/((1+2β)λmax)); mini-batch at ¼ and SGD at 1/20 of 2/λmax; \
+            Adam, whose step moves each parameter by about η, at max(|mean y|, sd y)/100. --lr NAME=RATE sets one \
+            (in the live view + and - change the chosen one's).
             """)
 
     @OptionGroup var data: DataOptions
@@ -23,8 +25,13 @@ struct RaceCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch step.")
     var batchSize: Int = 32
 
-    @Option(help: ArgumentHelp("Extra contestants, comma-separated: momentum, adam.", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Extra contestants, comma-separated: momentum, nesterov, adam.", valueName: "LIST"))
     var with: String?
+
+    @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "One contestant's learning rate (repeatable): gd, sgd, minibatch, momentum, nesterov or adam = a positive number.",
+        valueName: "NAME=RATE"))
+    var rates: [String] = []
 
     @Option(parsing: .unconditional, help: "Steps each contestant takes.")
     var steps: Int = 1000
@@ -44,7 +51,7 @@ struct RaceCommand: ParsableCommand {
         var extras: [RaceContestant.Extra] = []
         for name in (with ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let extra = RaceContestant.Extra(rawValue: name) else {
-                fail("--with: unknown contestant '\(name)' (expected momentum or adam)")
+                fail("--with: unknown contestant '\(name.escapedForMessage)' (expected momentum, nesterov or adam)")
             }
             extras.append(extra)
         }
@@ -58,8 +65,14 @@ struct RaceCommand: ParsableCommand {
         }
         var probe = TrainingRun(
             train: loaded.train, fitIntercept: specification.fitIntercept, standardize: specification.standardize)
-        let contestants = RaceContestant.standard(
-            stableRate: probe.largestStableLearningRate(), batchSize: batchSize, extras: extras)
+        var contestants = RaceContestant.standard(
+            stableRate: probe.largestStableLearningRate(), batchSize: batchSize, extras: extras,
+            targetScale: RaceContestant.targetScale(of: loaded.train, fitIntercept: specification.fitIntercept))
+        for (name, rate) in rateOverrides(extras: extras) {
+            for index in contestants.indices where contestants[index].optionName == name {
+                contestants[index].hyperparameters.learningRate = rate
+            }
+        }
         guard headless else {
             try runLive(loaded, specification, contestants)
             return
@@ -132,6 +145,25 @@ struct RaceCommand: ParsableCommand {
         backend.close()
         race.shutdown()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The `--lr NAME=RATE` options, checked: a known contestant in this race, a positive finite rate.
+    private func rateOverrides(extras: [RaceContestant.Extra]) -> [(String, Double)] {
+        let inRace = ["gd", "sgd", "minibatch"] + extras.map(\.rawValue)
+        return rates.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { fail("--lr: expected NAME=RATE (e.g. adam=0.5), got '\(text.escapedForMessage)'") }
+            let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            guard RaceContestant.optionNames.contains(name) else {
+                fail("--lr: unknown contestant '\(name.escapedForMessage)' (expected \(RaceContestant.optionNames.joined(separator: ", ")))")
+            }
+            guard inRace.contains(name) else { fail("--lr: \(name) is not in the race (add it with --with \(name))") }
+            guard let rate = Double(value), rate.isFinite, rate > 0 else {
+                fail("--lr: \(name)'s rate must be a positive number, got '\(value.escapedForMessage)'")
+            }
+            return (name, rate)
+        }
     }
 
     private func fail(_ message: String) -> Never {

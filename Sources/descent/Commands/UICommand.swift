@@ -33,7 +33,7 @@ struct UICommand: ParsableCommand {
     var preset: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Frames drawn per second at most (1…60, default 30; 10 suits a slow link).", valueName: "N"))
+        "Frames drawn per second at most (1…60, default 30; 10 suits a slow link; preset key display.fps).", valueName: "N"))
     var fps: Double = 30
 
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
@@ -101,6 +101,7 @@ struct UICommand: ParsableCommand {
             presetName = loadedPreset.name
             presetDescription = loadedPreset.description
             hidden = loadedPreset.hidden
+            if !given.contains("fps"), let presetFPS = loadedPreset.framesPerSecond { fps = presetFPS }
             if speed == nil, loadedPreset.keys.contains("training.speed") {
                 startSpeed = loadedPreset.speed.map { SpeedSetting(stepsPerSecond: $0) } ?? .unlimited
             }
