@@ -251,6 +251,34 @@ final class DataEditTests: XCTestCase {
     }
 }
 
+extension DataEditTests {
+    func testAnExportOfAnEditedSessionWritesItsPointsAndAnUneditedOneDoesNot() throws {
+        let setup = SessionSetup(data: DataSpecification(source: .builtin(.line), synthetic: .init(rows: 20)))
+        let session = setup.makeSession(try setup.data.load())
+        defer { session.shutdown() }
+        session.step()
+        session.waitUntilIdle()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = directory.appendingPathComponent("plain").path
+        let written = try RunExport(session: session, setup: setup).write(prefix: plain)
+        XCTAssertFalse(written.contains(RunExport.dataPath(prefix: plain)))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: RunExport.dataPath(prefix: plain)))
+
+        session.send(.editData(.addOutlier))
+        session.send(.editData(.remove(row: 4)))
+        session.waitUntilIdle()
+        let edited = directory.appendingPathComponent("edited").path
+        let files = try RunExport(session: session, setup: setup).write(prefix: edited)
+        XCTAssertTrue(files.contains(RunExport.dataPath(prefix: edited)))
+        let read = try DataSpecification(source: .csv(path: RunExport.dataPath(prefix: edited))).load().train
+        XCTAssertEqual(read.x.map(\.bitPattern), session.train.x.map(\.bitPattern))
+        XCTAssertEqual(read.y.map(\.bitPattern), session.train.y.map(\.bitPattern))
+        XCTAssertEqual(read.rowCount, 20)
+    }
+}
+
 /// The edits through the built binary: `fit --replay` of a recording with edits, its export, and the export read back.
 final class DataEditCommandTests: XCTestCase {
     private struct FitResult: Decodable {
