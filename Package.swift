@@ -20,8 +20,9 @@ let package = Package(
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(name: "CKernels"),
         .target(name: "MessageText"),
-        .target(name: "CSVReader", dependencies: ["MessageText"]),
-        .target(name: "LeastSquares", dependencies: ["CLapack", "CKernels"]),
+        .target(name: "Locking"),
+        .target(name: "CSVReader", dependencies: ["MessageText", "Locking"]),
+        .target(name: "LeastSquares", dependencies: ["CLapack", "CKernels", "Locking"]),
         .target(
             name: "Engine",
             dependencies: ["LeastSquares", "CKernels", "CSVReader", "MessageText", .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -34,11 +35,12 @@ let package = Package(
         .executableTarget(
             name: "descent",
             dependencies: [
-                "Engine", "Figures", "Plot", "Terminal", "Trainer",
+                "Engine", "Figures", "Locking", "Plot", "Terminal", "Trainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "LeastSquaresTests", dependencies: ["LeastSquares"], resources: [.copy("NIST"), .copy("Spectrum")]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "Engine"]),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         // Shared by the test targets (not a test target itself): helpers such as seeded file mutants.
         .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["Fixtures"]),

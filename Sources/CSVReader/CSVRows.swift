@@ -1,6 +1,7 @@
 // The data rows of one byte range of a CSV file read into row-major numbers, on one thread or split in two.
 import Dispatch
 import Foundation
+import Locking
 
 /// The numbers of the records in a byte range (NaN where a cell is not a finite number), counts per column,
 /// and where every 256th row starts (a row's text and line are found again from there for messages).
@@ -144,15 +145,16 @@ struct CSVRows: Sendable {
     static func readInParallel(
         source: FileBytes, delimiter: UInt8, width: Int, ranges: [Range<Int>], chunkBytes: Int = CSVRows.chunkBytes
     ) throws -> [CSVRows] {
-        let results = PartialRows(count: ranges.count)
+        // The parts' results, each written once by its own thread.
+        let results = Locked([Result<CSVRows, any Error>?](repeating: nil, count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
             let result = Result {
                 try CSVRows(
                     source: source, delimiter: delimiter, width: width, range: ranges[part], firstLine: 1, chunkBytes: chunkBytes)
             }
-            results.store(part, result)
+            results.withLock { $0[part] = result }
         }
-        return try (0..<ranges.count).map { try results.value($0) }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 }
 
@@ -160,20 +162,4 @@ struct CSVRows: Sendable {
 struct CSVRowPlace: Sendable {
     var line: Int
     var start: Int
-}
-
-/// The parts' results, each written once by its own thread, under a lock.
-private final class PartialRows: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<CSVRows, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ part: Int, _ result: Result<CSVRows, any Error>) {
-        lock.withLock { slots[part] = result }
-    }
-
-    func value(_ part: Int) throws -> CSVRows {
-        try lock.withLock { slots[part]! }.get()
-    }
 }

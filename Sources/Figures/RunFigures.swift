@@ -46,7 +46,7 @@ public struct RunFigures: Sendable {
         self.ghosts = ghosts
         self.landscape = landscape
         self.logLoss = logLoss
-        let weights = export.outcome.coefficients, intercept = export.outcome.intercept
+        let weights = export.result.coefficients, intercept = export.result.intercept
         train = ScatterPlot.Points(actual: trainData.y, predicted: trainData.predictions(weights: weights, intercept: intercept))
         test = testData.map { ScatterPlot.Points(actual: $0.y, predicted: $0.predictions(weights: weights, intercept: intercept)) }
             ?? ScatterPlot.Points(actual: [], predicted: [])
@@ -80,9 +80,9 @@ public struct RunFigures: Sendable {
         var text = "\(export.dataset) · \(h.method.rawValue), \(h.update.rawValue), lr \(TrainingRun.short(h.learningRate))"
         if h.method == .minibatch { text += ", batch \(h.batchSize)" }
         if h.l2 > 0 { text += ", L2 \(TrainingRun.short(h.l2))" }
-        text += " · step \(export.outcome.step)"
+        text += " · step \(export.result.steps)"
         // A figure of a run that blew up says so, as the screen's banner does.
-        if export.outcome.status == .diverged { text += " · DIVERGED (the weights shown are those kept)" }
+        if export.result.status == .diverged { text += " · DIVERGED (the weights shown are those kept)" }
         return text
     }
 
@@ -114,13 +114,13 @@ public struct RunFigures: Sendable {
 
     public var weightsFigure: SVGBarFigure {
         let reference = closedForm
-        let bars = export.outcome.coefficients.enumerated().map { index, weight in
+        let bars = export.result.coefficients.enumerated().map { index, weight in
             BarChart.Bar(
                 name: index < export.featureNames.count ? export.featureNames[index] : "w\(index + 1)", value: weight,
                 reference: reference.flatMap { index < $0.weights.count ? $0.weights[index] : nil })
         }
         var note: String?
-        if let b = export.outcome.intercept {
+        if let b = export.result.intercept {
             note = "intercept b = \(TrainingRun.short(b))"
             if let optimum = reference?.intercept { note! += " · b* = \(TrainingRun.short(optimum)) (closed form)" }
         }
@@ -139,8 +139,8 @@ public struct RunFigures: Sendable {
             title: "Fit · \(export.target) against \(input.name)", subtitle: runDescription, trainXs: input.train, trainYs: input.trainY,
             testXs: input.test, testYs: input.testY, xName: input.name, yName: export.target)
         let axis = figure.xAxis
-        let weights = export.outcome.coefficients
-        let model = ModelCurve(weights: weights, intercept: export.outcome.intercept, from: axis.lower, to: axis.upper, count: Self.fitSamples)
+        let weights = export.result.coefficients
+        let model = ModelCurve(weights: weights, intercept: export.result.intercept, from: axis.lower, to: axis.upper, count: Self.fitSamples)
         let degree = weights.count
         let shape = degree == 1 ? "line" : "degree-\(degree) curve"
         figure.curves.append(.init(name: "model (\(shape))", role: .fitLine, xs: model.xs, ys: model.ys))

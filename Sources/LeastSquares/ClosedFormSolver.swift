@@ -45,13 +45,20 @@ public enum ClosedFormSolver {
         let rss = Double(sums.rss), tss = Double(sums.tss)
         let parameterCount = rank + (problem.fitIntercept ? 1 : 0)
 
+        // X's singular values are those of R with the column scales put back, taken relative to the largest scale's
+        // power of two (exact) so that a column of order 1e308 does not overflow R into inf and the SVD into NaN:
+        // a singular value beyond Double's range is then +inf, and κ (a ratio) stays finite.
+        let largestScale = scaling.scales.max() ?? 1
+        let exponent = largestScale.isNormal ? Int(largestScale.exponent) : 0
         var unscaledR = factorization.dataR
         for j in 0..<d {
-            for i in 0..<factorization.dataRRows { unscaledR[j * factorization.dataRRows + i] *= Double(scaling.scales[j]) }
+            let relative = Double(Float80(sign: .plus, exponent: -exponent, significand: scaling.scales[j]))
+            for i in 0..<factorization.dataRRows { unscaledR[j * factorization.dataRRows + i] *= relative }
         }
-        let singularValues = try LapackCall.singularValues(rows: factorization.dataRRows, columns: d, &unscaledR)
-        let smallest = singularValues.last ?? 0
-        let condition = rank < d || smallest == 0 ? Double.infinity : singularValues[0] / smallest
+        let relativeSingularValues = try LapackCall.singularValues(rows: factorization.dataRRows, columns: d, &unscaledR)
+        let singularValues = relativeSingularValues.map { Double(sign: .plus, exponent: exponent, significand: $0) }
+        let smallest = relativeSingularValues.last ?? 0
+        let condition = rank < d || smallest == 0 ? Double.infinity : relativeSingularValues[0] / smallest
 
         let coefficients = w.map { Double($0) }
         let interceptValue = intercept.map { Double($0) }

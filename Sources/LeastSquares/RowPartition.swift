@@ -1,5 +1,6 @@
 // Splits the rows into contiguous parts that threads process independently, and runs work over them.
 import Dispatch
+import Locking
 
 import Foundation
 /// Contiguous row ranges, one per worker; small problems get a single part.
@@ -20,31 +21,12 @@ struct RowPartition: Sendable {
     /// Runs `body` once per part, in parallel, and returns the results in part order.
     func map<T: Sendable>(_ body: @Sendable (Int, Range<Int>) throws -> T) throws -> [T] {
         if ranges.count == 1 { return [try body(0, ranges[0])] }
-        let results = PartResults<T>(count: ranges.count)
+        let results = Locked([Result<T, any Error>?](repeating: nil, count: ranges.count))
         let ranges = self.ranges
         DispatchQueue.concurrentPerform(iterations: ranges.count) { p in
-            results.store(p, Result { try body(p, ranges[p]) })
+            let result = Result { try body(p, ranges[p]) }
+            results.withLock { $0[p] = result }
         }
-        return try results.values()
-    }
-}
-
-/// Results written by parallel parts, guarded by a lock.
-private final class PartResults<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<T, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<T, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try slots.map { try $0!.get() }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 }

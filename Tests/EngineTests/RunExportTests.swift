@@ -48,15 +48,13 @@ final class RunExportTests: XCTestCase {
         XCTAssertEqual(weights.last, "60,\(run.model.weights[0]),\(run.model.intercept!)")
 
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: prefix + ".json"))) as? [String: Any])
-        let final = try XCTUnwrap(json["final"] as? [String: Any])
-        XCTAssertEqual(final["step"] as? Int, 60)
+        // The run's outcome at the top, with the names `fit --json` gives the same fields (RunResult).
+        XCTAssertEqual(json["steps"] as? Int, 60)
         // JSONSerialization may round the last digit on Linux; JSONDecoder reads numbers exactly.
-        struct Final: Decodable { var final: Coefficients }
-        struct Coefficients: Decodable { var coefficients: [Double] }
-        let exact = try JSONDecoder().decode(Final.self, from: Data(contentsOf: URL(fileURLWithPath: prefix + ".json")))
-        XCTAssertEqual(exact.final.coefficients.map(\.bitPattern), run.model.weights.map(\.bitPattern))
-        XCTAssertEqual(final["status"] as? String, "max-steps")
-        XCTAssertNotNil(final["test"] as? [String: Any])
+        let exact = try JSONCoding.decoder().decode(RunResult.self, from: Data(contentsOf: URL(fileURLWithPath: prefix + ".json")))
+        XCTAssertEqual(exact.coefficients.map(\.bitPattern), run.model.weights.map(\.bitPattern))
+        XCTAssertEqual(json["status"] as? String, "max-steps")
+        XCTAssertNotNil(json["test"] as? [String: Any])
         XCTAssertEqual(json["train_rows"] as? Int, 75)
         let settings = try XCTUnwrap(json["setup"] as? [String: Any])
         XCTAssertEqual((settings["hyperparameters"] as? [String: Any])?["learningRate"] as? Double, 0.3)
@@ -72,7 +70,7 @@ final class RunExportTests: XCTestCase {
         for _ in 0..<25 { session.step() }
         session.waitUntilIdle()
         let export = RunExport(session: session, setup: SessionSetup())
-        XCTAssertEqual(export.outcome.step, 25)
+        XCTAssertEqual(export.result.steps, 25)
         XCTAssertEqual(export.weights.last?.step, 25)
         XCTAssertEqual(export.weights.last?.weights, session.snapshot().weights)
         XCTAssertEqual(export.history.last?.step, 25)

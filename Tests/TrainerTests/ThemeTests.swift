@@ -74,6 +74,33 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    func testAValueOfTheWrongShapeNamesItsLineAndKey() {
+        // Each was refused without a line: a dotted or 'literal' key, a sub-table, a table under [palette].
+        let cases: [(toml: String, line: Int, key: String)] = [
+            ("\"text\" = { fg = \"#ffffff\" }\nloss.train = 5\n", 2, "loss"),
+            ("\"text\" = { fg = \"#ffffff\" }\n'loss.train' = 5\n", 2, "loss.train"),
+            ("\"text\" = {}\n\n[loss.train]\nfg = \"#fff000\"\n", 3, "loss"),
+            ("[palette]\nsky = \"#56b4e9\"\n[palette.more]\nx = \"#000000\"\n", 3, "more"),
+            ("# \"loss.test\" = 1\n\"legend\" = \"#ffffff\" # \"loss.test\" = 2\n\"loss.test\" = { fg = [1] }\n", 3, "loss.test"),
+            ("\"text\" = {}\n\"axis\" = { bold = \"yes\" }\n", 2, "axis"),
+        ]
+        for (toml, line, key) in cases {
+            XCTAssertThrowsError(try Theme(name: "bad", toml: toml, file: "bad.toml"), toml) { error in
+                let text = "\(error)"
+                XCTAssertEqual((error as? ThemeError)?.line, line, text)
+                XCTAssertTrue(text.hasPrefix("bad.toml:\(line): "), text)
+                XCTAssertTrue(text.contains("`\(key)`"), text)
+            }
+        }
+        // Written dotted, a role reads as a table with an unknown field: the message says how to write it.
+        XCTAssertThrowsError(try Theme(name: "bad", toml: "loss.train = \"#ffffff\"\n", file: "bad.toml")) {
+            XCTAssertTrue("\($0)".hasSuffix("a role is one quoted key: \"loss.train\" = …"), "\($0)")
+        }
+        XCTAssertThrowsError(try Theme(name: "bad", toml: "\"text\" = { colour = \"#fff\" }", file: "b.toml")) {
+            XCTAssertFalse("\($0)".contains("quoted key"), "a field of an inline table is just unknown: \($0)")
+        }
+    }
+
     func testCatalogReadsUserThemesAndWarnsAboutBadOnes() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

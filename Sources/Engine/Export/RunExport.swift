@@ -3,9 +3,9 @@ import Foundation
 
 /// What `e` in the UI and `descent fit --export PREFIX` write: PREFIX-history.csv (step, train_loss,
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
-/// and PREFIX.json (settings, final coefficients, metrics); for a model of one input (one feature, or its
-/// powers with `--poly`) also PREFIX-fit.csv, the fitted line or curve sampled across the data (x, model, and
-/// closed_form when known), so a handout can plot it; when points were edited, PREFIX-data.csv, the training
+/// and PREFIX.json (the `RunResult` fields `fit --json` prints for the same run, then the setup and the row
+/// counts); for a model of one input (one feature, or its powers with `--poly`) also PREFIX-fit.csv, the
+/// fitted line or curve sampled across the data (x, model, and closed_form when known), so a handout can plot it; when points were edited, PREFIX-data.csv, the training
 /// rows as edited (a header, then the input and target: `descent PREFIX-data.csv` trains on them again). All are written atomically, in one group with any files
 /// given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
@@ -16,47 +16,25 @@ public struct RunExport: Sendable {
         public var test: Double?
     }
 
-    /// How the run ended, in data units.
-    public struct Outcome: Sendable, Codable {
-        public var step: Int
-        public var epochs: Double
-        public var status: TrainingStatus
-        public var message: String?
-        public var coefficients: [Double]
-        public var intercept: Double?
-        public var train: Metrics
-        public var test: Metrics?
-    }
-
-    public struct Metrics: Sendable, Codable {
-        public var mse: Double
-        public var rmse: Double
-        public var r2: Double
-
-        init(mse: Double, r2: Double) {
-            self.mse = mse
-            rmse = mse.squareRoot()
-            self.r2 = r2
-        }
-    }
-
     public var setup: SessionSetup
     /// Hyperparameters and scaling in force at the end (they may have changed during the run).
     public var hyperparameters: Hyperparameters
     public var standardized: Bool
-    public var dataset: String
-    public var featureNames: [String]
     public var target: String
     public var trainRows: Int
     public var testRows: Int?
-    public var largestStableLearningRate: Double
     public var history: [HistoryRow]
     public var weights: [ParameterTrajectory.Point]
-    public var outcome: Outcome
+    /// How the run ended, in data units: the fields `fit --json` prints for the same run.
+    public var result: RunResult
     /// The fitted line or curve of a one-input model, nil with several inputs.
     public var fitCurve: FitCurve?
     /// The training rows when points were edited during the run (written as PREFIX-data.csv), else nil.
     public var editedData: Dataset?
+
+    public var dataset: String { result.dataset }
+    public var featureNames: [String] { result.features }
+    public var largestStableLearningRate: Double { result.largestStableLearningRate }
 
     /// The model (and the closed form, when known) sampled across the input's range.
     public struct FitCurve: Sendable, Equatable {
@@ -96,27 +74,19 @@ public struct RunExport: Sendable {
     /// From a headless run, with the path its models took.
     public init(run: TrainingRun, setup: SessionSetup, trajectory: ParameterTrajectory) {
         var run = run
-        let model = run.model
         self.setup = setup
         hyperparameters = run.hyperparameters
         standardized = run.standardized
-        dataset = run.train.name
-        featureNames = run.train.featureNames
         target = run.train.targetName
         trainRows = run.train.rowCount
         testRows = run.test?.rowCount
-        largestStableLearningRate = run.largestStableLearningRate()
         history = RunExport.join(
             run.trainHistory.curve(columns: RunExport.historyColumns, totalSteps: run.step),
             run.testHistory.curve(columns: RunExport.historyColumns, totalSteps: run.step))
         weights = trajectory.decimated(maxPoints: RunExport.weightRows)
-        let train = run.trainMetrics(), test = run.testMetrics()
-        outcome = Outcome(
-            step: run.step, epochs: run.epoch, status: run.outcome ?? .paused, message: run.message,
-            coefficients: model.weights, intercept: model.intercept,
-            train: Metrics(mse: train.meanSquaredError, r2: train.rSquared),
-            test: test.map { Metrics(mse: $0.meanSquaredError, r2: $0.rSquared) })
-        fitCurve = FitCurve(train: run.train, test: run.test, weights: model.weights, intercept: model.intercept, closedForm: nil)
+        result = RunResult(run: &run)
+        fitCurve = FitCurve(
+            train: run.train, test: run.test, weights: result.coefficients, intercept: result.intercept, closedForm: nil)
         editedData = run.dataVersion > 0 ? run.train : nil
     }
 
@@ -127,21 +97,14 @@ public struct RunExport: Sendable {
         self.setup = setup
         hyperparameters = snapshot.hyperparameters
         standardized = snapshot.standardized
-        dataset = train.name
-        featureNames = train.featureNames
         target = train.targetName
         trainRows = train.rowCount
         testRows = session.test?.rowCount
-        largestStableLearningRate = snapshot.largestStableLearningRate
         history = RunExport.join(
             session.lossCurve(.train, columns: RunExport.historyColumns),
             session.lossCurve(.test, columns: RunExport.historyColumns))
         weights = session.parameterTrajectory().decimated(maxPoints: RunExport.weightRows)
-        outcome = Outcome(
-            step: snapshot.step, epochs: snapshot.epoch, status: snapshot.status, message: snapshot.message,
-            coefficients: snapshot.weights, intercept: snapshot.intercept,
-            train: Metrics(mse: snapshot.trainMSE, r2: snapshot.trainR2),
-            test: snapshot.testMSE.map { Metrics(mse: $0, r2: snapshot.testR2 ?? 0) })
+        result = RunResult(snapshot: snapshot, dataset: train.name, features: train.featureNames)
         editedData = snapshot.dataVersion > 0 ? train : nil
         fitCurve = FitCurve(
             train: train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
@@ -230,39 +193,45 @@ public struct RunExport: Sendable {
         return text
     }
 
+    /// PREFIX.json: every field of `RunResult` (as `fit --json` names them), then the setup and the sizes.
     private struct Summary: Encodable {
+        var result: RunResult
         var setup: SessionSetup
         var hyperparametersAtEnd: Hyperparameters
         var standardizedAtEnd: Bool
-        var dataset: String
-        var features: [String]
         var target: String
         var trainRows: Int
         var testRows: Int?
-        var largestStableLearningRate: Double
-        var final: Outcome
 
         enum CodingKeys: String, CodingKey {
-            case setup, dataset, features, target, final
+            case setup, target
             case hyperparametersAtEnd = "hyperparameters_at_end", standardizedAtEnd = "standardized_at_end"
-            case trainRows = "train_rows", testRows = "test_rows", largestStableLearningRate = "lr_max_stable"
+            case trainRows = "train_rows", testRows = "test_rows"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(setup, forKey: .setup)
+            try c.encode(hyperparametersAtEnd, forKey: .hyperparametersAtEnd)
+            try c.encode(standardizedAtEnd, forKey: .standardizedAtEnd)
+            try c.encode(target, forKey: .target)
+            try c.encode(trainRows, forKey: .trainRows)
+            try c.encode(testRows, forKey: .testRows)
         }
     }
 
-    /// The settings and results as pretty JSON (non-finite numbers as "inf", "-inf", "nan").
+    /// The settings and results as pretty JSON (`JSONCoding`: non-finite numbers as "inf", "-inf", "nan").
     public func summaryJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(Summary(
-            setup: setup, hyperparametersAtEnd: hyperparameters, standardizedAtEnd: standardized, dataset: dataset,
-            features: featureNames, target: target, trainRows: trainRows, testRows: testRows,
-            largestStableLearningRate: largestStableLearningRate, final: outcome))
+        try JSONCoding.encoder(pretty: true).encode(Summary(
+            result: result, setup: setup, hyperparametersAtEnd: hyperparameters, standardizedAtEnd: standardized,
+            target: target, trainRows: trainRows, testRows: testRows))
     }
 
     /// A number as the shortest text that reads back to the same Double ("inf", "nan" when not finite).
     static func cell(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
+        guard !value.isFinite else { return "\(value)" }
+        return value.isNaN ? JSONCoding.notANumber : (value > 0 ? JSONCoding.positiveInfinity : JSONCoding.negativeInfinity)
     }
 
     /// A header name, quoted when it holds a comma, quote or newline.

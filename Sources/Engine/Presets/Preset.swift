@@ -52,12 +52,12 @@ public struct Preset: Sendable {
 
 /// Walks a parsed preset table, checking each key and value, and remembers what was set.
 private struct PresetReader {
-    let text: String
+    let locator: TOMLKeyLocator
     let file: String
     var keys: Set<String> = []
 
     init(text: String, file: String) {
-        self.text = text
+        locator = TOMLKeyLocator(text)
         self.file = file
     }
 
@@ -75,22 +75,10 @@ private struct PresetReader {
         "display": ["fps"],
     ]
 
-    /// The first line that sets `key` inside `[table]` (or at the top when table is nil).
+    /// The line that sets `key` inside `[table]` (or at the top when table is nil; the `[table]` header itself
+    /// when key is empty), or the nearest enclosing table's line.
     func line(of key: String, in table: String?) -> Int? {
-        var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                current = line.dropFirst().prefix(while: { $0 != "]" }).trimmingCharacters(in: .whitespaces)
-                if key.isEmpty && current == table { return index + 1 }
-                continue
-            }
-            guard current == table, !key.isEmpty else { continue }
-            for form in [key, "\"\(key)\""] where line.hasPrefix(form) {
-                if line.dropFirst(form.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") { return index + 1 }
-            }
-        }
-        return nil
+        locator.line(of: (table.map { [$0] } ?? []) + (key.isEmpty ? [] : [key]))
     }
 
     func error(_ table: String?, _ key: String, _ reason: String) -> PresetError {

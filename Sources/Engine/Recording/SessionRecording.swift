@@ -52,18 +52,10 @@ public struct SessionRecording: Sendable, Equatable {
         var final: Final
     }
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
+    /// One JSON object per line, as Descent writes all JSON (`JSONCoding`).
+    static func encoder() -> JSONEncoder { JSONCoding.encoder() }
 
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }
+    static func decoder() -> JSONDecoder { JSONCoding.decoder() }
 
     /// The header line (with its newline) for a recording of `setup`.
     static func headerLine(setup: SessionSetup) throws -> Data {

@@ -1,4 +1,5 @@
 // A named colour theme parsed from helix-style TOML: style roles mapped to colours and attributes.
+import Engine
 import Foundation
 import Plot
 import Terminal
@@ -34,7 +35,9 @@ public struct Theme: Sendable, Equatable {
             throw ThemeError(
                 file: file, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
         }
-        let locate = { (key: String) in Self.line(of: key, in: toml) }
+        // TOMLKit's values carry no position: the line of a key path comes from the text.
+        let locator = TOMLKeyLocator(toml)
+        let locate = { (path: String...) in locator.line(of: path) }
         var palette: [String: RGBColor] = [:]
         if let value = table["palette"] {
             guard let paletteTable = value.table else {
@@ -42,16 +45,16 @@ public struct Theme: Sendable, Equatable {
             }
             for key in paletteTable.keys {
                 guard let text = paletteTable[key]?.string, let color = RGBColor(hex: text) else {
-                    throw ThemeError(file: file, line: locate(key), message: "palette colour `\(key)` must be \"#rrggbb\"")
+                    throw ThemeError(file: file, line: locate("palette", key), message: "palette colour `\(key)` must be \"#rrggbb\"")
                 }
                 palette[key] = color
             }
         }
-        func color(_ text: String, key: String) throws -> RGBColor {
+        func color(_ text: String, key: String, field: String? = nil) throws -> RGBColor {
             if let named = palette[text] { return named }
             if let hex = RGBColor(hex: text) { return hex }
             throw ThemeError(
-                file: file, line: locate(key), message: "`\(key)`: unknown colour \"\(text)\" (use \"#rrggbb\" or a [palette] name)")
+                file: file, line: field.map { locate(key, $0) } ?? locate(key), message: "`\(key)`: unknown colour \"\(text)\" (use \"#rrggbb\" or a [palette] name)")
         }
         var styles: [StyleRole: TextStyle] = [:]
         for key in table.keys where key != "palette" {
@@ -69,29 +72,32 @@ public struct Theme: Sendable, Equatable {
                 switch field {
                 case "fg", "bg":
                     guard let text = fieldValue?.string else {
-                        throw ThemeError(file: file, line: locate(key), message: "`\(key)`: \(field) must be a colour string")
+                        throw ThemeError(file: file, line: locate(key, field), message: "`\(key)`: \(field) must be a colour string")
                     }
-                    let parsed = try color(text, key: key)
+                    let parsed = try color(text, key: key, field: field)
                     if field == "fg" { style.foreground = parsed } else { style.background = parsed }
                 case "bold", "dim", "underline", "reverse":
                     guard let on = fieldValue?.bool else {
-                        throw ThemeError(file: file, line: locate(key), message: "`\(key)`: \(field) must be true or false")
+                        throw ThemeError(file: file, line: locate(key, field), message: "`\(key)`: \(field) must be true or false")
                     }
                     if on { style.attributes.insert(Self.attribute(field)) }
                 case "modifiers":
                     guard let list = fieldValue?.array else {
-                        throw ThemeError(file: file, line: locate(key), message: "`\(key)`: modifiers must be a list")
+                        throw ThemeError(file: file, line: locate(key, field), message: "`\(key)`: modifiers must be a list")
                     }
                     for item in list {
                         guard let word = item.string, ["bold", "dim", "underline", "reverse"].contains(word) else {
-                            throw ThemeError(file: file, line: locate(key), message: "`\(key)`: unknown modifier (use bold, dim, underline, reverse)")
+                            throw ThemeError(file: file, line: locate(key, field), message: "`\(key)`: unknown modifier (use bold, dim, underline, reverse)")
                         }
                         style.attributes.insert(Self.attribute(word))
                     }
                 default:
+                    // `loss.train = …` or `[loss.train]` is table `loss` with field `train`: say how a role is written.
+                    let dotted = locator.writesOut([key, field])
+                        ? "; a role is one quoted key: \"\(key).\(field)\" = …" : ""
                     throw ThemeError(
-                        file: file, line: locate(key),
-                        message: "`\(key)`: unknown field `\(field)` (use fg, bg, bold, dim, underline, reverse)")
+                        file: file, line: locate(key, field),
+                        message: "`\(key)`: unknown field `\(field)` (use fg, bg, bold, dim, underline, reverse)\(dotted)")
                 }
             }
             styles[StyleRole(key)] = style
@@ -140,17 +146,5 @@ public struct Theme: Sendable, Equatable {
         case "underline": return .underline
         default: return .reverse
         }
-    }
-
-    /// The 1-based line where `key` is defined (quoted or bare, or the `[palette]` header), for messages; nil if not found.
-    static func line(of key: String, in text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("[\(key)]") { return index + 1 }
-            for form in ["\"\(key)\"", key] where trimmed.hasPrefix(form) {
-                if trimmed.dropFirst(form.count).drop(while: { $0 == " " || $0 == "\t" }).first == "=" { return index + 1 }
-            }
-        }
-        return nil
     }
 }

@@ -2,7 +2,7 @@
 import Foundation
 
 /// Median figures of one benchmark run; a figure is nil when it was not measured.
-struct BenchmarkFigures {
+struct BenchmarkFigures: Encodable {
     var rows: Int
     var features: Int
     /// One full-batch GD step: the fused loss-and-gradient pass over all rows plus the update.
@@ -36,28 +36,25 @@ struct BenchmarkFigures {
     /// VmHWM of the CSV phase alone (after the data set was freed); shown in the table only.
     var csvPeakResidentMegabytes: Double?
 
-    /// One JSON object with exactly the keys of the performance issue; figures not measured are left out.
-    var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [("rows", .int(rows)), ("features", .int(features))]
-        func add(_ key: String, _ value: Double?) {
-            if let value { pairs.append((key, .number(value))) }
-        }
-        add("gd_step_ms", gdStepMilliseconds)
-        add("minibatch32_steps_per_s", minibatch32StepsPerSecond)
-        add("sgd_samples_per_s", sgdSamplesPerSecond)
-        add("closed_form_ms", closedFormMilliseconds)
-        add("lasso_ms", lassoMilliseconds)
-        add("proximal_minibatch32_steps_per_s", proximalMinibatch32StepsPerSecond)
-        add("wide_stable_rate_ms", wideStableRateMilliseconds)
-        add("csv_load_mb_per_s", csvLoadMegabytesPerSecond)
-        add("mem_read_gb_per_s", memoryReadGigabytesPerSecond)
-        add("render_frame_ms", renderFrameMilliseconds)
-        add("ui_training_speed_ratio", trainingSpeedWithUIRatio)
-        add("frame_loop_stall_ms", frameLoopStallMilliseconds)
-        add("terminal_bytes_per_s_120x40", terminalBytesPerSecond120x40)
-        add("terminal_bytes_per_s_200x60", terminalBytesPerSecond200x60)
-        add("peak_rss_mb", peakResidentMegabytes)
-        return .object(pairs)
+    /// One JSON object with exactly the keys of the performance issue (`JSONCoding`: sorted); figures not measured
+    /// are left out, and so are the two shown in the table only.
+    enum CodingKeys: String, CodingKey {
+        case rows, features
+        case gdStepMilliseconds = "gd_step_ms"
+        case minibatch32StepsPerSecond = "minibatch32_steps_per_s"
+        case sgdSamplesPerSecond = "sgd_samples_per_s"
+        case closedFormMilliseconds = "closed_form_ms"
+        case lassoMilliseconds = "lasso_ms"
+        case proximalMinibatch32StepsPerSecond = "proximal_minibatch32_steps_per_s"
+        case wideStableRateMilliseconds = "wide_stable_rate_ms"
+        case csvLoadMegabytesPerSecond = "csv_load_mb_per_s"
+        case memoryReadGigabytesPerSecond = "mem_read_gb_per_s"
+        case renderFrameMilliseconds = "render_frame_ms"
+        case trainingSpeedWithUIRatio = "ui_training_speed_ratio"
+        case frameLoopStallMilliseconds = "frame_loop_stall_ms"
+        case terminalBytesPerSecond120x40 = "terminal_bytes_per_s_120x40"
+        case terminalBytesPerSecond200x60 = "terminal_bytes_per_s_200x60"
+        case peakResidentMegabytes = "peak_rss_mb"
     }
 
     /// A readable table, one figure per line, with the data set's size on top.

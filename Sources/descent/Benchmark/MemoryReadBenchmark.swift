@@ -2,20 +2,23 @@
 import CKernels
 import Dispatch
 import Foundation
+import Locking
 
 /// Sums every value of an array on two threads, touching each byte once, the least work a pass over X can do.
 enum MemoryReadBenchmark {
     /// The sum of `values`, half per thread; the result is returned so the reads cannot be optimised away.
     static func sum(_ values: [Double]) -> Double {
-        let partials = PartialSums()
+        // The two threads' sums; each writes its own slot.
+        let partials = Locked([0.0, 0.0])
         values.withUnsafeBufferPointer { buffer in
             let base = ReadPointer(buffer.baseAddress!), count = buffer.count
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 let start = part == 0 ? 0 : count / 2, end = part == 0 ? count / 2 : count
-                partials.store(part, sumRange(base.pointer + start, end - start))
+                let sum = sumRange(base.pointer + start, end - start)
+                partials.withLock { $0[part] = sum }
             }
         }
-        return partials.total
+        return partials.withLock { $0[0] + $0[1] }
     }
 
     /// Eight independent accumulators, so the loop is limited by loads, not by the latency of additions. Lines
@@ -41,13 +44,4 @@ enum MemoryReadBenchmark {
 private struct ReadPointer: @unchecked Sendable {
     let pointer: UnsafePointer<Double>
     init(_ pointer: UnsafePointer<Double>) { self.pointer = pointer }
-}
-
-/// The two threads' sums; each writes its own slot under the lock.
-private final class PartialSums: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values = [0.0, 0.0]
-
-    func store(_ part: Int, _ value: Double) { lock.withLock { values[part] = value } }
-    var total: Double { lock.withLock { values[0] + values[1] } }
 }

@@ -56,6 +56,6 @@ struct BenchCommand: ParsableCommand {
             MessageLine.write("error: bench: \(error)")
             Foundation.exit(1)
         }
-        print(json ? figures.json.text : figures.table)
+        print(json ? try JSONCoding.line(figures) : figures.table)
     }
 }

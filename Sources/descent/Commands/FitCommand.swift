@@ -106,17 +106,9 @@ struct FitCommand: ParsableCommand {
         let names = loaded.train.featureNames
         let entry = regularization.entryOrder.map { names[$0] }
         if json {
-            let points: [JSONValue] = regularization.points.map { point in
-                .object([
-                    ("alpha", .number(point.alpha)), ("l1", .number(point.l1)), ("l2", .number(point.l2)),
-                    ("coefficients", .numbers(point.weights)), ("intercept", .optional(point.intercept)),
-                ])
-            }
-            print(JSONValue.object([
-                ("dataset", .string(loaded.train.name)), ("features", .array(names.map { .string($0) })),
-                ("l1_ratio", .number(l1Ratio)), ("loss", .string(setup.hyperparameters.loss.rawValue)),
-                ("entry_order", .array(entry.map { .string($0) })), ("path", .array(points)),
-            ]).text)
+            printJSON(PathReport(
+                dataset: loaded.train.name, features: names, l1Ratio: l1Ratio, loss: setup.hyperparameters.loss,
+                entryOrder: entry, path: regularization.points))
             return
         }
         print("regularization path on \(loaded.train.name), l1_ratio \(FitReport.format(l1Ratio)) (largest penalty first)")
@@ -146,12 +138,12 @@ struct FitCommand: ParsableCommand {
 
     private func output(_ report: FitReport) {
         if json {
-            print(report.json.text)
+            printJSON(report)
         } else {
             print(report.text)
         }
         // A diverged run is reported in full, but scripts must not mistake it for a result.
-        if report.status == .diverged { Foundation.exit(3) }
+        if report.result.status == .diverged { Foundation.exit(3) }
     }
 
     /// Replays a recording through a TrainingRun: the same steps and bit-identical coefficients.
@@ -195,6 +187,11 @@ struct FitCommand: ParsableCommand {
         }
     }
 
+    /// Prints `value` as one line of JSON (`JSONCoding`), or exits with a one-line error.
+    private func printJSON<Value: Encodable>(_ value: Value) {
+        do { print(try JSONCoding.line(value)) } catch { fail("--json: cannot encode the result (\(error))") }
+    }
+
     /// Prints a one-line error on stderr and exits with status 1.
     private func fail(_ message: String) -> Never {
         MessageLine.error(message)
@@ -236,7 +233,6 @@ struct FitCommand: ParsableCommand {
     private func report(
         _ run: inout TrainingRun, _ loaded: LoadedData, _ setup: SessionSetup, history: [(step: Int, loss: Double)]?
     ) -> FitReport {
-        let model = run.model
         let h = run.hyperparameters
         var settings = "\(h.update.rawValue), lr \(FitReport.format(h.learningRate))"
         if h.method == .minibatch { settings += ", batch \(h.batchSize)" }
@@ -246,12 +242,8 @@ struct FitCommand: ParsableCommand {
         if h.schedule.kind != .constant { settings += ", schedule \(h.schedule.summary)" }
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
-            method: h.method.rawValue, settings: settings, dataset: loaded.train.name,
-            trainRows: run.train.rowCount, testRows: loaded.test?.rowCount, features: loaded.train.featureNames,
-            coefficients: model.weights, intercept: model.intercept, train: run.trainMetrics(), test: run.testMetrics(),
-            steps: run.step, epochs: run.epoch, status: run.outcome ?? .maxSteps, message: run.message,
-            largestStableLearningRate: run.largestStableLearningRate(), closedForm: nil, history: history,
-            loss: h.loss, objective: run.latestTrainLoss, schedule: h.schedule, finalLearningRate: run.currentLearningRate)
+            result: RunResult(run: &run), settings: settings, trainRows: run.train.rowCount,
+            testRows: loaded.test?.rowCount, closedForm: nil, history: history)
     }
 
     private func solveClosedForm(
@@ -265,25 +257,27 @@ struct FitCommand: ParsableCommand {
         } catch {
             fail("closed form: \(error)")
         }
-        func metrics(_ data: Dataset) -> RegressionMetrics {
+        func metrics(_ data: Dataset) -> RunResult.Metrics {
             let design = DesignMatrix(x: data.x, y: data.y, columnCount: data.featureCount)
-            return RegressionMetrics(
+            return RunResult.Metrics(RegressionMetrics(
                 residualSumOfSquares: design.sumOfSquaredResiduals(parameters: solution.weights, intercept: solution.intercept ?? 0),
-                rowCount: data.rowCount, totalSumOfSquares: RegressionMetrics.totalSumOfSquares(data.y))
+                rowCount: data.rowCount, totalSumOfSquares: RegressionMetrics.totalSumOfSquares(data.y)))
         }
+        let result = RunResult(
+            method: FitMethod.closedForm.rawValue, dataset: loaded.train.name, features: loaded.train.featureNames,
+            coefficients: solution.weights, intercept: solution.intercept, train: metrics(loaded.train),
+            test: loaded.test.map(metrics), steps: 0, epochs: 0, status: .solved, message: nil,
+            largestStableLearningRate: solution.largestStableLearningRate, loss: loss,
+            objective: l1 > 0 || l2 > 0 ? solution.trainLoss : nil, schedule: nil, finalLearningRate: nil)
         return FitReport(
-            method: FitMethod.closedForm.rawValue,
+            result: result,
             settings: [l2 > 0 ? "L2 \(FitReport.format(l2))" : nil, l1 > 0 ? "L1 \(FitReport.format(l1)), coordinate descent" : nil]
                 .compactMap { $0 }.joined(separator: ", "),
-            dataset: loaded.train.name, trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount,
-            features: loaded.train.featureNames, coefficients: solution.weights, intercept: solution.intercept,
-            train: metrics(loaded.train), test: loaded.test.map(metrics), steps: 0, epochs: 0, status: .solved,
-            message: nil, largestStableLearningRate: solution.largestStableLearningRate,
+            trainRows: loaded.train.rowCount, testRows: loaded.test?.rowCount,
             closedForm: .init(
                 rank: solution.rank, singularValues: solution.singularValues, conditionNumber: solution.conditionNumber,
                 residualStandardDeviation: solution.residualStandardDeviation,
                 normalEquationRelativeDistance: solution.normalEquationRelativeDistance, warnings: solution.warnings),
-            history: nil, loss: loss, objective: l1 > 0 || l2 > 0 ? solution.trainLoss : nil, schedule: nil,
-            finalLearningRate: nil)
+            history: nil)
     }
 }

@@ -77,7 +77,7 @@ struct RaceCommand: ParsableCommand {
             try runLive(loaded, specification, contestants)
             return
         }
-        var results: [JSONValue] = []
+        var results: [RaceReport.Contestant] = []
         var lines: [String] = []
         for contestant in contestants {
             let setup = SessionSetup(
@@ -86,14 +86,11 @@ struct RaceCommand: ParsableCommand {
             while run.outcome == nil { run.takeStep() }
             let train = run.trainMetrics(), test = run.testMetrics()
             let model = run.model
-            results.append(.object([
-                ("label", .string(contestant.label)), ("method", .string(contestant.hyperparameters.method.rawValue)),
-                ("update", .string(contestant.hyperparameters.update.rawValue)),
-                ("lr", .number(contestant.hyperparameters.learningRate)), ("steps", .int(run.step)),
-                ("status", .string((run.outcome ?? .maxSteps).rawValue)), ("train_mse", .number(train.meanSquaredError)),
-                ("test_mse", .optional(test?.meanSquaredError)), ("coefficients", .numbers(model.weights)),
-                ("intercept", .optional(model.intercept)),
-            ]))
+            results.append(RaceReport.Contestant(
+                label: contestant.label, method: contestant.hyperparameters.method,
+                update: contestant.hyperparameters.update, lr: contestant.hyperparameters.learningRate, steps: run.step,
+                status: run.outcome ?? .maxSteps, trainMSE: train.meanSquaredError, testMSE: test?.meanSquaredError,
+                coefficients: model.weights, intercept: model.intercept))
             let testPart = test.map { "  test MSE \(FitReport.format($0.meanSquaredError))" } ?? ""
             lines.append(
                 contestant.label.padding(toLength: 16, withPad: " ", startingAt: 0)
@@ -102,7 +99,7 @@ struct RaceCommand: ParsableCommand {
                     + (run.outcome == .diverged ? "  (diverged)" : ""))
         }
         if json {
-            print(JSONValue.object([("dataset", .string(loaded.train.name)), ("contestants", .array(results))]).text)
+            print(try JSONCoding.line(RaceReport(dataset: loaded.train.name, contestants: results)))
         } else {
             print("race on \(loaded.train.name): \(loaded.train.rowCount) training rows, \(steps) steps each")
             lines.forEach { print($0) }

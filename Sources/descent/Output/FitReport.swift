@@ -2,8 +2,9 @@
 import Engine
 import Foundation
 
-/// Everything `fit` reports; coefficients are in the data's own units.
-struct FitReport {
+/// Everything `fit` reports: the run's `RunResult` (the fields the export's JSON shares), and for the closed
+/// form its diagnostics; coefficients are in the data's own units.
+struct FitReport: Encodable {
     struct ClosedFormDiagnostics {
         var rank: Int
         var singularValues: [Double]
@@ -13,109 +14,66 @@ struct FitReport {
         var warnings: [String]
     }
 
-    var method: String
+    var result: RunResult
     /// e.g. "plain, lr 0.1, standardized" (empty for the closed form).
     var settings: String
-    var dataset: String
     var trainRows: Int
     var testRows: Int?
-    var features: [String]
-    var coefficients: [Double]
-    var intercept: Double?
-    var train: RegressionMetrics
-    var test: RegressionMetrics?
-    var steps: Int
-    var epochs: Double
-    var status: TrainingStatus
-    var message: String?
-    var largestStableLearningRate: Double
     var closedForm: ClosedFormDiagnostics?
     var history: [(step: Int, loss: Double)]?
-    /// The loss scaling J was minimised in, and J of the final weights (nil for the closed form).
-    var loss: LossScaling = .mse
-    var objective: Double?
-    /// The schedule in force at the end and the rate the next step would take (nil for the closed form).
-    var schedule: LearningRateSchedule?
-    var finalLearningRate: Double?
 
-    /// The schedule's name and the parameters it uses, as options and presets name them.
-    static func json(_ s: LearningRateSchedule) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("name", .string(s.kind.rawValue))]
-        switch s.kind {
-        case .constant: break
-        case .inverse: pairs.append(("decay", .number(s.decay)))
-        case .invscaling: pairs.append(("power_t", .number(s.power)))
-        case .step: pairs += [("gamma", .number(s.factor)), ("every", .number(s.every))]
-        case .cosine: pairs += [("horizon", .int(s.horizon)), ("floor", .number(s.floor))]
-        }
-        return .object(pairs)
+    private enum CodingKeys: String, CodingKey {
+        case rank, warnings, history
+        case singularValues = "singular_values", conditionNumber = "condition_number"
+        case residualStandardDeviation = "residual_standard_deviation"
+        case normalEquationRelativeDistance = "normal_equation_relative_distance"
     }
 
-    var json: JSONValue {
-        func metrics(_ m: RegressionMetrics?) -> JSONValue {
-            guard let m else { return .null }
-            return .object([
-                ("mse", .number(m.meanSquaredError)), ("rmse", .number(m.rootMeanSquaredError)), ("r2", .number(m.rSquared)),
-            ])
-        }
-        var pairs: [(String, JSONValue)] = [
-            ("method", .string(method)),
-            ("dataset", .string(dataset)),
-            ("features", .array(features.map { .string($0) })),
-            ("coefficients", .numbers(coefficients)),
-            ("intercept", .optional(intercept)),
-            ("train", metrics(train)),
-            ("test", metrics(test)),
-            ("steps", .int(steps)),
-            ("epochs", .number(epochs)),
-            ("status", .string(status.rawValue)),
-            ("message", message.map { .string($0) } ?? .null),
-            ("lr_max_stable", .number(largestStableLearningRate)),
-            ("loss", .string(loss.rawValue)),
-            ("objective", .optional(objective)),
-            ("schedule", schedule.map(FitReport.json) ?? .null),
-            ("lr_final", .optional(finalLearningRate)),
-        ]
+    /// One JSON object: the result's fields, then the closed form's diagnostics and `--history` ([step, loss] pairs).
+    func encode(to encoder: any Encoder) throws {
+        try result.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
         if let closedForm {
-            pairs += [
-                ("rank", .int(closedForm.rank)),
-                ("singular_values", .numbers(closedForm.singularValues)),
-                ("condition_number", .number(closedForm.conditionNumber)),
-                ("residual_standard_deviation", .number(closedForm.residualStandardDeviation)),
-                ("normal_equation_relative_distance", .optional(closedForm.normalEquationRelativeDistance)),
-                ("warnings", .array(closedForm.warnings.map { .string($0) })),
-            ]
+            try c.encode(closedForm.rank, forKey: .rank)
+            try c.encode(closedForm.singularValues, forKey: .singularValues)
+            try c.encode(closedForm.conditionNumber, forKey: .conditionNumber)
+            try c.encode(closedForm.residualStandardDeviation, forKey: .residualStandardDeviation)
+            try c.encode(closedForm.normalEquationRelativeDistance, forKey: .normalEquationRelativeDistance)
+            try c.encode(closedForm.warnings, forKey: .warnings)
         }
         if let history {
-            pairs.append(("history", .array(history.map { .array([.int($0.step), .number($0.loss)]) })))
+            var pairs = c.nestedUnkeyedContainer(forKey: .history)
+            for point in history {
+                var pair = pairs.nestedUnkeyedContainer()
+                try pair.encode(point.step)
+                try pair.encode(point.loss)
+            }
         }
-        return .object(pairs)
     }
 
     /// A short table: what ran, how it ended, coefficients, metrics.
     var text: String {
+        let r = result
         var lines: [String] = []
         let testPart = testRows.map { ", \($0) test rows" } ?? ""
-        lines.append("\(method)\(settings.isEmpty ? "" : " (\(settings))") on \(dataset): \(trainRows) training rows\(testPart)")
-        switch status {
+        lines.append("\(r.method)\(settings.isEmpty ? "" : " (\(settings))") on \(r.dataset): \(trainRows) training rows\(testPart)")
+        switch r.status {
         case .solved: lines.append("status: solved")
         default:
-            lines.append("status: \(status.rawValue) after \(steps) step\(steps == 1 ? "" : "s") (\(FitReport.format(epochs)) epochs)"
-                + (message.map { ": \($0)" } ?? ""))
+            lines.append("status: \(r.status.rawValue) after \(r.steps) step\(r.steps == 1 ? "" : "s") (\(FitReport.format(r.epochs)) epochs)"
+                + (r.message.map { ": \($0)" } ?? ""))
         }
         lines.append("")
-        let names = (intercept == nil ? [] : ["(intercept)"]) + features
-        let values = (intercept.map { [$0] } ?? []) + coefficients
+        let names = (r.intercept == nil ? [] : ["(intercept)"]) + r.features
+        let values = (r.intercept.map { [$0] } ?? []) + r.coefficients
         let width = max(11, names.map(\.count).max() ?? 0) + 2
         lines.append(pad("", width) + "  coefficient")
         for (name, value) in zip(names, values) { lines.append(pad(name, width) + "  " + FitReport.format(value)) }
         lines.append("")
-        lines.append(pad("", 6) + pad("train", 14) + (test == nil ? "" : "test"))
-        let rows: [(String, (RegressionMetrics) -> Double)] = [
-            ("MSE", \.meanSquaredError), ("RMSE", \.rootMeanSquaredError), ("R²", \.rSquared),
-        ]
+        lines.append(pad("", 6) + pad("train", 14) + (r.test == nil ? "" : "test"))
+        let rows: [(String, (RunResult.Metrics) -> Double)] = [("MSE", \.mse), ("RMSE", \.rmse), ("R²", \.r2)]
         for (label, value) in rows {
-            lines.append(pad(label, 6) + pad(FitReport.format(value(train)), 14) + (test.map { FitReport.format(value($0)) } ?? ""))
+            lines.append(pad(label, 6) + pad(FitReport.format(value(r.train)), 14) + (r.test.map { FitReport.format(value($0)) } ?? ""))
         }
         lines.append("")
         if let closedForm {
@@ -126,8 +84,8 @@ struct FitReport {
             }
             for warning in closedForm.warnings { lines.append("warning: \(warning)") }
         }
-        if let objective, loss != .mse { lines.append("J = \(loss.formula) = \(FitReport.format(objective))") }
-        lines.append("largest stable learning rate for full-batch GD: \(FitReport.format(largestStableLearningRate))")
+        if let objective = r.objective, r.loss != .mse { lines.append("J = \(r.loss.formula) = \(FitReport.format(objective))") }
+        lines.append("largest stable learning rate for full-batch GD: \(FitReport.format(r.largestStableLearningRate))")
         return lines.joined(separator: "\n")
     }
 
