@@ -213,6 +213,8 @@ final class DataEditTests: XCTestCase {
         session.send(.editData(.undoAll))
         session.send(.editData(.add(x: 1, y: 1)))
         while session.snapshot().status != .maxSteps, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        // The last edits may land after the step limit (on a fast machine): the snapshot is taken once they have.
+        session.waitUntilIdle()
         let snapshot = session.snapshot()
         XCTAssertEqual(snapshot.status, .maxSteps)
 
@@ -300,6 +302,7 @@ final class DataEditCommandTests: XCTestCase {
         session.start()
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, session.snapshot().status != .maxSteps { Thread.sleep(forTimeInterval: 0.001) }
+        session.waitUntilIdle()
         let snapshot = session.snapshot()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-edit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
