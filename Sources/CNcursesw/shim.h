@@ -31,6 +31,8 @@ static inline int descent_key_down(void) { return KEY_DOWN; }
 static inline int descent_key_left(void) { return KEY_LEFT; }
 static inline int descent_key_right(void) { return KEY_RIGHT; }
 static inline int descent_key_btab(void) { return KEY_BTAB; }
+static inline int descent_key_ppage(void) { return KEY_PPAGE; }
+static inline int descent_key_npage(void) { return KEY_NPAGE; }
 static inline int descent_key_enter(void) { return KEY_ENTER; }
 static inline int descent_key_resize(void) { return KEY_RESIZE; }
 static inline int descent_key_mouse(void) { return KEY_MOUSE; }

@@ -12,6 +12,8 @@ public enum LinePattern: Sendable, Hashable, CaseIterable {
     case dashDot
     /// Eight on, four off.
     case longDash
+    /// Four on, two off, one on, two off, one on, two off.
+    case dashDotDot
 
     /// The pattern as alternating on and off runs in dot columns, starting with "on" (empty: solid). Vector
     /// figures dash with it; `draws(column:)` is the same pattern unrolled for the dot canvas.
@@ -22,6 +24,7 @@ public enum LinePattern: Sendable, Hashable, CaseIterable {
         case .dotted: [1, 3]
         case .dashDot: [6, 2, 1, 3]
         case .longDash: [8, 4]
+        case .dashDotDot: [4, 2, 1, 2, 1, 2]
         }
     }
 
@@ -36,6 +39,9 @@ public enum LinePattern: Sendable, Hashable, CaseIterable {
             let k = column % 12
             return k < 6 || k == 8
         case .longDash: return column % 12 < 8
+        case .dashDotDot:
+            let k = column % 12
+            return k < 4 || k == 6 || k == 9
         }
     }
 }

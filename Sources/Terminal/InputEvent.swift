@@ -5,6 +5,7 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
     case tab, backTab, enter, escape
+    case pageUp, pageDown
     case function(Int)
     /// Ctrl plus a letter, lower case.
     case control(Character)

@@ -157,6 +157,8 @@ public final class NcursesBackend: Backend {
             case descent_key_left(): return .key(.left)
             case descent_key_right(): return .key(.right)
             case descent_key_btab(): return .key(.backTab)
+            case descent_key_ppage(): return .key(.pageUp)
+            case descent_key_npage(): return .key(.pageDown)
             case descent_key_enter(): return .key(.enter)
             case descent_key_resize():
                 size = (Int(descent_getmaxx(descent_stdscr())), Int(descent_getmaxy(descent_stdscr())))

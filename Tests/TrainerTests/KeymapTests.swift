@@ -62,6 +62,8 @@ final class KeymapTests: XCTestCase {
         case .up, .down, .left, .right: return "arrows"
         case .tab: return "Tab"
         case .backTab: return "S-Tab"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
         case .enter: return "Enter"
         case .escape: return "Esc"
         case let .function(n): return "F\(n)"

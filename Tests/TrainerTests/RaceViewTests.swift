@@ -96,6 +96,17 @@ final class RaceViewTests: XCTestCase {
         }
     }
 
+    func testSixContestantsHaveSixDistinctColoursAndPatterns() {
+        let six = RaceContestant.standard(stableRate: 1, extras: [.momentum, .adam, .nesterov])
+        XCTAssertEqual(six.count, 6)
+        let looks = RaceLook.looks(six)
+        XCTAssertEqual(Set(looks.map(\.role)).count, 6, "no two share a colour role: \(looks.map(\.role))")
+        XCTAssertEqual(Set(looks.map(\.pattern)).count, 6, "no two share a dash pattern: \(looks.map(\.pattern))")
+        XCTAssertNotEqual(looks[5].pattern, looks[0].pattern, "the sixth is not drawn like GD")
+        XCTAssertNotEqual(looks[5].role, looks[0].role, "the sixth is not coloured like GD")
+        XCTAssertEqual(Set(looks.map { Theme.builtInDefault.styles.style(for: $0.role) }).count, 6, "the default theme gives six different colours")
+    }
+
     func testAdamAloneKeepsItsLetterAndAPatternOfItsOwn() {
         let four = RaceContestant.standard(stableRate: 1, extras: [.adam])
         let looks = RaceLook.looks(four)

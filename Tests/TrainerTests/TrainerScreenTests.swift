@@ -24,6 +24,19 @@ final class TrainerScreenTests: XCTestCase {
         GoldenFrame.assertMatches(frame(state), named: "screen-80x24-help")
     }
 
+    func testGolden80x24HelpSecondPage() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.overlay = .help
+        state.helpPage = 1
+        GoldenFrame.assertMatches(frame(state), named: "screen-80x24-help-page2")
+    }
+
+    func testGolden120x40Help() {
+        var state = TrainerFixtures.state(width: 120, height: 40)
+        state.overlay = .help
+        GoldenFrame.assertMatches(frame(state), named: "screen-120x40-help")
+    }
+
     func testPanelsAndStatusBarFigures() {
         let text = frame(TrainerFixtures.state(width: 80, height: 24)).text
         for title in ["Loss", "Weights", "Predicted vs actual", "Controls"] { XCTAssertTrue(text.contains(title), title) }

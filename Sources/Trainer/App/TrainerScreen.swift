@@ -66,7 +66,7 @@ public struct TrainerScreen {
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {
         case .none: break
-        case .help: HelpOverlay().render(into: &buffer, area: layout.body)
+        case .help: HelpOverlay(page: state.helpPage).render(into: &buffer, area: layout.body)
         case .narration:
             NarrationOverlay(narration: state.narration).render(into: &buffer, area: layout.body)
             renderToolbars(into: &buffer)

@@ -10,6 +10,8 @@ public struct TrainerState: Sendable {
     public var height: Int
     public var focus: ControlID = .run
     public var overlay: Overlay = .none
+    /// The help page asked for (`HelpOverlay` takes it modulo its page count); 0 each time the help opens.
+    public var helpPage = 0
     public var logLossAxis = true
     /// Whether the closed-form comparison is shown (it is computed once, in the background).
     public var isComparing = false
@@ -280,7 +282,10 @@ public struct TrainerState: Sendable {
         case .focusPrevious: focus = focus.previous
         case let .adjust(delta, vertical): return adjust(focus, by: delta, vertical: vertical)
         case .activate: return activate(focus)
-        case .help: overlay = overlay == .help ? .none : .help
+        case .help:
+            overlay = overlay == .help ? .none : .help
+            helpPage = 0
+        case let .helpPage(delta): helpPage += delta
         case .close:
             if overlay != .none {
                 overlay = .none

@@ -33,6 +33,8 @@ public enum TrainerAction: Equatable, Sendable {
     // Windows.
     /// Opens the help, or closes it when it is open.
     case help
+    /// The help's next (+1) or previous (−1) page, when it takes more than one.
+    case helpPage(by: Int)
     /// Closes the window on top, or else the landscape.
     case close
     case quit

@@ -87,6 +87,10 @@ enum TrainerKeymap {
             KeyBinding([.enter], .activate),
             KeyBinding([.enter], .narrateStep, in: [.narration]),
         ]),
+        KeyCommand("PgDn", "help pages: PgUp Space arrows", [
+            KeyBinding([.pageDown, c(" "), .right, .down], .helpPage(by: 1), in: [.help]),
+            KeyBinding([.pageUp, .left, .up], .helpPage(by: -1), in: [.help]),
+        ]),
         KeyCommand("? F1", "this help", [KeyBinding([c("?"), .function(1)], .help, in: [.main, .help, .narration])]),
         KeyCommand("Esc", "close help, narration, view", [
             KeyBinding([.escape], .close, in: [.main, .help, .narration]),

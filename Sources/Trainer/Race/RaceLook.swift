@@ -8,9 +8,10 @@ struct RaceLook: Equatable {
     var pattern: LinePattern
     var marker: Character
 
-    /// Colours and dash patterns by position: up to five contestants, no two alike in either.
-    static let roles: [StyleRole] = [.lossTrain, .lossTest, .reference, .heatHigh, .weightNegative]
-    static let patterns: [LinePattern] = [.solid, .dashed, .dotted, .dashDot, .longDash]
+    /// Colours and dash patterns by position: up to six contestants, no two alike in either (the sixth takes the
+    /// sixth weight path's colour, a purple in the built-in themes, and a dash-dot-dot of its own).
+    static let roles: [StyleRole] = [.lossTrain, .lossTest, .reference, .heatHigh, .weightNegative, StyleRole("weights.path.6")]
+    static let patterns: [LinePattern] = [.solid, .dashed, .dotted, .dashDot, .longDash, .dashDotDot]
 
     /// Each contestant's look. Colour alone fails on a monochrome projector, so every line also has its own
     /// dash pattern and carries its method's letter (G, S, B, M, A); a letter already taken becomes a digit.
