@@ -45,6 +45,7 @@ static inline mmask_t descent_button1_released(void) { return BUTTON1_RELEASED; 
 static inline mmask_t descent_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t descent_button2_pressed(void) { return BUTTON2_PRESSED; }
 static inline mmask_t descent_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t descent_button3_released(void) { return BUTTON3_RELEASED; }
 static inline mmask_t descent_button4_pressed(void) { return BUTTON4_PRESSED; }
 #ifdef BUTTON5_PRESSED
 static inline mmask_t descent_button5_pressed(void) { return BUTTON5_PRESSED; }

@@ -20,6 +20,10 @@ public struct LineChart: Sendable {
     public var xName: String?
     /// x counts whole things (steps): no ticks fall between two of them.
     public var xIsWhole: Bool
+    /// x positions marked by a small tick on the plot's top row (the loss chart's: where the data changed),
+    /// the last one labelled `xMarkLabel` where it fits.
+    public var xMarks: [Double] = []
+    public var xMarkLabel = ""
 
     public init(
         title: String? = nil, series: [Series] = [], referenceLines: [ReferenceLine] = [],
@@ -85,6 +89,7 @@ public struct LineChart: Sendable {
             else { continue }
             buffer.write(line.label, x: plot.x + 1, y: plot.y + cell.row, role: line.role, clip: plot)
         }
+        drawMarks(on: plot, xAxis: xAxis, into: &buffer)
         if extent.isEmpty {
             centre("no data", in: plot, buffer: &buffer)
         } else if unplaceable > 0 && plot.width >= 20 {
@@ -130,6 +135,22 @@ public struct LineChart: Sendable {
             previous = (c, yAxis.dot(units: summary.last[c], dots: dots))
         }
         return summary
+    }
+
+    /// A tick at each of `xMarks` on the plot's top row, the last one labelled.
+    private func drawMarks(on plot: Rect, xAxis: Axis, into buffer: inout Buffer) {
+        let dotsAcross = mode.dotsPerCell.x, dotWidth = plot.width * dotsAcross
+        var last: Int?
+        for mark in xMarks {
+            guard let dot = xAxis.dot(mark, dots: dotWidth), dot >= 0, dot < dotWidth else { continue }
+            let column = plot.x + dot / dotsAcross
+            buffer.write(mode.usesUnicode ? "▾" : "v", x: column, y: plot.y, role: .warning, clip: plot)
+            last = column
+        }
+        if let last, !xMarkLabel.isEmpty {
+            let x = last + 1 + xMarkLabel.count <= plot.right ? last + 1 : last - xMarkLabel.count
+            if x >= plot.x { buffer.write(xMarkLabel, x: x, y: plot.y, role: .warning, clip: plot) }
+        }
     }
 
     private func centre(_ text: String, in rect: Rect, buffer: inout Buffer) {

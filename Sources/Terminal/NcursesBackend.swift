@@ -57,8 +57,10 @@ public final class NcursesBackend: Backend {
 
     /// Asks the terminal for clicks, wheel and drags (again after a resume: a shell in between turns them off).
     private static func startMouseReports() {
-        let mask = descent_button1_pressed() | descent_button1_released() | descent_button4_pressed()
-            | descent_button5_pressed() | descent_report_mouse_position()
+        // Button 3 (the right button): the Fit view's remove-nearest. Its release is asked for too: ncurses parsing
+        // an SGR release it was not asked for blocks on a read (a frozen frame after a right click in tmux).
+        let mask = descent_button1_pressed() | descent_button1_released() | descent_button3_pressed()
+            | descent_button3_released() | descent_button4_pressed() | descent_button5_pressed() | descent_report_mouse_position()
         mousemask(mask, nil)
         descent_enable_drag_tracking()
     }
@@ -225,6 +227,8 @@ public final class NcursesBackend: Backend {
         let x = Int(event.x), y = Int(event.y), state = event.bstate
         if state & descent_button4_pressed() != 0 { return .mouse(button: .wheelUp, action: .press, x: x, y: y) }
         if state & descent_button5_pressed() != 0 { return .mouse(button: .wheelDown, action: .press, x: x, y: y) }
+        if state & descent_button3_pressed() != 0 { return .mouse(button: .right, action: .press, x: x, y: y) }
+        if state & descent_button3_released() != 0 { return .mouse(button: .right, action: .release, x: x, y: y) }
         if state & descent_button1_pressed() != 0 {
             leftButtonDown = true
             return .mouse(button: .left, action: .press, x: x, y: y)

@@ -49,8 +49,15 @@ public enum SGRMouseReport {
         guard x >= 0, y >= 0 else { return nil }
         let button = code & 3, motion = code & 32 != 0, wheel = code & 64 != 0
         if wheel { return button == 0 ? .mouse(button: .wheelUp, action: .press, x: x, y: y) : button == 1 ? .mouse(button: .wheelDown, action: .press, x: x, y: y) : nil }
-        guard button == 0 else { return nil }
-        if released { return .mouse(button: .left, action: .release, x: x, y: y) }
-        return .mouse(button: .left, action: motion ? .drag : .press, x: x, y: y)
+        // 0 left, 1 middle, 2 right (the Fit view's remove); 3 is motion with no button held.
+        let pressed: MouseButton
+        switch button {
+        case 0: pressed = .left
+        case 1: pressed = .middle
+        case 2: pressed = .right
+        default: return nil
+        }
+        if released { return .mouse(button: pressed, action: .release, x: x, y: y) }
+        return .mouse(button: pressed, action: motion ? .drag : .press, x: x, y: y)
     }
 }

@@ -11,7 +11,11 @@ final class SGRMouseReportTests: XCTestCase {
         XCTAssertEqual(parse("[<32;300;2M"), .report(.mouse(button: .left, action: .drag, x: 299, y: 1), consumed: 11))
         XCTAssertEqual(parse("[<64;5;5M"), .report(.mouse(button: .wheelUp, action: .press, x: 4, y: 4), consumed: 9))
         XCTAssertEqual(parse("[<65;5;5Mq"), .report(.mouse(button: .wheelDown, action: .press, x: 4, y: 4), consumed: 9))
-        XCTAssertEqual(parse("[<2;5;5M"), .report(nil, consumed: 8), "the right button is read and ignored")
+        // The right button (tmux sends ESC [<2;X;YM and …m) removes a point in the Fit view; motion with none held is ignored.
+        XCTAssertEqual(parse("[<2;5;5M"), .report(.mouse(button: .right, action: .press, x: 4, y: 4), consumed: 8))
+        XCTAssertEqual(parse("[<2;5;5m"), .report(.mouse(button: .right, action: .release, x: 4, y: 4), consumed: 8))
+        XCTAssertEqual(parse("[<1;5;5M"), .report(.mouse(button: .middle, action: .press, x: 4, y: 4), consumed: 8))
+        XCTAssertEqual(parse("[<35;5;5M"), .report(nil, consumed: 9), "motion with no button held is read and ignored")
     }
 
     func testPartialAndForeignSequences() {

@@ -102,7 +102,7 @@ final class KeymapTests: XCTestCase {
     }
 
     func testEveryTrainerKeyIsNamedInItsHelpLineAndNoneCollide() {
-        assertEveryKeyIsNamedAndNoneCollide(TrainerKeymap.keys, contexts: [.main, .help, .narration])
+        assertEveryKeyIsNamedAndNoneCollide(TrainerKeymap.keys, contexts: [.main, .help, .narration, .pointCursor])
     }
 
     func testEveryRaceKeyIsNamedInItsHelpLineAndNoneCollide() {

@@ -5,7 +5,8 @@ import Foundation
 /// test_loss), PREFIX-weights.csv (step, one column per feature, intercept; thinned to at most ~1000 rows)
 /// and PREFIX.json (the `RunResult` fields `fit --json` prints for the same run, then the setup and the row
 /// counts); for a model of one input (one feature, or its powers with `--poly`) also PREFIX-fit.csv, the
-/// fitted line or curve sampled across the data (x, model, and closed_form when known), so a handout can plot it. All are written atomically, in one group with any files
+/// fitted line or curve sampled across the data (x, model, and closed_form when known), so a handout can plot it; when points were edited, PREFIX-data.csv, the training
+/// rows as edited (a header, then the input and target: `descent PREFIX-data.csv` trains on them again). All are written atomically, in one group with any files
 /// given alongside (the SVG figures that the Figures module draws of the same run).
 public struct RunExport: Sendable {
     /// One row of the loss history; `test` is nil where the test loss was not evaluated at that step.
@@ -28,6 +29,8 @@ public struct RunExport: Sendable {
     public var result: RunResult
     /// The fitted line or curve of a one-input model, nil with several inputs.
     public var fitCurve: FitCurve?
+    /// The training rows when points were edited during the run (written as PREFIX-data.csv), else nil.
+    public var editedData: Dataset?
 
     public var dataset: String { result.dataset }
     public var featureNames: [String] { result.features }
@@ -84,24 +87,27 @@ public struct RunExport: Sendable {
         result = RunResult(run: &run)
         fitCurve = FitCurve(
             train: run.train, test: run.test, weights: result.coefficients, intercept: result.intercept, closedForm: nil)
+        editedData = run.dataVersion > 0 ? run.train : nil
     }
 
     /// From a live session, as it stands now (it keeps running).
     public init(session: TrainingSession, setup: SessionSetup) {
         let snapshot = session.snapshot()
+        let train = session.train
         self.setup = setup
         hyperparameters = snapshot.hyperparameters
         standardized = snapshot.standardized
-        target = session.train.targetName
-        trainRows = session.train.rowCount
+        target = train.targetName
+        trainRows = train.rowCount
         testRows = session.test?.rowCount
         history = RunExport.join(
             session.lossCurve(.train, columns: RunExport.historyColumns),
             session.lossCurve(.test, columns: RunExport.historyColumns))
         weights = session.parameterTrajectory().decimated(maxPoints: RunExport.weightRows)
-        result = RunResult(snapshot: snapshot, dataset: session.train.name, features: session.train.featureNames)
+        result = RunResult(snapshot: snapshot, dataset: train.name, features: train.featureNames)
+        editedData = snapshot.dataVersion > 0 ? train : nil
         fitCurve = FitCurve(
-            train: session.train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
+            train: train, test: session.test, weights: snapshot.weights, intercept: snapshot.intercept,
             closedForm: snapshot.closedForm)
     }
 
@@ -121,6 +127,9 @@ public struct RunExport: Sendable {
         let name = "descent-export-" + formatter.string(from: date)
         return directory == "." ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).path
     }
+
+    /// The edited training rows' file for `prefix` (written only when points were edited).
+    public static func dataPath(prefix: String) -> String { prefix + "-data.csv" }
 
     /// The fitted curve's file for `prefix` (written only for a one-input model).
     public static func fitCurvePath(prefix: String) -> String { prefix + "-fit.csv" }
@@ -143,6 +152,7 @@ public struct RunExport: Sendable {
             (paths.history, Data(historyCSV().utf8)), (paths.weights, Data(weightsCSV().utf8)), (paths.summary, summary),
         ]
         if let curve = fitCurveCSV() { files.append((RunExport.fitCurvePath(prefix: prefix), Data(curve.utf8))) }
+        if let editedData { files.append((RunExport.dataPath(prefix: prefix), Data(editedData.csvText().utf8))) }
         try AtomicWrite.files(files + extra)
         return files.map(\.0) + extra.map(\.path)
     }

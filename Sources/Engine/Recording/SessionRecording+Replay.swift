@@ -55,7 +55,7 @@ extension SessionRecording {
                 run.reset()
                 running = false
                 run.refreshLosses()
-            case .setHyperparameters, .setStandardized:
+            case .setHyperparameters, .setStandardized, .editData:
                 run.apply(applied.command)
             case .setSpeed, .requestClosedForm:
                 break

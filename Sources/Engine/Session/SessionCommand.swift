@@ -10,6 +10,9 @@ public enum SessionCommand: Sendable, Equatable, Codable {
     case setStandardized(Bool)
     case setSpeed(stepsPerSecond: Double?)
     case requestClosedForm
+    /// A change to the training points (one-input data up to `DataEdit.maximumRows` rows); refused edits
+    /// change nothing and say why in the snapshot's `dataEditRefusal`.
+    case editData(DataEdit)
 }
 
 /// A command with the step count at which the session applied it: replaying the trajectory-changing ones at
@@ -32,6 +35,7 @@ extension TrainingRun {
         case .reset: reset()
         case .setHyperparameters(let h): setHyperparameters(h)
         case .setStandardized(let on): setStandardized(on)
+        case .editData(let change): edit(change)
         case .start, .pause, .step, .setSpeed, .requestClosedForm: break
         }
     }

@@ -17,7 +17,11 @@ struct SessionLoop {
     private var rateWindowSteps = 0
     private var stepsPerSecond = 0.0
     /// The stable rate and κ for the design GD runs on, computed once per (L2 penalty, scaling).
-    private var designFigures: (l2: Double, loss: LossScaling, standardized: Bool, stableRate: Double, condition: Double?)?
+    private var designFigures: (l2: Double, loss: LossScaling, standardized: Bool, data: Int, stableRate: Double, condition: Double?)?
+    /// Why the last data edit was refused (nil after one that was applied).
+    private var dataEditRefusal: String?
+    /// The data version last handed to the mailbox (the rows are copied there only when they changed).
+    private var publishedDataVersion = 0
     private var trajectory: ParameterTrajectory
     private var pauseAtStep: Int?
     /// When the full loss of the weights in hand was last known, and what the last evaluation cost.
@@ -118,6 +122,19 @@ struct SessionLoop {
             restartPacing()
         case .requestClosedForm:
             break  // solved by `loop()`, which knows the request's generation
+        case .editData(let change):
+            if let refusal = run.edit(change) {
+                dataEditRefusal = refusal.description
+                return
+            }
+            dataEditRefusal = nil
+            // A closed form shown or asked for answers the old rows: ask again, for the new ones.
+            let generation: Int? = mailbox.locked {
+                guard mailbox.closedFormGeneration > 0 else { return nil }
+                mailbox.closedFormGeneration += 1
+                return mailbox.closedFormGeneration
+            }
+            if let generation { startClosedForm(generation: generation) }
         }
     }
 
@@ -196,12 +213,14 @@ struct SessionLoop {
     }
 
     private mutating func gradientDescentFigures() -> (stableRate: Double, condition: Double?) {
-        let key = (run.hyperparameters.l2, run.hyperparameters.loss, run.standardized)
-        if let cached = designFigures, cached.l2 == key.0, cached.loss == key.1, cached.standardized == key.2 {
+        let key = (run.hyperparameters.l2, run.hyperparameters.loss, run.standardized, run.dataVersion)
+        if let cached = designFigures, cached.l2 == key.0, cached.loss == key.1, cached.standardized == key.2,
+            cached.data == key.3
+        {
             return (cached.stableRate, cached.condition)
         }
         let figures = (stableRate: run.largestStableLearningRate(), condition: run.conditionNumber())
-        designFigures = (key.0, key.1, key.2, figures.stableRate, figures.condition)
+        designFigures = (key.0, key.1, key.2, key.3, figures.stableRate, figures.condition)
         return figures
     }
 
@@ -222,11 +241,15 @@ struct SessionLoop {
             testR2: run.latestTestR2, stepsPerSecond: running ? stepsPerSecond : 0, status: status,
             message: run.message, hyperparameters: run.hyperparameters, standardized: run.standardized,
             largestStableLearningRate: figures.stableRate, conditionNumber: figures.condition,
-            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE, currentLearningRate: run.currentLearningRate)
+            trainMSE: run.latestTrainMSE ?? 0, testMSE: run.latestTestMSE, currentLearningRate: run.currentLearningRate,
+            dataVersion: run.dataVersion, dataEditSteps: run.dataEditSteps, dataEditRefusal: dataEditRefusal)
+        let editedRows: Dataset? = run.dataVersion != publishedDataVersion ? run.train : nil
+        publishedDataVersion = run.dataVersion
         let trainHistory = run.trainHistory, testHistory = run.testHistory, rateHistory = run.rateHistory
         let trajectory = self.trajectory, pausedRun = running ? nil : run
         mailbox.locked {
             mailbox.trajectory = trajectory
+            if let editedRows { mailbox.train = editedRows }
             mailbox.pausedRun = pausedRun
             mailbox.snapshot = snapshot
             mailbox.trainHistory = trainHistory

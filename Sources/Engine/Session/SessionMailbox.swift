@@ -11,6 +11,8 @@ final class SessionMailbox: @unchecked Sendable {
     var testHistory = LossHistory()
     var rateHistory = LossHistory()
     var log: [AppliedCommand] = []
+    /// The training rows in force (as loaded, or as last edited), published with the snapshot that shows them.
+    var train: Dataset
     /// Told of each batch of applied commands as it is published (a recorder appending them to its file).
     var logObserver: (@Sendable ([AppliedCommand]) -> Void)?
     /// The models along the way, thinned (for the loss landscape and exports).
@@ -35,8 +37,9 @@ final class SessionMailbox: @unchecked Sendable {
     var closedFormSolver: ClosedFormComparisonSolver = { try ClosedFormComparison.solve(
         train: $0, test: $1, fitIntercept: $2, l2: $3, standardized: $4, loss: $5, l1: $6) }
 
-    init(snapshot: TrainingSnapshot) {
+    init(snapshot: TrainingSnapshot, train: Dataset) {
         self.snapshot = snapshot
+        self.train = train
     }
 
     /// Runs `body` holding the lock.

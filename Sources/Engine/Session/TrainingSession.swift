@@ -5,8 +5,12 @@ import Foundation
 /// and returns at once: commands queue up and are applied between steps; reading a snapshot holds a lock
 /// only long enough to copy it.
 public final class TrainingSession: @unchecked Sendable {
-    /// The training rows (and the held-out test rows, if any), in the data's own units.
-    public let train: Dataset
+    /// The training rows as the latest snapshot shows them (as loaded, or edited: `SessionCommand.editData`),
+    /// in the data's own units.
+    public var train: Dataset { mailbox.locked { mailbox.train } }
+    /// The training rows as loaded (what undoing every edit returns to).
+    public let loadedTrain: Dataset
+    /// The held-out test rows, if any (never edited).
     public let test: Dataset?
     public let fitIntercept: Bool
     let mailbox: SessionMailbox
@@ -22,7 +26,7 @@ public final class TrainingSession: @unchecked Sendable {
         train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
         standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init()
     ) {
-        self.train = train
+        loadedTrain = train
         self.test = test
         self.fitIntercept = fitIntercept
         var run = TrainingRun(
@@ -34,7 +38,7 @@ public final class TrainingSession: @unchecked Sendable {
             weights: model.weights, intercept: model.intercept, trainLoss: run.latestTrainLoss ?? 0,
             testLoss: run.latestTestLoss, trainR2: run.latestTrainR2 ?? 0, testR2: run.latestTestR2,
             hyperparameters: hyperparameters, standardized: standardize, trainMSE: run.latestTrainMSE ?? 0,
-            testMSE: run.latestTestMSE))
+            testMSE: run.latestTestMSE), train: train)
         let loop = SessionLoopBox(SessionLoop(run: run, mailbox: mailbox))
         let thread = Thread { loop.run() }
         thread.name = "descent.training"

@@ -38,6 +38,12 @@ public struct TrainingSnapshot: Sendable {
     public internal(set) var closedForm: ClosedFormComparison?
     /// Why a requested closed-form solution could not be computed (one line), if it failed.
     public internal(set) var closedFormFailure: String?
+    /// Edits applied to the training rows so far (0: as loaded); `TrainingSession.train` holds the rows it counts.
+    public internal(set) var dataVersion = 0
+    /// The steps where the training rows changed since the start or the last reset (the loss chart marks them).
+    public internal(set) var dataEditSteps: [Int] = []
+    /// Why the latest data edit was refused, one line for the screen (nil once one is applied).
+    public internal(set) var dataEditRefusal: String?
 
     public init(
         step: Int = 0, epoch: Double = 0, weights: [Double] = [], intercept: Double? = nil, trainLoss: Double = 0,
@@ -47,8 +53,11 @@ public struct TrainingSnapshot: Sendable {
         standardized: Bool = true, largestStableLearningRate: Double = .infinity, conditionNumber: Double? = nil,
         closedForm: ClosedFormComparison? = nil,
         closedFormFailure: String? = nil, trainMSE: Double? = nil, testMSE: Double? = nil,
-        currentLearningRate: Double? = nil
+        currentLearningRate: Double? = nil, dataVersion: Int = 0, dataEditSteps: [Int] = [], dataEditRefusal: String? = nil
     ) {
+        self.dataVersion = dataVersion
+        self.dataEditSteps = dataEditSteps
+        self.dataEditRefusal = dataEditRefusal
         self.currentLearningRate = currentLearningRate ?? hyperparameters.learningRate
         self.trainMSE = trainMSE ?? trainLoss
         self.testMSE = testMSE ?? testLoss

@@ -14,7 +14,15 @@ import Foundation
 /// once: divergence is caught at the step, not thousands of steps later. The session adds full evaluations on a
 /// time budget, so the loss it shows is never more than a fraction of a second old.
 public struct TrainingRun: Sendable {
-    public let train: Dataset
+    /// The training rows in force: the data as loaded, or as edited since (`edit(_:)`).
+    public private(set) var train: Dataset
+    /// The training rows as loaded, what undoing every edit returns to.
+    public let loadedTrain: Dataset
+    /// Edits applied to the training rows so far (0: the data as loaded); never goes back, so a cache keyed
+    /// on it knows the rows changed.
+    public private(set) var dataVersion = 0
+    /// The steps at which the training rows changed since the start or the last reset (the loss jumps there).
+    public private(set) var dataEditSteps: [Int] = []
     public let test: Dataset?
     public let fitIntercept: Bool
     public let seed: UInt64
@@ -41,8 +49,8 @@ public struct TrainingRun: Sendable {
     /// step); nil under full-batch GD, whose loss is exact at every step, and before the first batch.
     public private(set) var batchLossAverage: Double?
 
-    private let rawScaling: FeatureScaling
-    private let standardScaling: FeatureScaling
+    private var rawScaling: FeatureScaling
+    private var standardScaling: FeatureScaling
     private var design: DesignMatrix
     private var testDesign: DesignMatrix?
     private var stability: [Bool: StabilityBound] = [:]
@@ -71,7 +79,7 @@ public struct TrainingRun: Sendable {
     /// Losses of steps from this one on can stop the run by the tolerance; nil: the test is waived (the user
     /// ran on past convergence). A reset re-arms it from step 0, a new setting from the next step.
     private var toleranceArmedFrom: Int? = 0
-    private let trainTotalSumOfSquares: Double
+    private var trainTotalSumOfSquares: Double
     private let testTotalSumOfSquares: Double
 
     /// Evaluations costing at most this many multiply-adds run every step.
@@ -93,6 +101,7 @@ public struct TrainingRun: Sendable {
     ) {
         precondition(train.rowCount >= 1 && train.featureCount >= 1, "training data needs rows and features")
         self.train = train
+        loadedTrain = train
         self.test = test
         self.fitIntercept = fitIntercept
         self.seed = seed
@@ -284,7 +293,59 @@ public struct TrainingRun: Sendable {
         nextGradientCheck = 0
         lastGood = nil
         toleranceArmedFrom = 0
+        dataEditSteps = []
     }
+
+    /// Applies `edit` to the training rows between two steps, or says why not (the run is then unchanged).
+    /// The model is kept in data units (the same line through the new points); the standardization, the
+    /// design, the stability bound, κ and the row order are those of the new rows; velocity and moments
+    /// restart (they were in the old scaled units); the divergence and convergence tests start over from the
+    /// new loss, which is evaluated at once and marked in `dataEditSteps`.
+    @discardableResult
+    public mutating func edit(_ edit: DataEdit) -> DataEditRefusal? {
+        if case .undoAll = edit, dataVersion == 0 || train.x == loadedTrain.x && train.y == loadedTrain.y {
+            return DataEditRefusal("no edits to undo: the points are as loaded")
+        }
+        switch train.applying(edit, original: loadedTrain, fitIntercept: fitIntercept) {
+        case .failure(let refusal): return refusal
+        case .success(let edited): replaceTrainingRows(with: edited)
+        }
+        return nil
+    }
+
+    private mutating func replaceTrainingRows(with edited: Dataset) {
+        let from = scaling
+        train = edited
+        rawScaling = .identity(edited.featureCount)
+        standardScaling = FeatureScaling(standardizing: edited, centred: fitIntercept)
+        let to = scaling
+        parameters = convert(parameters, from: from, to: to)
+        lastGood = lastGood.map { (convert($0.parameters, from: from, to: to), $0.loss, $0.mse) }
+        design = TrainingRun.design(train, to)
+        testDesign = test.map { TrainingRun.design($0, to) }
+        stability = [:]
+        trainTotalSumOfSquares = RegressionMetrics.totalSumOfSquares(train.y)
+        dataVersion += 1
+        // A new row count needs a new order; seeded by the edit count, so a replay draws the same rows.
+        schedule = RowSchedule(rowCount: train.rowCount, seed: seed &+ UInt64(dataVersion) &* 0x9E37_79B9_7F4A_7C15)
+        updateState.clear()
+        trainLoss = nil
+        testLoss = nil
+        bestLoss = .infinity
+        initialLoss = nil
+        initialGradientNorm = nil
+        batchLossAverage = nil
+        batchLossCount = 0
+        checkedBatchAverage = 0
+        nextGradientCheck = 0
+        toleranceArmedFrom = step + 1
+        if dataEditSteps.last != step { dataEditSteps.append(step) }
+        if dataEditSteps.count > TrainingRun.dataEditMarks { dataEditSteps.removeFirst() }
+        refreshLosses()
+    }
+
+    /// The loss chart marks at most this many data changes (the latest).
+    static let dataEditMarks = 256
 
     /// Lets a run that stopped itself take steps again. Step and epoch limits still apply; after `.converged`
     /// the tolerance test is waived until `reset()` or a new setting, so the run really goes on (unless a

@@ -35,8 +35,10 @@ public struct ChartData: Sendable {
     public var weightPathsStandardized = false
     /// The standardization the paths are drawn in, found once.
     private var pathScaling: FeatureScaling?
-    /// The input's range, found once.
+    /// The input's range, found once per version of the training rows.
     private var inputRange: ClosedRange<Double>?
+    /// The training rows' version the input, the range and the paths' scaling were taken for (an edit moves it).
+    private var dataVersion = 0
     /// The view and feature the series were computed for.
     private var derivedFor: ViewKey?
     /// The scatter's points counted per cell for the panel (on the session's worker), if they have been.
@@ -102,12 +104,23 @@ public struct ChartData: Sendable {
     /// few hundred numbers, taken every frame. The input's range and the paths' scaling are found once.
     mutating func updateViewCurves(from session: TrainingSession, state: TrainerState) {
         let layout = state.layout
+        if state.snapshot.dataVersion != dataVersion {
+            // Points were edited: the input, its range, the standardization and the predictions are of the new rows.
+            dataVersion = state.snapshot.dataVersion
+            inputRange = nil
+            pathScaling = nil
+            trainActual = []
+            trainPredicted = []
+            predictedModel = nil
+        }
         let dotsAcross = state.renderMode.dotsPerCell.x
         refreshWeightPaths(
             from: session, snapshot: state.snapshot,
             points: state.weightsView == .paths ? max(2, (layout.weights.width - 2) * dotsAcross) : 0)
-        if inputRange == nil, let input = session.train.fitInput {
+        let train = session.train
+        if inputRange == nil, let input = train.fitInput {
             trainInput = input
+            trainActual = train.y
             testInput = session.test?.fitInput ?? []
             var low = Double.infinity, high = -Double.infinity
             for values in [input, testInput] {
@@ -120,7 +133,7 @@ public struct ChartData: Sendable {
         }
         if trainActual.isEmpty {
             // The points need no predictions: the first frame shows them before the worker's first answer.
-            trainActual = session.train.y
+            trainActual = train.y
             testActual = session.test?.y ?? []
         }
         let model = drawnModel ?? (state.snapshot.weights, state.snapshot.intercept)
@@ -221,7 +234,13 @@ public struct ChartData: Sendable {
 
     /// Shows `predictions` against the session's targets, with the view's series computed with them.
     mutating func receive(_ predictions: ScatterPredictions, session: TrainingSession) {
-        trainActual = session.train.y
+        let train = session.train
+        // Predictions of rows since edited away (or added) answer an old question: ask again.
+        guard predictions.train.count == train.rowCount else {
+            predictedModel = nil
+            return
+        }
+        trainActual = train.y
         trainPredicted = predictions.train
         testActual = session.test?.y ?? []
         testPredicted = predictions.test

@@ -236,20 +236,41 @@ public final class TrainerApp {
     private func redraw(force: Bool, paceNumbers: Bool = false) {
         let latest = session.snapshot(), now = ProcessInfo.processInfo.systemUptime
         let paced = paceNumbers && latest.status == .running && state.snapshot.status == .running
-            && latest.hyperparameters == state.snapshot.hyperparameters && now - numbersTakenAt < Self.numbersInterval
+            && latest.hyperparameters == state.snapshot.hyperparameters && latest.dataVersion == state.snapshot.dataVersion
+            && now - numbersTakenAt < Self.numbersInterval
         if !paced {
+            let refusal = state.snapshot.dataEditRefusal, version = state.snapshot.dataVersion
             state.receive(latest)
             numbersTakenAt = now
+            if state.snapshot.dataVersion != version { takeEditedData() }
+            if let message = state.snapshot.dataEditRefusal, message != refusal { show(notice: message, seconds: 4) }
         }
         // A recording drives the settings while it plays: show the ones in force.
         if state.isReplaying { state.hyperparameters = state.snapshot.hyperparameters }
         let signature = FrameSignature(state: state, curveStep: latest.step)
         guard force || signature != shown else { return }
         refreshCharts()
+        state.showFitChart(fitChartPlacement())
         refreshLandscape()
         refreshPath()
         backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame, path: currentPath).render())
         shown = signature
+    }
+
+    /// The training rows changed (a point edited): the figures read from them follow.
+    private func takeEditedData() {
+        let train = session.train
+        state.rowCount = max(1, train.rowCount)
+        state.dataEditingRefusal = train.editingRefusal?.description
+        state.featureScales = FeatureScaling(standardizing: train, centred: true).scales
+    }
+
+    /// Where the Fit view draws and the training points it shows (nil outside it).
+    private func fitChartPlacement() -> FitChartPlacement? {
+        guard state.showsFitView, !state.layout.isTooSmall,
+            let mapping = DataPanel(state: state, charts: charts).mapping(area: state.layout.prediction)
+        else { return nil }
+        return FitChartPlacement(mapping: mapping, xs: charts.trainInput, ys: charts.trainActual)
     }
 
     /// Asks the worker for the landscape when the scaling or penalty changed (showing "computing" until it
@@ -258,7 +279,7 @@ public final class TrainerApp {
         guard state.showsLandscape else { return }
         let snapshot = state.snapshot
         let h = snapshot.hyperparameters
-        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss, data: snapshot.dataVersion)
         guard let landscape, landscape.key == key else {
             landscapeFrame = nil
             if landscapeAsked != key {
@@ -334,7 +355,7 @@ public final class TrainerApp {
         guard state.showsLandscape, state.landscapeAxes.isPlottable else { return nil }
         let snapshot = state.snapshot
         let h = snapshot.hyperparameters
-        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss)
+        let key = LandscapeKey(standardized: snapshot.standardized, l2: h.l2, l1: h.l1, loss: h.loss, data: snapshot.dataVersion)
         let current = landscape.flatMap { $0.key == key ? $0.landscape : nil }
         return OpenLandscape(
             built: current, axes: state.landscapeAxes, weights: snapshot.weights, intercept: snapshot.intercept, key: key)
@@ -400,12 +421,17 @@ private struct FrameSignature: Equatable {
     let height: Int
     let notice: String?
     let replay: Int?
+    /// An edit while paused changes the points, the loss and the closed form at the same step.
+    let dataVersion: Int
+    let dataEditRefusal: String?
 
     /// The step the loss curve reaches (ahead of `step` while the numbers are paced).
     let curveStep: Int
 
     init(state: TrainerState, curveStep: Int) {
         self.curveStep = curveStep
+        dataVersion = state.snapshot.dataVersion
+        dataEditRefusal = state.snapshot.dataEditRefusal
         step = state.snapshot.step
         status = state.status
         message = state.snapshot.message

@@ -55,10 +55,14 @@ public struct TrainerScreen {
             WeightsPanel(state: state).render(into: &buffer, area: layout.weights)
         }
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
-        StatusBar(
-            snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,
-            rowCount: state.rowCount, currentLearningRate: state.currentLearningRate)
-            .render(into: &buffer, area: layout.statusBar)
+        if state.pointCursor != nil {
+            StatusBar.renderPointCursorKeys(into: &buffer, area: layout.statusBar)
+        } else {
+            StatusBar(
+                snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,
+                rowCount: state.rowCount, currentLearningRate: state.currentLearningRate)
+                .render(into: &buffer, area: layout.statusBar)
+        }
         if state.overlay == .none { renderToolbars(into: &buffer) }
         switch state.overlay {
         case .none: break

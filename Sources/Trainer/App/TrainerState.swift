@@ -88,6 +88,17 @@ public struct TrainerState: Sendable {
     /// Bars or weight paths in the Weights panel (`W`).
     public var weightsView = WeightsView.bars
 
+    // Hands on the data (issue 15).
+    /// The point cursor's cell in cursor mode (`p`), nil outside it.
+    public var pointCursor: CellPosition?
+    /// The training row a left-drag in the Fit view holds.
+    public var draggedPoint: Int?
+    /// Where the Fit view's data lands on screen and the training points it shows, as last drawn (the frame
+    /// loop sets them: `showFitChart(_:)`); nil outside the Fit view.
+    public var fitChart: FitChartPlacement?
+    /// Why the loaded data cannot have its points edited (the engine's words: many features, many rows), nil if it can.
+    public var dataEditingRefusal: String?
+
     public init(
         width: Int, height: Int, hyperparameters: Hyperparameters, speed: SpeedSetting = .unlimited,
         snapshot: TrainingSnapshot = TrainingSnapshot(), rowCount: Int, dataName: String, featureNames: [String],
@@ -160,6 +171,7 @@ public struct TrainerState: Sendable {
             self.width = width
             self.height = height
             dragging = nil
+            draggedPoint = nil
             return []
         case let .terminationSignal(number):
             exitCode = 128 + number
@@ -174,14 +186,18 @@ public struct TrainerState: Sendable {
     /// Where keys are read now: the window on top, if any, takes them.
     var keyContext: KeyContext {
         switch overlay {
-        case .none: return .main
+        case .none: return pointCursor == nil ? .main : .pointCursor
         case .help: return .help
         case .narration: return .narration
         }
     }
 
     private mutating func handle(key: Key) -> [SessionCommand] {
-        guard let action = TrainerKeymap.keys.action(for: key, in: keyContext) else { return [] }
+        let context = keyContext
+        // The cursor mode's own keys first; the rest do what they do on the main screen.
+        guard let action = TrainerKeymap.keys.action(for: key, in: context)
+            ?? (context == .pointCursor ? TrainerKeymap.keys.action(for: key, in: .main) : nil)
+        else { return [] }
         return perform(action)
     }
 
@@ -283,13 +299,19 @@ public struct TrainerState: Sendable {
             showsPath.toggle()
             if showsPath { showsLandscape = false }
         case .rateOverlay: showsRate.toggle()
+        case .pointCursor: togglePointCursor()
+        case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
+        case .addPointAtCursor: return addPointAtCursor()
+        case .removePointAtCursor: return removePointAtCursor()
+        case .addOutlier: return editData(.addOutlier)
+        case .undoEdits: return editData(.undoAll)
         }
         return []
     }
 
     /// Whether a change to `control` may happen now; if not, says why in the title bar.
     /// nil: a change to training with no control of its own (stepping, narrating), refused only while replaying.
-    private mutating func allowed(_ control: PresetControl?) -> Bool {
+    mutating func allowed(_ control: PresetControl?) -> Bool {
         if isReplaying {
             notice = "replaying a recording: training keys are off (q quits)"
             return false
@@ -310,6 +332,7 @@ public struct TrainerState: Sendable {
             overlay = .none
             return []
         }
+        if let commands = handleFitMouse(button: button, action: action, x: x, y: y) { return commands }
         switch (button, action) {
         case (.left, .press):
             if let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) { return perform(item.action) }
@@ -479,6 +502,13 @@ public struct TrainerState: Sendable {
         guard setting != speed, allowed(.speed) else { return [] }
         speed = setting
         return [.setSpeed(stepsPerSecond: setting.stepsPerSecond)]
+    }
+
+    /// Runs on after convergence, as a new setting does: the engine tests the changed experiment afresh.
+    mutating func runningOnIfConverged(_ commands: [SessionCommand]) -> [SessionCommand] {
+        guard isConverged, !commands.isEmpty else { return commands }
+        expected.expect(running: true, at: snapshot.step)
+        return commands + [.start]
     }
 
     private mutating func changeHyperparameters(_ change: (inout Hyperparameters) -> Void) -> [SessionCommand] {

@@ -21,6 +21,8 @@ struct LandscapeKey: Equatable, Sendable {
     var l2: Double
     var l1: Double
     var loss: LossScaling
+    /// The training rows' version (`TrainingSnapshot.dataVersion`): an edit needs a new landscape.
+    var data: Int
 }
 
 /// The scatter's predictions for one model.

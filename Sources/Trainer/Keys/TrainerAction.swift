@@ -19,6 +19,10 @@ public enum TrainerAction: Equatable, Sendable {
     case landscape, landscapeX, landscapeY, narrate, narrateStep
     // The data panel's views (f), residual segments (o), the partial fit's feature, the Weights panel's view (W).
     case dataView, residuals, partialPrevious, partialNext, weightsView
+    // Editing the Fit view's points: the cursor mode (`p`, Esc), adding and removing at the cursor, moving it,
+    // one outlier (`O`) and undoing every edit (`U`).
+    case pointCursor, addPointAtCursor, removePointAtCursor, addOutlier, undoEdits
+    case moveCursor(dx: Int, dy: Int)
     // Elsewhere.
     case export, nextTheme
     // The focused control.

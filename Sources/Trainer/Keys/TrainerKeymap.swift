@@ -59,6 +59,14 @@ enum TrainerKeymap {
             KeyBinding([c("n")], .narrate),
             KeyBinding([c("n")], .narrateStep, in: [.narration]),
         ]),
+        // The Fit view's points: p's cursor (a adds there, d removes the nearest; the status bar says so), O, U.
+        KeyCommand("p O U", "cursor a d, outlier, undo all", [
+            KeyBinding([c("p")], .pointCursor, in: [.main, .pointCursor]),
+            KeyBinding([c("a")], .addPointAtCursor, in: [.pointCursor]),
+            KeyBinding([c("d")], .removePointAtCursor, in: [.pointCursor]),
+            KeyBinding([c("O")], .addOutlier),
+            KeyBinding([c("U")], .undoEdits),
+        ]),
         KeyCommand("e", "export CSV, JSON and SVG", [KeyBinding([c("e")], .export)]),
         KeyCommand("t", "next theme", [KeyBinding([c("t")], .nextTheme)]),
         KeyCommand("Tab", "focus next (S-Tab: previous)", [
@@ -70,6 +78,10 @@ enum TrainerKeymap {
             KeyBinding([.up], .adjust(by: 1, vertical: true)),
             KeyBinding([.left], .adjust(by: -1, vertical: false)),
             KeyBinding([.down], .adjust(by: -1, vertical: true)),
+            KeyBinding([.right], .moveCursor(dx: 1, dy: 0), in: [.pointCursor]),
+            KeyBinding([.up], .moveCursor(dx: 0, dy: -1), in: [.pointCursor]),
+            KeyBinding([.left], .moveCursor(dx: -1, dy: 0), in: [.pointCursor]),
+            KeyBinding([.down], .moveCursor(dx: 0, dy: 1), in: [.pointCursor]),
         ]),
         KeyCommand("Enter", "press the focused button", [
             KeyBinding([.enter], .activate),
@@ -80,7 +92,10 @@ enum TrainerKeymap {
             KeyBinding([.pageUp, .left, .up], .helpPage(by: -1), in: [.help]),
         ]),
         KeyCommand("? F1", "this help", [KeyBinding([c("?"), .function(1)], .help, in: [.main, .help, .narration])]),
-        KeyCommand("Esc", "close help, narration, view", [KeyBinding([.escape], .close, in: [.main, .help, .narration])]),
+        KeyCommand("Esc", "close help, narration, view", [
+            KeyBinding([.escape], .close, in: [.main, .help, .narration]),
+            KeyBinding([.escape], .pointCursor, in: [.pointCursor]),
+        ]),
         KeyCommand("q", "quit (Ctrl-C too)", [KeyBinding([c("q"), .control("c")], .quit, in: [.main, .help, .narration])]),
     ])
 

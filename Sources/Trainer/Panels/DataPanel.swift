@@ -16,6 +16,21 @@ struct DataPanel {
         case .fit, .partialFit, .residuals:
             PanelFrame(title: title).render(into: &buffer, area: area)
             chart?.render(into: &buffer, area: PanelFrame.inner(of: area))
+            if state.dataView == .fit, let cursor = state.pointCursor, let plot = mapping(area: area)?.plot {
+                drawCrosshair(at: cursor, on: plot, into: &buffer)
+            }
+        }
+    }
+
+    /// The point cursor: a cross of one cell each way around the cell a point would go to.
+    private func drawCrosshair(at cursor: CellPosition, on plot: Rect, into buffer: inout Buffer) {
+        let unicode = state.renderMode.usesUnicode
+        let arms: [(dx: Int, dy: Int, glyph: String)] = [
+            (-1, 0, unicode ? "─" : "-"), (1, 0, unicode ? "─" : "-"), (0, -1, unicode ? "│" : "|"),
+            (0, 1, unicode ? "│" : "|"), (0, 0, unicode ? "┼" : "+"),
+        ]
+        for arm in arms {
+            buffer.write(arm.glyph, x: cursor.x + arm.dx, y: cursor.y + arm.dy, role: .warning, clip: plot)
         }
     }
 

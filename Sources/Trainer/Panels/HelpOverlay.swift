@@ -128,7 +128,7 @@ extension HelpOverlay where Action == TrainerAction {
         [
             "Loss: --loss mse|half-mse|sse|half-sse picks your course's J.",
             "κ GD: GD needs on the order of κ² steps; z shrinks κ.",
-            "Mouse: click buttons, choices, words in borders; drag sliders.",
+            "Mouse: buttons, choices, border words, sliders; Fit: click/drag/right-click.",
             "Partial fit: r + wⱼ·xⱼ against xⱼ, y less the other features' part.",
         ]
     }

@@ -157,12 +157,19 @@ struct LossPanel {
             references.append(ReferenceLine(value: optimum, role: .reference, label: "loss*"))
         }
         let yScale: AxisScale = state.logLossAxis ? .logarithmic : .linear
-        let (xRange, yRange) = Self.steadyRanges(series: series, references: references, yScale: yScale)
-        LineChart(
+        var (xRange, yRange) = Self.steadyRanges(series: series, references: references, yScale: yScale)
+        // Where the training points changed: the loss jumps there (an edit at the newest step is on the axis too).
+        let marks = state.snapshot.dataEditSteps.map { state.showsEpochs ? axis.epoch(atStep: $0) : Double($0) }
+        if let last = marks.last, let range = xRange, last > range.upperBound {
+            xRange = 0...SteadyRange.span(upTo: last)
+        }
+        var chart = LineChart(
             series: series, referenceLines: references, yScale: yScale,
             mode: state.renderMode, smoothing: state.smoothing.weight, showsLegend: false, xRange: xRange, yRange: yRange,
-            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs
-        ).render(into: &buffer, area: area)
+            xName: state.showsEpochs ? "epoch" : "step", xIsWhole: !state.showsEpochs)
+        chart.xMarks = marks
+        chart.xMarkLabel = "data edited"
+        chart.render(into: &buffer, area: area)
     }
 
     /// The chart's ranges snapped to steady stops (`SteadyRange`): from 0 to a span just past the last step, and the

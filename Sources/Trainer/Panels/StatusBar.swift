@@ -83,6 +83,18 @@ struct StatusBar {
         return compact ? " (\(count) old)" : " (\(count) steps old)"
     }
 
+    /// The point cursor mode's keys, in place of the figures while it is on (the longest form that fits).
+    static func renderPointCursorKeys(into buffer: inout Buffer, area: Rect) {
+        buffer.fill(area, with: Cell(" ", role: .statusBar))
+        let forms = [
+            " point cursor: arrows move │ a add a point │ d remove the nearest │ O outlier │ U undo all │ Esc done",
+            " cursor: arrows move · a add · d remove nearest · O outlier · U undo all · Esc done",
+            " arrows move · a add · d remove · O outlier · U undo · Esc done",
+        ]
+        let line = forms.first { $0.count <= area.width } ?? forms[forms.count - 1]
+        buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
+    }
+
     func render(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .statusBar))
         // The form is chosen at the figures' widest, so a loss hopping between 0.9xxx and 1.xxx keeps the bar still.

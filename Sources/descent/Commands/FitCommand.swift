@@ -168,10 +168,11 @@ struct FitCommand: ParsableCommand {
         guard export != nil || plot != nil else { return }
         let exported = RunExport(run: run, setup: setup, trajectory: trajectory)
         // loss* and w* on the figures: the closed form of the same problem (none if it cannot be solved).
+        // The run's rows: a replayed recording may have edited the points.
         let closedForm = try? ClosedFormComparison.solve(
-            train: loaded.train, test: loaded.test, fitIntercept: setup.data.fitIntercept, l2: run.hyperparameters.l2,
+            train: run.train, test: loaded.test, fitIntercept: setup.data.fitIntercept, l2: run.hyperparameters.l2,
             standardized: run.standardized)
-        let figures = RunFigures(export: exported, trainData: loaded.train, testData: loaded.test, closedForm: closedForm)
+        let figures = RunFigures(export: exported, trainData: run.train, testData: loaded.test, closedForm: closedForm)
         if let export { write("--export") { try exported.write(prefix: export, alongside: figures.files(prefix: export)) } }
         if let plot { write("--plot") { try AtomicWrite.files(figures.files(prefix: plot)) } }
     }
@@ -241,7 +242,7 @@ struct FitCommand: ParsableCommand {
         if h.schedule.kind != .constant { settings += ", schedule \(h.schedule.summary)" }
         settings += run.standardized ? ", standardized" : ", raw features"
         return FitReport(
-            result: RunResult(run: &run), settings: settings, trainRows: loaded.train.rowCount,
+            result: RunResult(run: &run), settings: settings, trainRows: run.train.rowCount,
             testRows: loaded.test?.rowCount, closedForm: nil, history: history)
     }
 

@@ -149,6 +149,7 @@ struct UICommand: ParsableCommand {
         state.hidden = hidden
         state.presetName = presetName
         state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
+        state.dataEditingRefusal = loaded.train.editingRefusal?.description
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
