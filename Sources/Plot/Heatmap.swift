@@ -13,17 +13,20 @@ public struct Heatmap: Sendable {
     public var logScale: Bool
     public var path: [(x: Double, y: Double)]
     public var marker: (x: Double, y: Double)?
+    /// The legend's word for the marked point.
+    public var markerName: String
     public var mode: RenderMode
 
     public init(
         title: String? = nil, grid: ScalarGrid, logScale: Bool = false, path: [(x: Double, y: Double)] = [],
-        marker: (x: Double, y: Double)? = nil, mode: RenderMode = .braille
+        marker: (x: Double, y: Double)? = nil, markerName: String = "optimum", mode: RenderMode = .braille
     ) {
         self.title = title
         self.grid = grid
         self.logScale = logScale
         self.path = path
         self.marker = marker
+        self.markerName = markerName
         self.mode = mode
     }
 
@@ -38,7 +41,7 @@ public struct Heatmap: Sendable {
         let unicode = mode.usesUnicode
         var legend: [LegendEntry] = []
         if !path.isEmpty { legend.append(LegendEntry(symbol: unicode ? "●" : "O", name: "path", role: .path)) }
-        if marker != nil { legend.append(LegendEntry(symbol: unicode ? "◆" : "X", name: "optimum", role: .marker)) }
+        if marker != nil { legend.append(LegendEntry(symbol: unicode ? "◆" : "X", name: markerName, role: .marker)) }
         let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode)
         let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }

@@ -26,7 +26,7 @@ final class ClassroomScreenTests: XCTestCase {
         state.narration = TrainerFixtures.run(steps: 3).narrateNextStep(rowLimit: 3)
         let buffer = frame(state)
         GoldenFrame.assertMatches(buffer, named: "narration-80x24")
-        for text in ["step 4: gd, |B| = 20", "row 0: ŷ", "∇: x", "η = 0.1", "old: x", "new: x", "w ← w − η·∇w", "n: take this step"] {
+        for text in ["step 4: gd on all 20 rows (full batch)", "row 0: x (0)  ŷ", "∇ (z): x", "η = 0.1", "old: x", "new: x", "w ← w − η·∇w", "n: take this step"] {
             XCTAssertTrue(buffer.text.contains(text), "narration lacks \(text)")
         }
     }
@@ -45,7 +45,7 @@ final class ClassroomScreenTests: XCTestCase {
             state.overlay = .narration
             state.narration = narration
             let buffer = frame(state)
-            let gradient = buffer.lines.first { $0.contains("∇: ") } ?? ""
+            let gradient = buffer.lines.first { $0.contains("∇ (z): ") } ?? ""
             shown.append(names.filter { gradient.contains($0 + " ") }.count)
             let inside = String(gradient.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
             XCTAssertTrue(inside.hasSuffix("…"), "whole, the rest marked as left out: \(gradient)")
@@ -273,4 +273,53 @@ final class ClassroomScreenTests: XCTestCase {
             XCTAssertLessThanOrEqual(binding.help.count, 30, "actions fit two columns at 80: \(binding.help)")
         }
     }
+
+    /// The diabetes landscape on bmi × s5 with the model at `weights`: the others held at those values.
+    private func diabetesSlice(atOptimum: Bool) throws -> (frame: LandscapeFrame, axes: LandscapeAxes, weights: [Double], intercept: Double, train: Dataset) {
+        let train = try DataSpecification(source: .builtin(.diabetes)).load().train
+        let solved = try ClosedFormComparison.solve(train: train, test: nil, fitIntercept: true, l2: 0, standardized: true)
+        var axes = LandscapeAxes(featureCount: train.featureCount, fitIntercept: true).nextX()
+        while axes.y != 8 { axes = axes.nextY() }
+        let weights = atOptimum ? solved.weights : [Double](repeating: 0, count: train.featureCount)
+        let intercept = atOptimum ? solved.intercept! : train.y.reduce(0, +) / Double(train.rowCount)
+        let landscape = try XCTUnwrap(LossLandscape(train: train, fitIntercept: true, standardized: true))
+        let frame = try XCTUnwrap(LandscapeFrame.make(
+            landscape: landscape, axes: axes, weights: weights, intercept: intercept, path: [], columns: 30, rows: 16))
+        return (frame, axes, weights, intercept, train)
+    }
+
+    /// The grid's lowest cell, as its centre's coordinates, and one cell's size.
+    private func lowestCell(_ grid: LossGrid) -> (x: Double, y: Double, width: Double, height: Double) {
+        let index = grid.values.indices.min { grid.values[$0] < grid.values[$1] }!
+        let width = (grid.xRange.upperBound - grid.xRange.lowerBound) / Double(grid.columns)
+        let height = (grid.yRange.upperBound - grid.yRange.lowerBound) / Double(grid.rows)
+        let column = index % grid.columns, row = index / grid.columns
+        return (grid.xRange.lowerBound + (Double(column) + 0.5) * width, grid.yRange.lowerBound + (Double(row) + 0.5) * height, width, height)
+    }
+
+    func testDiabetesSliceHoldsTheOthersAtTheirCurrentValuesAndMarksWhereWStarProjects() throws {
+        let atOptimum = try diabetesSlice(atOptimum: true)
+        let optimum = try XCTUnwrap(atOptimum.frame.optimum)
+        let low = lowestCell(atOptimum.frame.grid)
+        XCTAssertLessThanOrEqual(abs(low.x - optimum.x), low.width, "at w* the slice is lowest where w* projects (x)")
+        XCTAssertLessThanOrEqual(abs(low.y - optimum.y), low.height, "at w* the slice is lowest where w* projects (y)")
+        // At the start (the other weights 0) the slice is another function: its lowest cell moves away from ◆.
+        let atStart = try diabetesSlice(atOptimum: false)
+        let start = lowestCell(atStart.frame.grid), projected = try XCTUnwrap(atStart.frame.optimum)
+        XCTAssertTrue(abs(start.x - projected.x) > start.width || abs(start.y - projected.y) > start.height,
+            "the slice follows the current weights, not w*: lowest at \(start), w* projects to \(projected)")
+
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        state.featureNames = atOptimum.train.featureNames
+        state.landscapeAxes = atOptimum.axes
+        state.snapshot.weights = atOptimum.weights
+        state.snapshot.intercept = atOptimum.intercept
+        state.showsLandscape = true
+        let buffer = frame(state, landscape: atOptimum.frame)
+        GoldenFrame.assertMatches(buffer, named: "landscape-diabetes-80x24")
+        XCTAssertTrue(buffer.text.contains("others held at current values"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("◆ w* projected"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("Loss landscape · bmi →  s5 ↑"), buffer.text)
+    }
 }
+

@@ -650,4 +650,6 @@ extension TrainingRun {
     var trainingDesign: DesignMatrix { design }
     /// The row order the next SGD or mini-batch step draws from.
     var rowSchedule: RowSchedule { schedule }
+    /// The velocity and Adam moments the next update starts from.
+    var currentUpdateState: UpdateState { updateState }
 }

@@ -17,6 +17,11 @@ public struct UpdateState: Sendable, Equatable {
         secondMoment = velocity
     }
 
+    /// The velocity v of momentum and Nesterov (w then b).
+    var currentVelocity: [Double] { velocity }
+    /// Adam's step count t and raw moments m and s (w then b), after the updates so far.
+    var adamMoments: (steps: Int, first: [Double], second: [Double]) { (adamSteps, firstMoment, secondMoment) }
+
     /// Forgets velocity and moments (after a rule change, a reset or a change of units).
     public mutating func clear() {
         self = UpdateState(count: velocity.count)
