@@ -23,10 +23,36 @@ public final class RecordingPlayback: @unchecked Sendable {
     /// Whether the recorded session was running after the commands applied so far.
     private var running = false
     private var done = false
+    /// When each command is due (guarded by `publishedLock`: the UI changes the speed while the thread plays).
+    private var pace: ReplayPace
+    /// The recorded time of the last command sent (guarded by `publishedLock`).
+    private var recordedNow = 0.0
+    /// The recorded session's steps per second in force (nil: unlimited); sent scaled by the replay speed.
+    private var recordedSpeed: Double??
 
-    public init(recording: SessionRecording, session: TrainingSession) {
+    /// - Parameter speed: the replay speed (1: the recorded pace; nil: as fast as possible, no waits).
+    public init(recording: SessionRecording, session: TrainingSession, speed: Double? = nil) {
         self.recording = recording
         self.session = session
+        pace = ReplayPace(speed: speed, now: ProcessInfo.processInfo.systemUptime)
+    }
+
+    /// The replay speed (1: the recorded pace; nil: as fast as possible).
+    public var speed: Double? { publishedLock.withLock { pace.speed } }
+
+    /// Changes the replay speed from now on; the recorded session's steps per second follow it.
+    public func setSpeed(_ speed: Double?) {
+        let resend: Double?? = publishedLock.withLock {
+            pace.change(speed: speed, now: ProcessInfo.processInfo.systemUptime, recordedNow: recordedNow)
+            return recordedSpeed
+        }
+        if let resend { session.setSpeed(stepsPerSecond: scaled(resend, by: speed)) }
+    }
+
+    /// A recorded steps-per-second scaled by the replay speed (unlimited stays unlimited; `max` is unlimited).
+    private func scaled(_ stepsPerSecond: Double?, by speed: Double?) -> Double? {
+        guard let stepsPerSecond, let speed else { return nil }
+        return stepsPerSecond * speed
     }
 
     /// Commands sent so far, of `recording.commands.count`.
@@ -78,6 +104,9 @@ public final class RecordingPlayback: @unchecked Sendable {
                 return true
             }
             guard snapshot.step == due else { return finish() }
+            // At the recorded pace: wait (paused at this step) until the command's recorded time comes.
+            let wait = publishedLock.withLock { pace.due(recorded: commands[index].time) }
+            if let wait, ProcessInfo.processInfo.systemUptime < wait { return true }
             var sentStart = false
             var next = index
             while next < commands.count, commands[next].step == due {
@@ -93,7 +122,18 @@ public final class RecordingPlayback: @unchecked Sendable {
             }
             let target = next < commands.count ? commands[next].step : recording.final?.step
             session.pause(atStep: target)
-            for k in index..<next { session.send(commands[k].command) }
+            let speed = publishedLock.withLock {
+                if let time = commands[next - 1].time { recordedNow = time }
+                return pace.speed
+            }
+            for k in index..<next {
+                if case .setSpeed(let stepsPerSecond) = commands[k].command {
+                    publishedLock.withLock { recordedSpeed = .some(stepsPerSecond) }
+                    session.setSpeed(stepsPerSecond: scaled(stepsPerSecond, by: speed))
+                } else {
+                    session.send(commands[k].command)
+                }
+            }
             index = next
             // Paused here only by playback: the recorded session ran on through these commands.
             if running && !sentStart { session.start() }

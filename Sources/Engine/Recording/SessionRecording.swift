@@ -2,7 +2,8 @@
 import Foundation
 
 /// The content of a recording file. Line 1 is `{"recording":1,"setup":{…}}` (seed and data specification,
-/// hyperparameters, stop criteria); then one `{"step":S,"command":{…}}` per applied command, in order; the
+/// hyperparameters, stop criteria); then one `{"command":{…},"step":S,"time":T}` per applied command, in order (T: seconds from the session's start,
+/// to the millisecond, read only by a replay's pace; recordings without it replay with no waits); the
 /// last line is `{"final":{"step":N,"coefficients":[…],"intercept":b}}`.
 public struct SessionRecording: Sendable, Equatable {
     /// Where a session ended (data units).
@@ -149,6 +150,9 @@ public struct SessionRecording: Sendable, Equatable {
                 } else if object["command"] != nil {
                     let command = try decoder.decode(AppliedCommand.self, from: Data(text.utf8))
                     guard command.step >= 0 else { throw fail("'step': must be at least 0, got \(command.step)") }
+                    if let time = command.time, !(time >= 0 && time.isFinite) {
+                        throw fail("'time': must be a number of seconds, at least 0, got \(time)")
+                    }
                     if case .setHyperparameters(let hyperparameters) = command.command, let problem = hyperparameters.problem() {
                         throw fail("'command.setHyperparameters._0.\(problem.key.dropFirst("hyperparameters.".count))': \(problem.reason)")
                     }

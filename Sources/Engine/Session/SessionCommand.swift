@@ -21,11 +21,18 @@ public struct AppliedCommand: Sendable, Equatable, Codable {
     /// Steps taken before the command took effect.
     public var step: Int
     public var command: SessionCommand
+    /// Seconds from the session's start to the command, to the millisecond (nil in recordings made before
+    /// times were written). Only a replay's pace reads it; the trajectory depends on `step` alone.
+    public var time: Double?
 
-    public init(step: Int, command: SessionCommand) {
+    public init(step: Int, command: SessionCommand, time: Double? = nil) {
         self.step = step
         self.command = command
+        self.time = time.map(AppliedCommand.milliseconds)
     }
+
+    /// `seconds` rounded to the millisecond, so the time written to a recording reads back equal.
+    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }
 
 extension TrainingRun {

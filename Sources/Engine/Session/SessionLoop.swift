@@ -27,6 +27,8 @@ struct SessionLoop {
     /// When the full loss of the weights in hand was last known, and what the last evaluation cost.
     private var fullLossTime = 0.0
     private var fullLossCost = 0.0
+    /// When the session started: applied commands carry their time since then (a replay's pace).
+    private let startTime = SessionLoop.now()
 
     /// While running, the full loss is evaluated at least this often (seconds), and at most ~10% of the time.
     static let fullLossInterval = 0.25
@@ -73,7 +75,7 @@ struct SessionLoop {
             var applied: [AppliedCommand] = []
             let lastRequest = commands.lastIndex(of: .requestClosedForm)
             for (index, command) in commands.enumerated() {
-                applied.append(AppliedCommand(step: run.step, command: command))
+                applied.append(AppliedCommand(step: run.step, command: command, time: SessionLoop.now() - startTime))
                 // Of several requests in one batch only the last is solved: the earlier answers would be dropped.
                 if command == .requestClosedForm {
                     if index == lastRequest { startClosedForm(generation: closedFormGeneration) }

@@ -59,7 +59,10 @@ public final class TrainerApp {
         self.setup = setup
         self.playback = playback
         self.state = state
-        if let playback { self.state.replayProgress = (0, playback.recording.commands.count) }
+        if let playback {
+            self.state.replayProgress = (0, playback.recording.commands.count)
+            self.state.replaySpeed = playback.speed
+        }
         self.state.width = backend.size.width
         self.state.height = backend.size.height
         if let notice { show(notice: notice, seconds: 8) }
@@ -145,6 +148,8 @@ public final class TrainerApp {
             session.worker.submit {
                 results.post(.exported(notice: Self.export(session: session, setup: setup, scene: scene, prefix: prefix)))
             }
+        case .replaySpeed(let speed):
+            playback?.setSpeed(speed)
         case .narrate:
             state.expected.running = nil
             state.narration = nil

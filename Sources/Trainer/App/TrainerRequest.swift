@@ -10,4 +10,6 @@ public enum TrainerRequest: Equatable, Sendable {
     case narrate
     /// Take the narrated step, then narrate the one after.
     case narrateStep
+    /// Play the recording at this speed from now on (1: the recorded pace; nil: as fast as possible).
+    case replaySpeed(Double?)
 }

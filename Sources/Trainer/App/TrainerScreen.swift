@@ -39,7 +39,8 @@ public struct TrainerScreen {
         }
         TitleBar(
             dataName: state.presetName.map { "\($0) (preset) · " + state.dataName } ?? state.dataName, rowCount: state.rowCount, featureCount: state.featureNames.count,
-            status: state.status, notice: state.notice, replay: state.replayProgress
+            status: state.status, notice: state.notice, replay: state.replayProgress,
+            replaySpeed: ReplayPace.label(state.replaySpeed)
         ).render(into: &buffer, area: layout.titleBar)
         if state.showsPath {
             PathPanel(state: state, path: path).render(into: &buffer, area: layout.landscape)

@@ -70,6 +70,8 @@ public struct TrainerState: Sendable {
     public var presetName: String?
     /// Set while a recording plays back: the keys that would change training are off.
     public var replayProgress: (sent: Int, total: Int)?
+    /// The replay's speed (1: the recorded pace; nil: as fast as possible); `{` `}` change it.
+    public var replaySpeed: Double? = 1
     /// Work for the frame loop that needs the session (ghosts, export, narration); it empties this list.
     public var requests: [TrainerRequest] = []
 
@@ -224,6 +226,14 @@ public struct TrainerState: Sendable {
         case .clearGhosts: ghosts.clear()
         case .pinGhost: requests.append(.pinGhost)
         case .export: requests.append(.export)
+        case .replaySlower, .replayFaster:
+            guard isReplaying else {
+                notice = "{ } change a replay's speed (descent --replay FILE)"
+                return []
+            }
+            replaySpeed = action == .replayFaster ? ReplayPace.faster(replaySpeed) : ReplayPace.slower(replaySpeed)
+            requests.append(.replaySpeed(replaySpeed))
+            notice = "replay " + ReplayPace.label(replaySpeed)
         case .landscape:
             guard landscapeAxes.isPlottable else {
                 notice = "the landscape needs two parameters (a feature and the intercept, or two features)"

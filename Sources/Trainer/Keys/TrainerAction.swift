@@ -25,6 +25,8 @@ public enum TrainerAction: Equatable, Sendable {
     case moveCursor(dx: Int, dy: Int)
     // Elsewhere.
     case export, nextTheme
+    /// A replay's speed: half (`{`) or twice (`}`) as fast.
+    case replaySlower, replayFaster
     // The focused control.
     case focusNext, focusPrevious
     /// Arrows: +1 / −1 to the focused control; `vertical` for up / down (they move the focus among buttons).

@@ -68,6 +68,10 @@ enum TrainerKeymap {
             KeyBinding([c("U")], .undoEdits),
         ]),
         KeyCommand("e", "export CSV, JSON and SVG", [KeyBinding([c("e")], .export)]),
+        KeyCommand("{ }", "replay slower / faster", [
+            KeyBinding([c("{")], .replaySlower),
+            KeyBinding([c("}")], .replayFaster),
+        ]),
         KeyCommand("t", "next theme", [KeyBinding([c("t")], .nextTheme)]),
         KeyCommand("Tab", "focus next (S-Tab: previous)", [
             KeyBinding([.tab], .focusNext),

@@ -11,6 +11,8 @@ struct TitleBar {
     var notice: String?
     /// While a recording plays back: commands sent of the total.
     var replay: (sent: Int, total: Int)?
+    /// The replay's speed as the title shows it ("×2", "max").
+    var replaySpeed = "×1"
 
     /// The state as `fit` prints it (`status: max-steps` reads MAX-STEPS here), so the two always agree.
     static func word(for status: TrainingStatus) -> String { status.rawValue.uppercased() }
@@ -39,7 +41,7 @@ struct TitleBar {
         let statusRole: StyleRole = status == .diverged || status == .oscillating ? .error : .titleBar
         x = buffer.write(" " + Self.word(for: status) + " ", x: x, y: area.y, role: statusRole, attributes: [.bold], clip: area)
         if let replay {
-            x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) ", x: x + 1, y: area.y, role: .warning, clip: area)
+            x = buffer.write(" REPLAY \(replay.sent)/\(replay.total) \(replaySpeed) ", x: x + 1, y: area.y, role: .warning, clip: area)
         }
         let hint = Self.hint
         let hintX = area.right - hint.count

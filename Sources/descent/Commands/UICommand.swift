@@ -26,8 +26,12 @@ struct UICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session to FILE (JSON lines), each action as it happens.", valueName: "FILE"))
     var record: String?
 
-    @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Play a recorded session (from --record) in the trainer, at the recorded pace.", valueName: "FILE"))
     var replay: String?
+
+    @Option(name: .customLong("replay-speed"), parsing: .unconditional, help: ArgumentHelp(
+        "Replay speed: 1 is the recorded pace, 2 twice as fast (0.25…16), or max (default 1; { } change it).", valueName: "X|max"))
+    var replaySpeed: String?
 
     @Option(help: ArgumentHelp("Start from a teacher's preset (TOML); options given here override it.", valueName: "FILE"))
     var preset: String?
@@ -71,6 +75,17 @@ struct UICommand: ParsableCommand {
         var locked: Set<PresetControl> = [], hidden: Set<PresetControl> = []
         var presetName: String?, presetDescription: String?
         var playback: SessionRecording?
+        var replayPace: Double? = 1
+        if let replaySpeed {
+            guard replay != nil else { fail("--replay-speed: needs --replay FILE") }
+            if replaySpeed == "max" {
+                replayPace = nil
+            } else if let x = Double(replaySpeed), x >= ReplayPace.slowest, x <= ReplayPace.fastest {
+                replayPace = x
+            } else {
+                fail("--replay-speed: must be a number from 0.25 to 16, or max, got '\(replaySpeed.escapedForMessage)'")
+            }
+        }
         if let replay {
             if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
                 fail("--replay: the recording sets the data and training; do not also give \(option == "file" ? "a data file" : "--" + option)")
@@ -162,7 +177,7 @@ struct UICommand: ParsableCommand {
         let app = TrainerApp(
             session: session, backend: backend, catalog: themes.catalog, state: state, noColor: noColor,
             notice: (themes.notice ?? presetName.map { "preset \($0)" + (presetDescription.map { ": " + $0 } ?? "") }).map(\.escapedForMessage),
-            setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
+            setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session, speed: replayPace) })
         app.framesPerSecond = fps
         let status = app.run()
         backend.close()
