@@ -63,6 +63,16 @@ final class ClassroomCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.hasPrefix("descent: \(broken):1: 'setup': missing key"), bad.stderr)
         XCTAssertEqual(bad.stderr.filter { $0 == "\n" }.count, 1)
+
+        // The UI's replay speed: checked before any screen opens, one line naming the option.
+        let alone = try descent(["--replay-speed", "2"])
+        XCTAssertEqual(alone.status, 1)
+        XCTAssertEqual(alone.stderr, "descent: --replay-speed: needs --replay FILE\n")
+        for value in ["100", "0.1", "fast", "nan"] {
+            let outOfRange = try descent(["--replay", path, "--replay-speed", value])
+            XCTAssertEqual(outOfRange.status, 1, value)
+            XCTAssertEqual(outOfRange.stderr, "descent: --replay-speed: must be a number from 0.25 to 16, or max, got '\(value)'\n")
+        }
     }
 
     func testPresetRunsAndCommandLineOverridesIt() throws {

@@ -259,7 +259,25 @@ final class ClassroomScreenTests: XCTestCase {
     func testReplayProgressInTheTitle() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.replayProgress = (2, 7)
-        XCTAssertTrue(frame(state).lines[0].contains("REPLAY 2/7"))
+        XCTAssertTrue(frame(state).lines[0].contains("REPLAY 2/7 ×1"))
+    }
+
+    func testReplaySpeedKeysHalveAndDoubleTheSpeedOnlyWhileReplaying() {
+        var state = TrainerFixtures.state(width: 80, height: 24)
+        _ = state.perform(.replayFaster)
+        XCTAssertEqual(state.replaySpeed, 1, "no replay: nothing changes")
+        XCTAssertEqual(state.notice, "{ } change a replay's speed (descent --replay FILE)")
+        XCTAssertTrue(state.requests.isEmpty)
+
+        state.replayProgress = (2, 7)
+        _ = state.perform(.replayFaster)
+        _ = state.perform(.replayFaster)
+        XCTAssertEqual(state.replaySpeed, 4)
+        XCTAssertEqual(state.requests, [.replaySpeed(2), .replaySpeed(4)])
+        XCTAssertTrue(frame(state).lines[0].contains("REPLAY 2/7 ×4"), frame(state).lines[0])
+        for _ in 0..<5 { _ = state.perform(.replaySlower) }
+        XCTAssertEqual(state.replaySpeed, 0.25, "down to a quarter, no lower")
+        XCTAssertEqual(state.notice, "replay ×0.25")
     }
 
     func testHelpAt80x24ShowsEveryKeyInsideTheScreen() {

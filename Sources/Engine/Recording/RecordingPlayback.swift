@@ -6,6 +6,10 @@ import Foundation
 /// own (`advance()` waits for the session to reach each step), so a frame loop only reads `progress` and
 /// `isFinished`, which never wait.
 ///
+/// At a replay speed (`speed`, 1 the recorded pace) each command also waits for its recorded time, scaled;
+/// the recorded steps per second are scaled the same way. Only when commands are sent depends on it, never the
+/// step they apply at, so the end is the same at any speed.
+///
 /// Where the recorded session was running through a command, playback pauses at that step, applies the
 /// command and runs on. The pause evaluates the loss there; on data small enough for the loss to be
 /// evaluated every step anyway (n·d ≤ 2·10⁵) that changes nothing, so the playback ends bit-identical.
@@ -105,11 +109,14 @@ public final class RecordingPlayback: @unchecked Sendable {
             }
             guard snapshot.step == due else { return finish() }
             // At the recorded pace: wait (paused at this step) until the command's recorded time comes.
-            let wait = publishedLock.withLock { pace.due(recorded: commands[index].time) }
-            if let wait, ProcessInfo.processInfo.systemUptime < wait { return true }
+            let now = ProcessInfo.processInfo.systemUptime
+            let pace = publishedLock.withLock { self.pace }
+            if let wait = pace.due(recorded: commands[index].time), now < wait { return true }
             var sentStart = false
             var next = index
-            while next < commands.count, commands[next].step == due {
+            // The commands of this step that are due by now; a later one at the same step waits its turn.
+            while next < commands.count, commands[next].step == due,
+                next == index || pace.due(recorded: commands[next].time).map({ $0 <= now }) ?? true {
                 let command = commands[next].command
                 switch command {
                 case .start:
