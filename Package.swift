@@ -25,13 +25,13 @@ let package = Package(
         .target(name: "LeastSquares", dependencies: ["CLapack", "CKernels", "Locking"]),
         .target(
             name: "Engine",
-            dependencies: ["LeastSquares", "CKernels", "CSVReader", "MessageText", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["LeastSquares", "CKernels", "CSVReader", "Locking", "MessageText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Plot"),
         .target(name: "Terminal", dependencies: ["CNcursesw", "Plot"]),
         .target(name: "Figures", dependencies: ["Engine", "Plot"]),
         .target(
             name: "Trainer",
-            dependencies: ["Engine", "Figures", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["Engine", "Figures", "Locking", "Plot", "Terminal", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "descent",
             dependencies: [

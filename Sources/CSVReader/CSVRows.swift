@@ -25,7 +25,10 @@ struct CSVRows: Sendable {
     /// Reads the records in `range` of `source` (which starts at a record's start, on line `firstLine`), in
     /// chunks of `chunkBytes` cut after a line end; a record a cut splits (a quoted line break) is read again
     /// from its start with the next chunk.
-    init(source: FileBytes, delimiter: UInt8, width: Int, range: Range<Int>, firstLine: Int, chunkBytes: Int = CSVRows.chunkBytes) throws {
+    init(
+        source: FileBytes, delimiter: UInt8, width: Int, range: Range<Int>, firstLine: Int, chunkBytes: Int = CSVRows.chunkBytes,
+        progress: CSVReadProgress? = nil
+    ) throws {
         var fields = [CSVField]()
         columns = [CSVColumn](repeating: CSVColumn(), count: width)
         checkpoints = []
@@ -47,6 +50,7 @@ struct CSVRows: Sendable {
             }
             var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: window[0..<usable]), file: source.file, line: line)
             scanner.delimiter = delimiter
+            let rowsBefore = row
             while true {
                 if row == capacity {
                     values.reserve(rows: row + 1)
@@ -96,6 +100,7 @@ struct CSVRows: Sendable {
             }
             offset += scanner.index
             line = scanner.line
+            progress?.add(bytes: scanner.index, rows: row - rowsBefore)
             if isLast { break }
         }
         values.rowCount = row
@@ -143,14 +148,16 @@ struct CSVRows: Sendable {
 
     /// Reads each range on its own thread (lines counted from 1 in each); the first error thrown, if any.
     static func readInParallel(
-        source: FileBytes, delimiter: UInt8, width: Int, ranges: [Range<Int>], chunkBytes: Int = CSVRows.chunkBytes
+        source: FileBytes, delimiter: UInt8, width: Int, ranges: [Range<Int>], chunkBytes: Int = CSVRows.chunkBytes,
+        progress: CSVReadProgress? = nil
     ) throws -> [CSVRows] {
         // The parts' results, each written once by its own thread.
         let results = Locked([Result<CSVRows, any Error>?](repeating: nil, count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
             let result = Result {
                 try CSVRows(
-                    source: source, delimiter: delimiter, width: width, range: ranges[part], firstLine: 1, chunkBytes: chunkBytes)
+                    source: source, delimiter: delimiter, width: width, range: ranges[part], firstLine: 1, chunkBytes: chunkBytes,
+                    progress: progress)
             }
             results.withLock { $0[part] = result }
         }

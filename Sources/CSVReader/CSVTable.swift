@@ -23,13 +23,14 @@ public struct CSVTable: Sendable {
     private let source: FileBytes
 
     /// Reads and parses a file; `path` is the path as the user typed it (and names the file in messages).
-    public static func read(path: String) throws -> CSVTable {
-        try read(path: path, chunkBytes: CSVRows.chunkBytes)
+    /// `progress`, if given, counts the bytes and rows read so far while it runs.
+    public static func read(path: String, progress: CSVReadProgress? = nil) throws -> CSVTable {
+        try read(path: path, chunkBytes: CSVRows.chunkBytes, progress: progress)
     }
 
     /// Reads a file in chunks of `chunkBytes` (tests make them small to put cuts everywhere).
-    static func read(path: String, chunkBytes: Int) throws -> CSVTable {
-        let table = try parse(FileBytes(path: path), chunkBytes: chunkBytes)
+    static func read(path: String, chunkBytes: Int, progress: CSVReadProgress? = nil) throws -> CSVTable {
+        let table = try parse(FileBytes(path: path), chunkBytes: chunkBytes, progress: progress)
         try table.source.checkUnchanged()
         return table
     }
@@ -101,9 +102,11 @@ public struct CSVTable: Sendable {
         return source.count
     }
 
-    private static func parse(_ source: FileBytes, chunkBytes: Int) throws -> CSVTable {
+    private static func parse(_ source: FileBytes, chunkBytes: Int, progress: CSVReadProgress? = nil) throws -> CSVTable {
         let file = source.file, count = source.count
         let (header, delimiter, rowsStart, firstLine) = try readHeader(source)
+        progress?.start(totalBytes: count)
+        progress?.add(bytes: rowsStart, rows: 0)
         let width = header.count
         // Large files are split in two at the line end after the middle and read on two threads. A line end
         // inside a quoted field does not end a record, but a split there leaves the first half's last field
@@ -116,7 +119,7 @@ public struct CSVTable: Sendable {
             do {
                 parts = try CSVRows.readInParallel(
                     source: source, delimiter: delimiter, width: width, ranges: [rowsStart..<middle, middle..<count],
-                    chunkBytes: chunkBytes)
+                    chunkBytes: chunkBytes, progress: progress)
                 lineOffsets = [firstLine - 1]
                 for part in parts!.dropLast() { lineOffsets.append(lineOffsets.last! + part.nextLine - 1) }
             } catch CSVError.changedWhileRead(let at) {
@@ -126,8 +129,12 @@ public struct CSVTable: Sendable {
             }
         }
         if parts == nil {
+            if middle < count {
+                progress?.start(totalBytes: count)
+                progress?.add(bytes: rowsStart, rows: 0)
+            }
             parts = [try CSVRows(source: source, delimiter: delimiter, width: width, range: rowsStart..<count, firstLine: firstLine,
-                chunkBytes: chunkBytes)]
+                chunkBytes: chunkBytes, progress: progress)]
             lineOffsets = [0]
         }
         let read = parts!

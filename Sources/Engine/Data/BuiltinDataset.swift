@@ -39,10 +39,11 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
     }
 
     /// Builds the data set; `parameters` matter for the generated sets (and `part` for `anscombe`).
-    public func make(_ parameters: SyntheticParameters, seed: UInt64) throws -> Dataset {
+    /// `progress`, if given, counts the rows made of a synthetic set as they are made.
+    public func make(_ parameters: SyntheticParameters, seed: UInt64, progress: LoadProgress? = nil) throws -> Dataset {
         switch self {
         case .line: return BuiltinDataset.line(parameters, seed: seed)
-        case .synthetic: return BuiltinDataset.synthetic(parameters, seed: seed)
+        case .synthetic: return BuiltinDataset.synthetic(parameters, seed: seed, progress: progress)
         case .diabetes: return try BuiltinDataset.bundled("diabetes", target: "progression")
         case .longley: return try BuiltinDataset.bundled("longley", target: "y")
         case .anscombe: return try BuiltinDataset.anscombe(part: parameters.part ?? 1)
@@ -69,11 +70,14 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Codable {
 
     /// X = Z·diag(s)·Qᵀ with Z Gaussian, s spaced geometrically from 1 to 1/κ and Q a random rotation, so
     /// the columns are correlated and κ(X) ≈ κ even after standardization; y = Xw + 1 + noise.
-    private static func synthetic(_ parameters: SyntheticParameters, seed: UInt64) -> Dataset {
+    private static func synthetic(_ parameters: SyntheticParameters, seed: UInt64, progress: LoadProgress? = nil) -> Dataset {
         var random = SeededGenerator(seed: seed)
         let n = parameters.rows ?? 1000, d = parameters.features
         var x = HugePageArray.zeros(count: n * d)
-        for k in x.indices { x[k] = random.nextGaussian() }
+        for k in x.indices {
+            x[k] = random.nextGaussian()
+            if k % (d << 16) == 0 { progress?.make(rows: k / d) }
+        }
         let kappa = parameters.conditionNumber
         if kappa > 1 && d > 1 {
             let scales = (0..<d).map { pow(kappa, -Double($0) / Double(d - 1)) }

@@ -43,17 +43,18 @@ public struct DataSpecification: Sendable, Equatable, Codable {
     }
 
     /// Loads, selects, expands and splits the data. Throws `DataError` with a one-line message on bad input.
-    public func load() throws -> LoadedData {
+    /// `progress`, if given, counts a CSV file's bytes and rows as they are read (for a loading line).
+    public func load(progress: LoadProgress? = nil) throws -> LoadedData {
         try validate()
         var notices: [String] = []
         var dataset: Dataset
         switch source {
         case .csv(let path):
             let table: CSVTable
-            do { table = try CSVTable.read(path: path) } catch let error as CSVError { throw DataError.csv(error) }
+            do { table = try CSVTable.read(path: path, progress: progress?.csv) } catch let error as CSVError { throw DataError.csv(error) }
             (dataset, notices) = try Dataset.fromCSV(table, target: target, features: features)
         case .builtin(let builtin):
-            dataset = try builtin.make(synthetic, seed: seed)
+            dataset = try builtin.make(synthetic, seed: seed, progress: progress)
             if target != nil || features != nil {
                 let columns = dataset.featureNames + [dataset.targetName]
                 let chosenTarget = target ?? dataset.targetName

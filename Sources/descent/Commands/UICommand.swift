@@ -43,6 +43,14 @@ struct UICommand: ParsableCommand {
     /// Steps per second when nothing says otherwise: slow enough that a class sees the curve fall.
     static let defaultSpeed = 50.0
 
+    /// The data as the loading line names it: the file as typed, or the built-in set.
+    static func loadingName(_ data: DataSpecification) -> String {
+        switch data.source {
+        case .csv(let path): return path
+        case .builtin(let builtin): return builtin.rawValue
+        }
+    }
+
     /// The data's name for the title bar, with a teaching set's one-line note ("anscombe 2 · same line and R², …").
     static func titleName(_ name: String, _ data: DataSpecification) -> String {
         guard case .builtin(let builtin) = data.source, let note = builtin.titleNote(part: data.synthetic.part) else { return name }
@@ -129,31 +137,56 @@ struct UICommand: ParsableCommand {
                 stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: training.tol),
                 randomInit: training.initialization == .random)
         }
-        let loaded: LoadedData
-        do { loaded = try setup.data.load() } catch let error as DataError {
-            fail(error.description)
-        }
-        if playback == nil {
-            setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
-        }
-        let recorder: SessionRecorder?
-        do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {
-            fail("--record: \(failure.description)")
-        }
-
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let themes = ThemeChoice(name: display.theme, environment: environment)
-        for line in loaded.notices.map({ "note: " + $0 }) + themes.warnings {
-            MessageLine.write(line)
-        }
+        for line in themes.warnings { MessageLine.write(line) }
 
+        // Without a terminal there is no screen to show progress on: the data's own errors come first, as for fit.
+        if isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+            do { _ = try setup.data.load() } catch let error as DataError { fail(error.description) }
+        }
+        // The screen is up before the data is read: a big file shows its progress instead of a blank terminal.
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend(noColor: noColor)
         } catch let error as TerminalError {
             fail(error.description)
         }
+        let theme = themes.catalog.theme(at: themes.index(colorless: noColor || backend.colorDepth == .none))
+        backend.apply(noColor ? theme.withoutColor.styles : theme.styles)
+        let progress = LoadProgress()
+        let requested = setup, replaying = playback != nil
+        let gate = environment["DESCENT_TEST_LOAD_GATE"]
+        let outcome = DataLoadingScreen.wait(on: backend, name: Self.loadingName(setup.data), progress: progress) {
+            let loaded = try requested.data.load(progress: progress)
+            // Tests hold the loading screen here until the file named exists (no timing in tests).
+            if let gate { while !FileManager.default.fileExists(atPath: gate) { usleep(20_000) } }
+            progress.beginPreparing(rows: loaded.train.rowCount)
+            var setup = requested
+            if !replaying {
+                setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
+            }
+            return LoadedSession(loaded: loaded, setup: setup, session: setup.makeSession(loaded))
+        }
+        let loaded: LoadedData, session: TrainingSession
+        switch outcome {
+        case .quit(let signal):
+            backend.close()
+            Foundation.exit(signal.map { 128 + $0 } ?? 0)
+        case .finished(.failure(let error)):
+            backend.close()
+            fail((error as? DataError)?.description ?? "\(error)")
+        case .finished(.success(let ready)):
+            (loaded, setup, session) = (ready.loaded, ready.setup, ready.session)
+        }
+        let recorder: SessionRecorder?
+        do { recorder = try record.map { try SessionRecorder(path: $0, setup: setup) } } catch let failure as AtomicWrite.Failure {
+            backend.close()
+            session.shutdown()
+            fail("--record: \(failure.description)")
+        }
+
         var state = TrainerState(
             width: backend.size.width, height: backend.size.height, hyperparameters: setup.hyperparameters,
             speed: startSpeed, rowCount: loaded.train.rowCount, dataName: Self.titleName(loaded.train.name, setup.data),
@@ -168,7 +201,6 @@ struct UICommand: ParsableCommand {
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
-        let session = setup.makeSession(loaded)
         recorder?.attach(to: session)
         if comparing {
             state.isComparing = true
@@ -181,6 +213,8 @@ struct UICommand: ParsableCommand {
         app.framesPerSecond = fps
         let status = app.run()
         backend.close()
+        // The data's notices (skipped columns, …) once the terminal is restored: the screen was up while it loaded.
+        for line in loaded.notices { MessageLine.write("note: " + line) }
         // The final line, on every way out of the loop (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after the terminal is restored.
         var recordFailed = false
         if let recorder {
@@ -200,4 +234,11 @@ struct UICommand: ParsableCommand {
         MessageLine.error(message)
         Foundation.exit(1)
     }
+}
+
+/// What the loading thread hands the UI: the data, the setup adjusted to it, and the session made from them.
+private struct LoadedSession: Sendable {
+    var loaded: LoadedData
+    var setup: SessionSetup
+    var session: TrainingSession
 }
