@@ -193,10 +193,6 @@ struct FitCommand: ParsableCommand {
     }
 
     /// Prints a one-line error on stderr and exits with status 1.
-    private func fail(_ message: String) -> Never {
-        MessageLine.error(message)
-        Foundation.exit(1)
-    }
 
     private func train(_ loaded: LoadedData, _ setup: SessionSetup) -> FitReport {
         var run = setup.makeRun(loaded)

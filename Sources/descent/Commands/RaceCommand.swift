@@ -162,9 +162,4 @@ struct RaceCommand: ParsableCommand {
             return (name, rate)
         }
     }
-
-    private func fail(_ message: String) -> Never {
-        MessageLine.error(message)
-        Foundation.exit(1)
-    }
 }

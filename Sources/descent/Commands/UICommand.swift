@@ -230,10 +230,6 @@ struct UICommand: ParsableCommand {
     }
 
     /// Prints a one-line error on stderr and exits with status 1.
-    private func fail(_ message: String) -> Never {
-        MessageLine.error(message)
-        Foundation.exit(1)
-    }
 }
 
 /// What the loading thread hands the UI: the data, the setup adjusted to it, and the session made from them.

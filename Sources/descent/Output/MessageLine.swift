@@ -1,4 +1,5 @@
 // Every line Descent writes on stderr about input: "descent: …" or "note: …", with control characters escaped.
+import ArgumentParser
 import Engine
 import Foundation
 
@@ -12,5 +13,13 @@ enum MessageLine {
     /// `text` escaped, then a newline.
     static func write(_ text: String) {
         FileHandle.standardError.write(Data((text.escapedForMessage + "\n").utf8))
+    }
+}
+
+extension ParsableCommand {
+    /// The one way a command gives up: one line on stderr (`descent: …`, escaped) and exit status 1.
+    func fail(_ message: String) -> Never {
+        MessageLine.error(message)
+        Foundation.exit(1)
     }
 }
