@@ -6,6 +6,9 @@ extension SessionRecording {
     /// reset, self-stop and on any command that arrives while running. The result matches the recorded session
     /// bit for bit. Ends at the final line's step (or where the last command left the run when there is none).
     public func replay(on loaded: LoadedData) throws -> TrainingRun {
+        if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) {
+            throw RecordingError(file: file, line: 1, reason: "'setup.initialWeights': \(problem)")
+        }
         var run = setup.makeRun(loaded)
         run.refreshLosses()
         var running = false

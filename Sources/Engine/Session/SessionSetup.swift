@@ -8,11 +8,14 @@ public struct SessionSetup: Sendable, Equatable, Codable {
     public var stop: StopCriteria
     /// Start from small seeded random weights instead of zeros.
     public var randomInit: Bool
+    /// Explicit starting weights in data units (each feature's, then the intercept), or nil; `--init w1,…,b`.
+    public var initialWeights: [Double]?
 
     public init(
         data: DataSpecification = .init(), hyperparameters: Hyperparameters = .init(), stop: StopCriteria = .init(),
-        randomInit: Bool = false
+        randomInit: Bool = false, initialWeights: [Double]? = nil
     ) {
+        self.initialWeights = initialWeights
         self.data = data
         self.hyperparameters = hyperparameters
         self.stop = stop
@@ -23,13 +26,26 @@ public struct SessionSetup: Sendable, Equatable, Codable {
     public func makeRun(_ loaded: LoadedData) -> TrainingRun {
         TrainingRun(
             train: loaded.train, test: loaded.test, hyperparameters: hyperparameters, fitIntercept: data.fitIntercept,
-            standardize: data.standardize, seed: data.seed, randomInit: randomInit, stop: stop)
+            standardize: data.standardize, seed: data.seed, randomInit: randomInit, stop: stop,
+            initialWeights: initialWeights)
     }
 
     /// A threaded session on already loaded data, started exactly as `makeRun` starts a run.
     public func makeSession(_ loaded: LoadedData) -> TrainingSession {
         TrainingSession(
             train: loaded.train, test: loaded.test, hyperparameters: hyperparameters, fitIntercept: data.fitIntercept,
-            standardize: data.standardize, seed: data.seed, randomInit: randomInit, stop: stop)
+            standardize: data.standardize, seed: data.seed, randomInit: randomInit, stop: stop,
+            initialWeights: initialWeights)
+    }
+
+    /// Why `initialWeights` cannot start a run on data with `featureCount` features, or nil when they can.
+    public func initialWeightsProblem(featureCount: Int) -> String? {
+        guard let initialWeights else { return nil }
+        let needed = featureCount + 1
+        if initialWeights.count != needed {
+            return "needs \(needed) values (a weight for each of the \(featureCount) feature\(featureCount == 1 ? "" : "s"), then the intercept), got \(initialWeights.count)"
+        }
+        if let bad = initialWeights.first(where: { !$0.isFinite }) { return "every value must be finite, got \(bad)" }
+        return nil
     }
 }

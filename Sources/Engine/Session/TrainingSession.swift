@@ -24,14 +24,15 @@ public final class TrainingSession: @unchecked Sendable {
     ///   - randomInit: start from small seeded random weights instead of zeros.
     public init(
         train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
-        standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init()
+        standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init(),
+        initialWeights: [Double]? = nil
     ) {
         loadedTrain = train
         self.test = test
         self.fitIntercept = fitIntercept
         var run = TrainingRun(
             train: train, test: test, hyperparameters: hyperparameters, fitIntercept: fitIntercept,
-            standardize: standardize, seed: seed, randomInit: randomInit, stop: stop)
+            standardize: standardize, seed: seed, randomInit: randomInit, stop: stop, initialWeights: initialWeights)
         run.refreshLosses()
         let model = run.model
         mailbox = SessionMailbox(snapshot: TrainingSnapshot(

@@ -27,6 +27,8 @@ public struct TrainingRun: Sendable {
     public let fitIntercept: Bool
     public let seed: UInt64
     public let randomInit: Bool
+    /// Explicit starting weights in data units (the features' weights, then the intercept), or nil.
+    public let initialWeights: [Double]?
     public var stop: StopCriteria
     public private(set) var hyperparameters: Hyperparameters
     public private(set) var standardized: Bool
@@ -97,9 +99,12 @@ public struct TrainingRun: Sendable {
 
     public init(
         train: Dataset, test: Dataset? = nil, hyperparameters: Hyperparameters = .init(), fitIntercept: Bool = true,
-        standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init()
+        standardize: Bool = true, seed: UInt64 = 0, randomInit: Bool = false, stop: StopCriteria = .init(),
+        initialWeights: [Double]? = nil
     ) {
         precondition(train.rowCount >= 1 && train.featureCount >= 1, "training data needs rows and features")
+        precondition(initialWeights.map { $0.count == train.featureCount + 1 } ?? true, "initial weights: one a feature, then the intercept")
+        self.initialWeights = initialWeights
         self.train = train
         loadedTrain = train
         self.test = test
@@ -135,6 +140,12 @@ public struct TrainingRun: Sendable {
 
     private func initialParameters() -> [Double] {
         var values = [Double](repeating: 0, count: featureCount + 1)
+        if let initialWeights {
+            // Given in data units: the same point expressed in the units the steps are taken in.
+            let d = featureCount
+            let scaled = scaling.toScaledUnits(weights: Array(initialWeights[0..<d]), intercept: fitIntercept ? initialWeights[d] : 0)
+            return scaled.weights + [fitIntercept ? scaled.intercept : 0]
+        }
         if randomInit {
             var random = SeededGenerator(seed: seed ^ 0x1A17_1A17_1A17_1A17)
             for j in values.indices { values[j] = 0.2 * random.nextUnit() - 0.1 }

@@ -78,7 +78,7 @@ struct FitCommand: ParsableCommand {
                 if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
                 setup = SessionSetup(
                     data: try data.specification(), hyperparameters: training.hyperparameters, stop: training.stopCriteria,
-                    randomInit: training.initialization == .random)
+                    randomInit: training.randomInit, initialWeights: training.initialWeights)
             }
         } catch let error as DataError {
             fail(error.description)
@@ -88,6 +88,7 @@ struct FitCommand: ParsableCommand {
         if !(l1Ratio > 0 && l1Ratio <= 1) { fail("--l1-ratio: must be in (0, 1], got \(l1Ratio)") }
         if GivenOptions().contains("l1-ratio") && !path { fail("--l1-ratio: is for --path") }
         let loaded = load(setup.data)
+        if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) { fail("--init: " + problem) }
         if path { return printPath(loaded, setup) }
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         if method == .closedForm, plot != nil { fail("--plot: needs an iterative method (gd, sgd or minibatch)") }

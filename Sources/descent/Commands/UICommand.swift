@@ -135,7 +135,7 @@ struct UICommand: ParsableCommand {
             setup = SessionSetup(
                 data: specification, hyperparameters: training.hyperparameters,
                 stop: StopCriteria(steps: training.steps, epochs: training.epochs, tolerance: training.tol),
-                randomInit: training.initialization == .random)
+                randomInit: training.randomInit, initialWeights: training.initialWeights)
         }
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -166,6 +166,11 @@ struct UICommand: ParsableCommand {
             var setup = requested
             if !replaying {
                 setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
+            }
+            if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) {
+                throw replaying
+                    ? DataError.invalidOption(option: "--replay", reason: "'setup.initialWeights': \(problem)")
+                    : DataError.invalidOption(option: "--init", reason: problem)
             }
             return LoadedSession(loaded: loaded, setup: setup, session: setup.makeSession(loaded))
         }

@@ -62,7 +62,10 @@ struct PresetOverrides {
             if let problem { throw ScheduleOptionError(description: problem) }
         }
         setup.hyperparameters = h
-        if given.contains("init") { setup.randomInit = training.initialization == .random }
+        if given.contains("init") {
+            setup.randomInit = training.randomInit
+            setup.initialWeights = training.initialWeights
+        }
 
         // fit's own defaults fill what neither the preset nor the command line set.
         var stop = setup.stop

@@ -85,16 +85,38 @@ struct TrainingOptions: ParsableArguments {
         valueName: "A"))
     var l1: Double = 0
 
-    @Option(name: .customLong("init"), help: "Initial weights (random is seeded by --seed).")
-    var initialization: InitialWeights = .zero
+    @Option(name: .customLong("init"), help: ArgumentHelp(
+        "Initial weights: zero, random (seeded by --seed), or the starting point w1,w2,...,b in data units (a weight for each feature, then the intercept).",
+        valueName: "zero|random|w1,...,b"))
+    var initialization: String = "zero"
 
-    enum InitialWeights: String, CaseIterable, ExpressibleByArgument { case zero, random }
+    /// `--init random`.
+    var randomInit: Bool { initialization == "random" }
+
+    /// `--init w1,…,b` as numbers (nil for zero, random or text that is not a list of numbers).
+    var initialWeights: [Double]? {
+        guard initialization != "zero", initialization != "random" else { return nil }
+        let values = initialization.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        return values.contains(nil) ? nil : values.map { $0! }
+    }
+
+    /// Why `--init` is not zero, random or a list of finite numbers (nil when it is).
+    var initializationProblem: String? {
+        if initialization == "zero" || initialization == "random" { return nil }
+        guard let values = initialWeights else {
+            return "--init: must be zero, random or the starting weights w1,...,b (numbers, comma-separated), got '\(initialization.escapedForMessage)'"
+        }
+        if let bad = values.first(where: { !$0.isFinite }) { return "--init: every value must be finite, got \(bad)" }
+        return nil
+    }
 
     /// A one-line complaint naming the option, or nil when the values make sense.
     func problem() -> String? {
         // The same rules as a preset's and a recording's (Engine's SetupValidation), then the schedule's parameters.
         let stop = StopCriteria(steps: steps, epochs: epochs, tolerance: tol)
         if let problem = hyperparameters.problem() ?? stop.problem() { return "\(problem.option): \(problem.reason)" }
+        if let problem = initializationProblem { return problem }
         return scheduleParameters(schedule).problem { "--" + (TrainingOptions.scheduleOptionNames[$0] ?? $0) }
     }
 
