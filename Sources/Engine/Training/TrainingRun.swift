@@ -293,6 +293,14 @@ public struct TrainingRun: Sendable {
         testHistory = LossHistory()
         rateHistory = LossHistory()
         scheduleStart = (0, 0)
+        forgetLosses()
+        lastGood = nil
+        toleranceArmedFrom = 0
+        dataEditSteps = []
+    }
+
+    /// Forgets the losses measured so far and what the divergence and convergence tests derived from them.
+    private mutating func forgetLosses() {
         trainLoss = nil
         testLoss = nil
         bestLoss = .infinity
@@ -302,9 +310,6 @@ public struct TrainingRun: Sendable {
         batchLossCount = 0
         checkedBatchAverage = 0
         nextGradientCheck = 0
-        lastGood = nil
-        toleranceArmedFrom = 0
-        dataEditSteps = []
     }
 
     /// Applies `edit` to the training rows between two steps, or says why not (the run is then unchanged).
@@ -340,15 +345,7 @@ public struct TrainingRun: Sendable {
         // A new row count needs a new order; seeded by the edit count, so a replay draws the same rows.
         schedule = RowSchedule(rowCount: train.rowCount, seed: seed &+ UInt64(dataVersion) &* 0x9E37_79B9_7F4A_7C15)
         updateState.clear()
-        trainLoss = nil
-        testLoss = nil
-        bestLoss = .infinity
-        initialLoss = nil
-        initialGradientNorm = nil
-        batchLossAverage = nil
-        batchLossCount = 0
-        checkedBatchAverage = 0
-        nextGradientCheck = 0
+        forgetLosses()
         toleranceArmedFrom = step + 1
         if dataEditSteps.last != step { dataEditSteps.append(step) }
         if dataEditSteps.count > TrainingRun.dataEditMarks { dataEditSteps.removeFirst() }
