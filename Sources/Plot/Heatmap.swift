@@ -33,16 +33,28 @@ public struct Heatmap: Sendable {
     static let shades: [Character] = [" ", "·", "░", "▒", "▓", "█"]
     static let shadesASCII: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
-    public func render(into buffer: inout Buffer, area: Rect) {
-        let area = area.intersection(buffer.area)
-        guard !area.isEmpty else { return }
+    private var frame: ChartFrame {
         let xAxis = Axis(from: grid.xRange.lowerBound, to: grid.xRange.upperBound)
         let yAxis = Axis(from: grid.yRange.lowerBound, to: grid.yRange.upperBound)
         let unicode = mode.usesUnicode
         var legend: [LegendEntry] = []
         if !path.isEmpty { legend.append(LegendEntry(symbol: unicode ? "●" : "O", name: "path", role: .path)) }
         if marker != nil { legend.append(LegendEntry(symbol: unicode ? "◆" : "X", name: markerName, role: .marker)) }
-        let frame = ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode)
+        return ChartFrame(title: title, legend: legend, xAxis: xAxis, yAxis: yAxis, mode: mode)
+    }
+
+    /// Where the grid's coordinates land when the map is drawn in `area` (and which point a cell stands for).
+    public func mapping(area: Rect) -> ChartMapping {
+        let frame = self.frame
+        return ChartMapping(xAxis: frame.xAxis, yAxis: frame.yAxis, plot: frame.layout(in: area).plot, mode: mode)
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty else { return }
+        let frame = self.frame
+        let xAxis = frame.xAxis, yAxis = frame.yAxis
+        let unicode = mode.usesUnicode
         let plot = frame.render(into: &buffer, area: area)
         guard !plot.isEmpty else { return }
 

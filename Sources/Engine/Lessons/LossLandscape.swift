@@ -85,6 +85,14 @@ public struct LossLandscape: Sendable {
         return scaled.weights + [fitIntercept ? scaled.intercept : 0]
     }
 
+    /// GD's parameters (w then b) as a model in data units: each feature's weight, then the intercept (0 without
+    /// one), as `SessionCommand.startFrom` takes them.
+    public func dataUnitWeights(parameters theta: [Double]) -> [Double] {
+        let d = size - 1
+        let model = scaling.toDataUnits(weights: Array(theta[0..<d]), intercept: fitIntercept ? theta[d] : 0)
+        return model.weights + [fitIntercept ? model.intercept : 0]
+    }
+
     /// Where a trajectory point lies on the chosen pair of axes, in GD's units.
     public func coordinates(of point: ParameterTrajectory.Point, axes: (Int, Int)) -> (x: Double, y: Double) {
         let p = parameters(weights: point.weights, intercept: point.intercept)

@@ -8,7 +8,8 @@ import TOMLKit
 /// description = "…"
 /// [data]      # dataset | file, target, features, rows, noise, condition, poly, test_fraction, seed,
 ///             # intercept, standardize
-/// [training]  # method, update, lr, loss, batch_size, momentum, l2, l1, init ("zero" | "random"), speed,
+/// [training]  # method, update, lr, loss, batch_size, momentum, l2, l1, speed,
+///             # init ("zero" | "random" | the starting weights [w1, …, b] in data units),
 ///             # schedule, decay, power_t, gamma, every, horizon, floor
 /// [stop]      # steps, epochs, tol
 /// [controls]  # locked = ["lr", …], hidden = ["closed-form", …] (names: PresetControl)
@@ -28,6 +29,15 @@ public struct Preset: Sendable {
     public var hidden: Set<PresetControl>
     /// Every key the file set, as "table.key" (e.g. "training.lr"), so callers can layer their own defaults.
     public var keys: Set<String>
+    /// The file it was read from (named in errors found after reading).
+    public var file = ""
+    /// The line of `training.init` when it gives starting weights (their count is checked against the data later).
+    public var initialWeightsLine: Int?
+
+    /// `problem` with the starting weights of `training.init`, as file:line and the key.
+    public func initialWeightsError(_ problem: String) -> PresetError {
+        PresetError(file: file, line: initialWeightsLine, key: "training.init", reason: problem)
+    }
 
     public static func load(path: String) throws -> Preset {
         let text: String
@@ -112,8 +122,14 @@ private struct PresetReader {
             stop: try stop(root["stop"]?.table))
         var preset = Preset(
             name: name, description: description, setup: setup, speed: nil, framesPerSecond: nil, locked: [], hidden: [], keys: [])
+        preset.file = file
         if let training = root["training"]?.table {
-            preset.setup.randomInit = try choice(training, "training", "init", ["zero", "random"]) == "random"
+            if let values = training["init"]?.array {
+                preset.setup.initialWeights = try numbers(values, "training", "init")
+                preset.initialWeightsLine = line(of: "init", in: "training")
+            } else {
+                preset.setup.randomInit = try choice(training, "training", "init", ["zero", "random"]) == "random"
+            }
             preset.speed = try number(training, "training", "speed") { $0 > 0 ? nil : "must be a positive number" }
         }
         if let display = root["display"]?.table {
@@ -139,6 +155,21 @@ private struct PresetReader {
         if let problem = check(number) { throw error(tableName, key, "\(problem), got \(number)") }
         keys.insert("\(tableName).\(key)")
         return number
+    }
+
+    /// A list of finite numbers (`init = [2.5, -1]`).
+    mutating func numbers(_ array: TOMLArray, _ tableName: String, _ key: String) throws -> [Double] {
+        var result: [Double] = []
+        for item in array {
+            guard let number = item.double ?? item.int.map(Double.init) else {
+                throw error(tableName, key, "must be \"zero\", \"random\" or the starting weights [w1, …, b] (numbers)")
+            }
+            guard number.isFinite else { throw error(tableName, key, "every value must be finite, got \(number)") }
+            result.append(number)
+        }
+        guard !result.isEmpty else { throw error(tableName, key, "the starting weights [w1, …, b] need at least two values") }
+        keys.insert("\(tableName).\(key)")
+        return result
     }
 
     mutating func integer(

@@ -1,14 +1,35 @@
 // Replaying a recording headless: the session's loop, step for step, on a TrainingRun.
 
 extension SessionRecording {
+    /// Why this recording cannot play on data with `featureCount` features (its start, or a start it chose later,
+    /// has the wrong number of weights), naming the line; nil when it can.
+    public func problem(featureCount: Int) -> RecordingError? {
+        if let problem = setup.initialWeightsProblem(featureCount: featureCount) {
+            return RecordingError(file: file, line: 1, reason: "'setup.initialWeights': \(problem)")
+        }
+        for (index, applied) in commands.enumerated() {
+            guard case .startFrom(let weights) = applied.command, weights.count != featureCount + 1 else { continue }
+            return RecordingError(
+                file: file, line: index < commandLines.count ? commandLines[index] : nil,
+                reason: "'command.startFrom': \(Self.startProblem(weights, featureCount: featureCount))")
+        }
+        return nil
+    }
+
+    /// Why `weights` cannot start a run on `featureCount` features.
+    static func startProblem(_ weights: [Double], featureCount: Int) -> String {
+        guard weights.count == featureCount + 1 else {
+            return "needs \(featureCount + 1) values (a weight for each of the \(featureCount) feature\(featureCount == 1 ? "" : "s"), then the intercept), got \(weights.count)"
+        }
+        return "the values are too large for these data (\(weights.map { "\($0)" }.joined(separator: ", ")))"
+    }
+
     /// Replays the recording on `loaded` (loaded from `setup.data`) without a thread, doing to the run exactly
     /// what a session's loop did: the same commands at the same steps, the same loss refreshes on pause, step,
     /// reset, self-stop and on any command that arrives while running. The result matches the recorded session
     /// bit for bit. Ends at the final line's step (or where the last command left the run when there is none).
     public func replay(on loaded: LoadedData) throws -> TrainingRun {
-        if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) {
-            throw RecordingError(file: file, line: 1, reason: "'setup.initialWeights': \(problem)")
-        }
+        if let problem = problem(featureCount: loaded.train.featureCount) { throw problem }
         var run = setup.makeRun(loaded)
         run.refreshLosses()
         var running = false
@@ -56,6 +77,12 @@ extension SessionRecording {
                 run.refreshLosses()
             case .reset:
                 run.reset()
+                running = false
+                run.refreshLosses()
+            case .startFrom(let weights):
+                guard run.start(from: weights) else {
+                    throw RecordingError(file: file, line: line, reason: "'command.startFrom': \(Self.startProblem(weights, featureCount: run.train.featureCount))")
+                }
                 running = false
                 run.refreshLosses()
             case .setHyperparameters, .setStandardized, .editData:

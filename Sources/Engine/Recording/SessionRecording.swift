@@ -159,6 +159,9 @@ public struct SessionRecording: Sendable, Equatable {
                     if case .setSpeed(let speed) = command.command, !(speed.map { $0 > 0 && $0.isFinite } ?? true) {
                         throw fail("'command.setSpeed.stepsPerSecond': must be a positive number or null, got \(speed!)")
                     }
+                    if case .startFrom(let weights) = command.command, let bad = weights.first(where: { !$0.isFinite }) {
+                        throw fail("'command.startFrom': every value must be finite, got \(bad)")
+                    }
                     commands.append(command)
                     lines.append(number)
                 } else {

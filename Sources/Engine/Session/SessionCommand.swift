@@ -13,6 +13,10 @@ public enum SessionCommand: Sendable, Equatable, Codable {
     /// A change to the training points (one-input data up to `DataEdit.maximumRows` rows); refused edits
     /// change nothing and say why in the snapshot's `dataEditRefusal`.
     case editData(DataEdit)
+    /// Step 0 again from these weights in data units (each feature's weight, then the intercept, which a model
+    /// without one ignores): a reset with another start, for a line fitted by hand or a point picked on the loss
+    /// landscape. `reset` returns to the configured start. A wrong count or a non-finite value changes nothing.
+    case startFrom([Double])
 }
 
 /// A command with the step count at which the session applied it: replaying the trajectory-changing ones at
@@ -43,6 +47,7 @@ extension TrainingRun {
         case .setHyperparameters(let h): setHyperparameters(h)
         case .setStandardized(let on): setStandardized(on)
         case .editData(let change): edit(change)
+        case .startFrom(let weights): start(from: weights)
         case .start, .pause, .step, .setSpeed, .requestClosedForm: break
         }
     }

@@ -108,8 +108,8 @@ struct SessionLoop {
             if run.takeStep() { stepsPerSecond = 0 }
             recordTrajectory()
             settle(default: .paused)
-        case .reset:
-            run.reset()
+        case .reset, .startFrom:
+            if case .startFrom(let weights) = command { guard run.start(from: weights) else { return } } else { run.reset() }
             running = false
             status = .ready
             run.refreshLosses()

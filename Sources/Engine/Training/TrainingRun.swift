@@ -29,6 +29,8 @@ public struct TrainingRun: Sendable {
     public let randomInit: Bool
     /// Explicit starting weights in data units (the features' weights, then the intercept), or nil.
     public let initialWeights: [Double]?
+    /// The start `start(from:)` chose (data units, as `initialWeights`), in force until the next `reset()`.
+    public private(set) var chosenStart: [Double]?
     public var stop: StopCriteria
     public private(set) var hyperparameters: Hyperparameters
     public private(set) var standardized: Bool
@@ -140,7 +142,7 @@ public struct TrainingRun: Sendable {
 
     private func initialParameters() -> [Double] {
         var values = [Double](repeating: 0, count: featureCount + 1)
-        if let initialWeights {
+        if let initialWeights = chosenStart ?? initialWeights {
             // Given in data units: the same point expressed in the units the steps are taken in.
             let d = featureCount
             let scaled = scaling.toScaledUnits(weights: Array(initialWeights[0..<d]), intercept: fitIntercept ? initialWeights[d] : 0)
@@ -280,8 +282,33 @@ public struct TrainingRun: Sendable {
         return inNew.weights + [fitIntercept ? inNew.intercept : 0]
     }
 
-    /// Back to the initial weights, step 0 and the seeded row order; keeps hyperparameters and scaling.
+    /// Back to the configured start (zero, seeded random or `initialWeights`), step 0 and the seeded row order;
+    /// keeps hyperparameters and scaling. A start chosen with `start(from:)` is forgotten.
     public mutating func reset() {
+        chosenStart = nil
+        restart()
+    }
+
+    /// Whether `weights` (data units: each feature's weight, then the intercept) can start this run.
+    public func canStart(from weights: [Double]) -> Bool {
+        weights.count == featureCount + 1 && weights.allSatisfy(\.isFinite)
+            && scaling.toScaledUnits(weights: Array(weights[0..<featureCount]), intercept: weights[featureCount]).weights
+                .allSatisfy(\.isFinite)
+    }
+
+    /// Step 0 from `weights` in data units (the intercept entry is ignored without one), as a reset would from
+    /// the configured start; `reset()` goes back to that. Returns false, changing nothing, when they cannot start
+    /// it (`canStart(from:)`).
+    @discardableResult
+    public mutating func start(from weights: [Double]) -> Bool {
+        guard canStart(from: weights) else { return false }
+        chosenStart = fitIntercept ? weights : Array(weights[0..<featureCount]) + [0]
+        restart()
+        return true
+    }
+
+    /// Step 0 from the start in force, with the seeded row order and fresh histories.
+    private mutating func restart() {
         parameters = initialParameters()
         updateState.clear()
         schedule = RowSchedule(rowCount: train.rowCount, seed: seed)

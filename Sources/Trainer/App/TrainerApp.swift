@@ -257,6 +257,7 @@ public final class TrainerApp {
         refreshCharts()
         state.showFitChart(fitChartPlacement())
         refreshLandscape()
+        state.showLandscapeChart(landscapePlacement())
         refreshPath()
         backend.draw(TrainerScreen(state: state, charts: charts, landscape: landscapeFrame, path: currentPath).render())
         shown = signature
@@ -268,6 +269,15 @@ public final class TrainerApp {
         state.rowCount = max(1, train.rowCount)
         state.dataEditingRefusal = train.editingRefusal?.description
         state.featureScales = FeatureScaling(standardizing: train, centred: true).scales
+        state.lineNudge = train.featureCount == 1 ? LineNudge(data: train) : nil
+    }
+
+    /// Where the landscape's map is drawn and the slice it shows (nil when it is not open or not computed yet).
+    private func landscapePlacement() -> LandscapePlacement? {
+        guard state.showsLandscape, !state.layout.isTooSmall, let frame = landscapeFrame,
+            let mapping = LandscapePanel(state: state, frame: frame).mapping(area: state.layout.landscape)
+        else { return nil }
+        return LandscapePlacement(mapping: mapping, frame: frame)
     }
 
     /// Where the Fit view draws and the training points it shows (nil outside it).
@@ -432,6 +442,11 @@ private struct FrameSignature: Equatable {
 
     /// The step the loss curve reaches (ahead of `step` while the numbers are paced).
     let curveStep: Int
+    /// A start chosen at step 0 (by hand, on the landscape) moves the model and its loss at the same step. As bit
+    /// patterns, so a NaN compares equal to itself (a diverged run is not redrawn every poll).
+    let weights: [UInt64]
+    let intercept: UInt64?
+    let trainLoss: UInt64
 
     init(state: TrainerState, curveStep: Int) {
         self.curveStep = curveStep
@@ -449,5 +464,8 @@ private struct FrameSignature: Equatable {
         height = state.height
         notice = state.notice
         replay = state.replayProgress?.sent
+        weights = state.snapshot.weights.map(\.bitPattern)
+        intercept = state.snapshot.intercept?.bitPattern
+        trainLoss = state.snapshot.trainLoss.bitPattern
     }
 }

@@ -57,7 +57,9 @@ public struct TrainerScreen {
         }
         ControlsPanel(state: state).render(into: &buffer, layout: layout)
         if state.pointCursor != nil {
-            StatusBar.renderPointCursorKeys(into: &buffer, area: layout.statusBar)
+            StatusBar.renderPointCursorKeys(onLandscape: state.showsLandscape, into: &buffer, area: layout.statusBar)
+        } else if state.handFit != nil {
+            StatusBar.renderHandFit(figures: state.handFitFigures, into: &buffer, area: layout.statusBar)
         } else {
             StatusBar(
                 snapshot: state.snapshot, standardized: state.standardized, hyperparameters: state.hyperparameters,

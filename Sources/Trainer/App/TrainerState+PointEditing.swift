@@ -1,4 +1,4 @@
-// Editing the Fit view's training points with the mouse and the keyboard cursor: input in, data edits out.
+// The Fit view's points edited and the landscape's start picked, with the mouse and the keyboard cursor.
 import Engine
 import Plot
 import Terminal
@@ -62,12 +62,45 @@ public struct FitChartPlacement: Sendable {
     }
 }
 
+/// Where the landscape's map was drawn and the slice it shows: a cell there stands for a start.
+public struct LandscapePlacement: Sendable {
+    public var mapping: ChartMapping
+    public var frame: LandscapeFrame
+
+    public init(mapping: ChartMapping, frame: LandscapeFrame) {
+        self.mapping = mapping
+        self.frame = frame
+    }
+
+    /// The start (data units: each feature's weight, then the intercept) at the centre of `cell`, the parameters
+    /// off the map's two axes held at the current model's; nil off the map.
+    func start(at cell: CellPosition) -> [Double]? {
+        guard let point = mapping.value(atCellX: cell.x, y: cell.y) else { return nil }
+        return frame.start(x: point.x, y: point.y)
+    }
+}
+
 extension TrainerState {
     /// Takes where the Fit view drew (nil outside it) and keeps the cursor on its plot.
     public mutating func showFitChart(_ placement: FitChartPlacement?) {
         fitChart = placement
-        if let placement, let cursor = pointCursor { pointCursor = placement.clamped(cursor) }
+        if !showsLandscape, let placement, let cursor = pointCursor { pointCursor = placement.clamped(cursor) }
     }
+
+    /// Takes where the landscape's map was drawn (nil when it is not on screen) and keeps the cursor on it.
+    public mutating func showLandscapeChart(_ placement: LandscapePlacement?) {
+        landscapeChart = placement
+        if showsLandscape, let plot = placement?.mapping.plot, let cursor = pointCursor { pointCursor = Self.clamp(cursor, to: plot) }
+    }
+
+    static func clamp(_ cell: CellPosition, to plot: Rect) -> CellPosition {
+        CellPosition(
+            x: min(max(cell.x, plot.x), plot.x + max(0, plot.width - 1)),
+            y: min(max(cell.y, plot.y), plot.y + max(0, plot.height - 1)))
+    }
+
+    /// The plot the cursor moves on: the landscape's map when it is open, else the Fit view's.
+    private var cursorPlot: Rect? { showsLandscape ? landscapeChart?.mapping.plot : fitChart?.mapping.plot }
 
     /// Whether the Fit view is on screen with the data panel (not hidden by the landscape or the path).
     var showsFitView: Bool { dataView == .fit && !showsLandscape && !showsPath }
@@ -88,10 +121,20 @@ extension TrainerState {
         return runningOnIfConverged([.editData(edit)])
     }
 
-    /// `p` and Esc: the cursor mode on (in the middle of the Fit view's plot) or off.
+    /// `p` and Esc: the cursor mode on (in the middle of the Fit view's plot, or of the landscape's map) or off.
     mutating func togglePointCursor() {
         if pointCursor != nil {
             pointCursor = nil
+            return
+        }
+        if showsLandscape {
+            guard allowed(nil) else { return }
+            guard let plot = landscapeChart?.mapping.plot else {
+                notice = "the landscape is still being computed"
+                return
+            }
+            handFit = nil
+            pointCursor = CellPosition(x: plot.x + plot.width / 2, y: plot.y + plot.height / 2)
             return
         }
         guard editingAllowed() else { return }
@@ -99,12 +142,13 @@ extension TrainerState {
             notice = "the point cursor works in the Fit view (f)"
             return
         }
+        handFit = nil
         pointCursor = CellPosition(x: plot.x + plot.width / 2, y: plot.y + plot.height / 2)
     }
 
     mutating func moveCursor(dx: Int, dy: Int) {
-        guard let cursor = pointCursor, let chart = fitChart else { return }
-        pointCursor = chart.clamped(CellPosition(x: cursor.x + dx, y: cursor.y + dy))
+        guard let cursor = pointCursor, let plot = cursorPlot else { return }
+        pointCursor = Self.clamp(CellPosition(x: cursor.x + dx, y: cursor.y + dy), to: plot)
     }
 
     /// The data point under the cursor (or `cell`), in data units.
@@ -113,13 +157,35 @@ extension TrainerState {
         return chart.mapping.value(atCellX: cell.x, y: cell.y)
     }
 
+    /// `a` or Enter: a point where the cursor is in the Fit view; on the landscape, a new start there.
     mutating func addPointAtCursor() -> [SessionCommand] {
+        if showsLandscape { return startFrom(pointCursor) }
         guard let point = value(at: pointCursor) else { return [] }
         return editData(.add(x: point.x, y: point.y))
     }
 
     mutating func removePointAtCursor() -> [SessionCommand] {
-        removeNearest(to: pointCursor)
+        if showsLandscape {
+            notice = "on the landscape the cursor picks a start (a or Enter); points are removed in the Fit view"
+            return []
+        }
+        return removeNearest(to: pointCursor)
+    }
+
+    /// A new start at `cell` on the landscape's map: step 0 from there, the path drawn anew (`r` goes back).
+    private mutating func startFrom(_ cell: CellPosition?) -> [SessionCommand] {
+        guard let cell, allowed(nil), let start = landscapeChart?.start(at: cell) else { return [] }
+        if isRunning { expected.expect(running: false, at: snapshot.step) }
+        return [.startFrom(start)]
+    }
+
+    /// A left click on the landscape's map starts a new path there. nil: the event is not for the landscape.
+    mutating func handleLandscapeMouse(button: MouseButton, action: MouseAction, x: Int, y: Int) -> [SessionCommand]? {
+        guard showsLandscape, button == .left, action == .press, let chart = landscapeChart,
+            chart.mapping.plot.contains(x: x, y: y)
+        else { return nil }
+        if pointCursor != nil { pointCursor = CellPosition(x: x, y: y) }
+        return startFrom(CellPosition(x: x, y: y))
     }
 
     private mutating func removeNearest(to cell: CellPosition?) -> [SessionCommand] {

@@ -98,6 +98,15 @@ public struct TrainerState: Sendable {
     /// Where the Fit view's data lands on screen and the training points it shows, as last drawn (the frame
     /// loop sets them: `showFitChart(_:)`); nil outside the Fit view.
     public var fitChart: FitChartPlacement?
+    /// Where the landscape's map lands on screen and the slice it shows, as last drawn (the frame loop sets it:
+    /// `showLandscapeChart(_:)`); nil when the landscape is not open. A click there picks a start.
+    public var landscapeChart: LandscapePlacement?
+    /// The line set by hand in hand-fit mode (`h`), nil outside it.
+    public var handFit: HandFit?
+    /// How far an arrow moves a hand-fitted line on these data (the app sets it from the rows; nil: no arrows).
+    public var lineNudge: LineNudge?
+    /// Whether the model has an intercept (without one a hand-fitted line goes through 0).
+    public var fitIntercept: Bool
     /// Why the loaded data cannot have its points edited (the engine's words: many features, many rows), nil if it can.
     public var dataEditingRefusal: String?
 
@@ -115,6 +124,7 @@ public struct TrainerState: Sendable {
         self.dataName = dataName
         self.featureNames = featureNames
         landscapeAxes = LandscapeAxes(featureCount: featureNames.count, fitIntercept: fitIntercept)
+        self.fitIntercept = fitIntercept
         self.fitInputName = fitInputName
         dataView = DataView.cycle(singleInput: fitInputName != nil)[0]
     }
@@ -188,7 +198,7 @@ public struct TrainerState: Sendable {
     /// Where keys are read now: the window on top, if any, takes them.
     var keyContext: KeyContext {
         switch overlay {
-        case .none: return pointCursor == nil ? .main : .pointCursor
+        case .none: return pointCursor != nil ? .pointCursor : handFit != nil ? .handFit : .main
         case .help: return .help
         case .narration: return .narration
         }
@@ -196,9 +206,9 @@ public struct TrainerState: Sendable {
 
     private mutating func handle(key: Key) -> [SessionCommand] {
         let context = keyContext
-        // The cursor mode's own keys first; the rest do what they do on the main screen.
+        // A mode's own keys first (the point cursor's, hand fitting's); the rest do what they do on the main screen.
         guard let action = TrainerKeymap.keys.action(for: key, in: context)
-            ?? (context == .pointCursor ? TrainerKeymap.keys.action(for: key, in: .main) : nil)
+            ?? (context == .pointCursor || context == .handFit ? TrainerKeymap.keys.action(for: key, in: .main) : nil)
         else { return [] }
         return perform(action)
     }
@@ -240,10 +250,12 @@ public struct TrainerState: Sendable {
                 return []
             }
             showsLandscape.toggle()
+            pointCursor = nil
             if showsLandscape { showsPath = false }
         case .dataView:
             let views = dataViews
             dataView = views[((views.firstIndex(of: dataView) ?? -1) + 1) % views.count]
+            pointCursor = nil
             if showsLandscape { showsLandscape = false }
             if showsPath { showsPath = false }
         case .residuals:
@@ -300,12 +312,14 @@ public struct TrainerState: Sendable {
             if overlay != .none {
                 overlay = .none
             } else {
+                if showsLandscape || showsPath { pointCursor = nil }
                 showsLandscape = false
                 showsPath = false
             }
         case .quit: exitCode = 0
         case .nextSchedule: return cycleSchedule()
         case .pathView:
+            pointCursor = nil
             showsPath.toggle()
             if showsPath { showsLandscape = false }
         case .rateOverlay: showsRate.toggle()
@@ -313,6 +327,9 @@ public struct TrainerState: Sendable {
         case .moveCursor(let dx, let dy): moveCursor(dx: dx, dy: dy)
         case .addPointAtCursor: return addPointAtCursor()
         case .removePointAtCursor: return removePointAtCursor()
+        case .handFit: return toggleHandFit()
+        case .handOver: return handOver()
+        case .nudgeLine(let tilt, let shift): return nudgeLine(tilt: tilt, shift: shift)
         case .addOutlier: return editData(.addOutlier)
         case .undoEdits: return editData(.undoAll)
         }
@@ -342,7 +359,9 @@ public struct TrainerState: Sendable {
             overlay = .none
             return []
         }
-        if let commands = handleFitMouse(button: button, action: action, x: x, y: y) { return commands }
+        if let commands = handleHandFitMouse(button: button, action: action, x: x, y: y) { return commands }
+        if handFit == nil, let commands = handleFitMouse(button: button, action: action, x: x, y: y) { return commands }
+        if let commands = handleLandscapeMouse(button: button, action: action, x: x, y: y) { return commands }
         switch (button, action) {
         case (.left, .press):
             if let item = toolbarItems().first(where: { $0.area.contains(x: x, y: y) }) { return perform(item.action) }
@@ -382,6 +401,7 @@ public struct TrainerState: Sendable {
             return [.pause]
         }
         guard allowed(nil) else { return [] }
+        handFit = nil
         // After convergence the engine resumes with its tolerance test waived: Space really runs on.
         expected.expect(running: true, at: snapshot.step)
         return [.start]
@@ -389,11 +409,14 @@ public struct TrainerState: Sendable {
 
     private mutating func step() -> [SessionCommand] {
         guard allowed(nil) else { return [] }
+        handFit = nil
         return [.step]
     }
 
+    /// Back to the configured start (a start picked on the landscape or fitted by hand is left behind).
     private mutating func reset() -> [SessionCommand] {
         guard allowed(.reset) else { return [] }
+        handFit = nil
         return [.reset]
     }
 

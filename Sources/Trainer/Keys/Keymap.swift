@@ -1,10 +1,10 @@
 // The shape of a keymap: help lines, each with the keys that do it and in which window they are read.
 import Terminal
 
-/// Where a key is read: on the main screen, or while a window over it takes the keys. In the Fit view's point
-/// cursor mode a key bound there wins; any other key does what it does on the main screen.
+/// Where a key is read: on the main screen, or while a window over it takes the keys. In the point cursor's mode
+/// and in hand fitting a key bound there wins; any other key does what it does on the main screen.
 public enum KeyContext: Hashable, Sendable {
-    case main, help, narration, pointCursor
+    case main, help, narration, pointCursor, handFit
 }
 
 /// Keys that do one action, in the contexts where they do it.

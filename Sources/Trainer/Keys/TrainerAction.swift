@@ -23,6 +23,10 @@ public enum TrainerAction: Equatable, Sendable {
     // one outlier (`O`) and undoing every edit (`U`).
     case pointCursor, addPointAtCursor, removePointAtCursor, addOutlier, undoEdits
     case moveCursor(dx: Int, dy: Int)
+    // Fitting the line by hand: the mode (`h`, Esc), Space handing over to gradient descent, and the arrows'
+    // presses that tilt the line (about the mean of x) and shift it.
+    case handFit, handOver
+    case nudgeLine(tilt: Int, shift: Int)
     // Elsewhere.
     case export, nextTheme
     /// A replay's speed: half (`{`) or twice (`}`) as fast.

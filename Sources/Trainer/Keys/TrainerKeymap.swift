@@ -18,6 +18,7 @@ enum TrainerKeymap {
     static let keys = Keymap<TrainerAction>(commands: [
         KeyCommand("Space", "run / pause; runs on if done", [
             KeyBinding([c(" ")], .toggleRun),
+            KeyBinding([c(" ")], .handOver, in: [.handFit]),
             KeyBinding([c(" ")], .narrateStep, in: [.narration]),
         ]),
         KeyCommand("s", "one step", [KeyBinding([c("s")], .step)]),
@@ -67,6 +68,8 @@ enum TrainerKeymap {
             KeyBinding([c("O")], .addOutlier),
             KeyBinding([c("U")], .undoEdits),
         ]),
+        // Hand fitting: arrows tilt and shift the line (the Fit view says so), the mouse drags it; Space hands over.
+        KeyCommand("h", "fit by hand; Space hands over", [KeyBinding([c("h")], .handFit, in: [.main, .handFit])]),
         KeyCommand("e", "export CSV, JSON and SVG", [KeyBinding([c("e")], .export)]),
         KeyCommand("{ }", "replay slower / faster", [
             KeyBinding([c("{")], .replaySlower),
@@ -86,10 +89,15 @@ enum TrainerKeymap {
             KeyBinding([.up], .moveCursor(dx: 0, dy: -1), in: [.pointCursor]),
             KeyBinding([.left], .moveCursor(dx: -1, dy: 0), in: [.pointCursor]),
             KeyBinding([.down], .moveCursor(dx: 0, dy: 1), in: [.pointCursor]),
+            KeyBinding([.right], .nudgeLine(tilt: 1, shift: 0), in: [.handFit]),
+            KeyBinding([.up], .nudgeLine(tilt: 0, shift: 1), in: [.handFit]),
+            KeyBinding([.left], .nudgeLine(tilt: -1, shift: 0), in: [.handFit]),
+            KeyBinding([.down], .nudgeLine(tilt: 0, shift: -1), in: [.handFit]),
         ]),
         KeyCommand("Enter", "press the focused button", [
             KeyBinding([.enter], .activate),
             KeyBinding([.enter], .narrateStep, in: [.narration]),
+            KeyBinding([.enter], .addPointAtCursor, in: [.pointCursor]),
         ]),
         KeyCommand("PgDn", "help pages: PgUp Space arrows", [
             KeyBinding([.pageDown, c(" "), .right, .down], .helpPage(by: 1), in: [.help]),
@@ -99,6 +107,7 @@ enum TrainerKeymap {
         KeyCommand("Esc", "close help, narration, view", [
             KeyBinding([.escape], .close, in: [.main, .help, .narration]),
             KeyBinding([.escape], .pointCursor, in: [.pointCursor]),
+            KeyBinding([.escape], .handFit, in: [.handFit]),
         ]),
         KeyCommand("q", "quit (Ctrl-C too)", [KeyBinding([c("q"), .control("c")], .quit, in: [.main, .help, .narration])]),
     ])

@@ -16,29 +16,42 @@ struct DataPanel {
         case .fit, .partialFit, .residuals:
             PanelFrame(title: title).render(into: &buffer, area: area)
             chart?.render(into: &buffer, area: PanelFrame.inner(of: area))
-            if state.dataView == .fit, let cursor = state.pointCursor, let plot = mapping(area: area)?.plot {
-                drawCrosshair(at: cursor, on: plot, into: &buffer)
-            }
+            guard state.dataView == .fit, let mapping = mapping(area: area) else { return }
+            if let cursor = state.pointCursor { Crosshair(mode: state.renderMode).render(at: cursor, into: &buffer, clip: mapping.plot) }
+            if state.handFit != nil { drawHandles(on: mapping, into: &buffer) }
         }
     }
 
-    /// The point cursor: a cross of one cell each way around the cell a point would go to.
-    private func drawCrosshair(at cursor: CellPosition, on plot: Rect, into buffer: inout Buffer) {
+    /// Hand-fit mode: the two handles on the model's line (drag one to tilt the line about the other), and what
+    /// the keys do, in the plot's top-left corner.
+    private func drawHandles(on mapping: ChartMapping, into buffer: inout Buffer) {
+        let snapshot = state.snapshot
+        guard let slope = snapshot.weights.first, slope.isFinite else { return }
+        let intercept = snapshot.intercept ?? 0
         let unicode = state.renderMode.usesUnicode
-        let arms: [(dx: Int, dy: Int, glyph: String)] = [
-            (-1, 0, unicode ? "─" : "-"), (1, 0, unicode ? "─" : "-"), (0, -1, unicode ? "│" : "|"),
-            (0, 1, unicode ? "│" : "|"), (0, 0, unicode ? "┼" : "+"),
-        ]
-        for arm in arms {
-            buffer.write(arm.glyph, x: cursor.x + arm.dx, y: cursor.y + arm.dy, role: .warning, clip: plot)
+        for x in HandFit.handleXs(mapping) {
+            guard let cell = mapping.cell(x: x, y: intercept + slope * x) else { continue }
+            buffer.write(unicode ? "◆" : "#", x: cell.x, y: cell.y, role: .warning, clip: mapping.plot)
         }
+        // While the mouse holds the line or a handle, the hint says which (a press alone moves nothing yet).
+        let holding: String?
+        switch state.handFit?.grip {
+        case .handle?: holding = unicode ? "holding a ◆: the line turns about the other" : "holding a handle: the line turns"
+        case .line?: holding = "holding the line: it moves with the pointer"
+        case nil: holding = nil
+        }
+        let hints = holding.map { [$0] } ?? (unicode
+            ? ["←→ tilt ↑↓ shift · drag the line or a ◆ · Space: GD", "←→ tilt ↑↓ shift · drag ◆ · Space: GD", "←→ tilt ↑↓ shift"]
+            : ["arrows tilt and shift, drag the line or a # . Space: GD", "arrows tilt, shift . Space: GD", "arrows tilt, shift"])
+        let hint = hints.first { $0.displayWidth <= mapping.plot.width - 1 } ?? hints[hints.count - 1]
+        buffer.write(hint, x: mapping.plot.x + 1, y: mapping.plot.y, role: .dim, clip: mapping.plot)
     }
 
     /// The title: the view, and what it plots.
     var title: String {
         let target = state.targetName
         switch state.dataView {
-        case .fit: return "Fit · \(target) against \(state.fitInputName ?? "x")"
+        case .fit: return (state.handFit == nil ? "Fit" : "Fit by hand") + " · \(target) against \(state.fitInputName ?? "x")"
         case .partialFit: return "Partial fit · \(featureName) (r + w·x)"
         case .predictedActual, .residuals: return state.dataView.title
         }

@@ -9,12 +9,26 @@ public struct LandscapeFrame: Sendable {
     public var optimum: (x: Double, y: Double)?
     /// Whether the axes are in z-score units (standardized features) rather than the data's own.
     public var standardized: Bool
+    /// The landscape sampled, the model the slice goes through (GD's units, w then b) and the two axes: what turns
+    /// a point picked on the map into a start (`start(x:y:)`). nil in frames made up for tests of the drawing.
+    var source: (landscape: LossLandscape, center: [Double], axes: (x: Int, y: Int))?
 
     public init(grid: LossGrid, path: [(x: Double, y: Double)], optimum: (x: Double, y: Double)?, standardized: Bool) {
         self.grid = grid
         self.path = path
         self.optimum = optimum
         self.standardized = standardized
+    }
+
+    /// The weights in data units (each feature's, then the intercept) at (x, y) on the map's two axes, the other
+    /// parameters held where the slice is taken: the start a click on the landscape chooses.
+    public func start(x: Double, y: Double) -> [Double]? {
+        guard let source, x.isFinite, y.isFinite else { return nil }
+        var theta = source.center
+        theta[source.axes.x] = x
+        theta[source.axes.y] = y
+        let weights = source.landscape.dataUnitWeights(parameters: theta)
+        return weights.allSatisfy(\.isFinite) ? weights : nil
     }
 
     /// Samples `landscape` on `axes` over a window holding the path, the current model and the optimum, the
@@ -39,8 +53,10 @@ public struct LandscapeFrame: Sendable {
         let grid = landscape.grid(
             center: current, axes: pair, xRange: window.x, yRange: window.y, columns: max(1, columns), rows: max(1, rows))
         let optimum = landscape.optimum.flatMap { $0.allSatisfy(\.isFinite) ? (x: $0[axes.x], y: $0[axes.y]) : nil }
-        return LandscapeFrame(
+        var frame = LandscapeFrame(
             grid: grid, path: path + [(x: current[axes.x], y: current[axes.y])], optimum: optimum,
             standardized: landscape.standardized)
+        frame.source = (landscape, current, (axes.x, axes.y))
+        return frame
     }
 }

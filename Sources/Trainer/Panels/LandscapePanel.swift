@@ -27,12 +27,31 @@ struct LandscapePanel {
             if note.displayWidth > inner.width - 1 { note = "others held at current values" }
         }
         buffer.write(note, x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+        let heatmap = Self.heatmap(frame, slice: slice, mode: state.renderMode)
+        let chart = Self.chartArea(inner: inner)
+        heatmap.render(into: &buffer, area: chart)
+        if let cursor = state.pointCursor {
+            Crosshair(mode: state.renderMode).render(at: cursor, into: &buffer, clip: heatmap.mapping(area: chart).plot)
+        }
+    }
+
+    /// The map's rectangle inside the panel's inner area (under the line of notes).
+    static func chartArea(inner: Rect) -> Rect { Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1) }
+
+    static func heatmap(_ frame: LandscapeFrame, slice: Bool, mode: RenderMode) -> Heatmap {
         let grid = ScalarGrid(
             xRange: frame.grid.xRange, yRange: frame.grid.yRange, columns: frame.grid.columns, rows: frame.grid.rows,
             values: frame.grid.values)
-        let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        Heatmap(grid: grid, logScale: true, path: frame.path, marker: frame.optimum,
-            markerName: slice ? "w* projected" : "optimum", mode: state.renderMode)
-            .render(into: &buffer, area: chart)
+        return Heatmap(grid: grid, logScale: true, path: frame.path, marker: frame.optimum,
+            markerName: slice ? "w* projected" : "optimum", mode: mode)
+    }
+
+    /// Where the map lands in the panel's rectangle `area` (for clicks that choose a start), nil without a frame.
+    func mapping(area: Rect) -> ChartMapping? {
+        guard let frame else { return nil }
+        let inner = PanelFrame.inner(of: area)
+        guard inner.height > 2 else { return nil }
+        return Self.heatmap(frame, slice: state.landscapeAxes.parameterCount > 2, mode: state.renderMode)
+            .mapping(area: Self.chartArea(inner: inner))
     }
 }

@@ -84,14 +84,29 @@ struct StatusBar {
     }
 
     /// The point cursor mode's keys, in place of the figures while it is on (the longest form that fits).
-    static func renderPointCursorKeys(into buffer: inout Buffer, area: Rect) {
+    static func renderPointCursorKeys(onLandscape: Bool = false, into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", role: .statusBar))
-        let forms = [
+        let forms = onLandscape ? [
+            " start cursor: arrows move │ a or Enter: start here │ r back to the configured start │ Esc done",
+            " cursor: arrows move · a start here · r configured start · Esc done",
+            " arrows move · a start here · r back · Esc done",
+        ] : [
             " point cursor: arrows move │ a add a point │ d remove the nearest │ O outlier │ U undo all │ Esc done",
             " cursor: arrows move · a add · d remove nearest · O outlier · U undo all · Esc done",
             " arrows move · a add · d remove · O outlier · U undo · Esc done",
         ]
         let line = forms.first { $0.count <= area.width } ?? forms[forms.count - 1]
+        buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
+    }
+
+    /// Hand-fit mode: the line's figures, then its keys as far as the width allows (the figures always first).
+    static func renderHandFit(figures: [String], into buffer: inout Buffer, area: Rect) {
+        buffer.fill(area, with: Cell(" ", role: .statusBar))
+        let keys = ["Space: gradient descent from here │ Esc done", "Space: GD from here · Esc", "Space GD"]
+        let head = " hand fit │ " + figures.joined(separator: " │ ")
+        let compact = " " + figures.joined(separator: "  ")
+        let line = ([head + " │ " + keys[0], head + " │ " + keys[1], compact + "  " + keys[1], compact + "  " + keys[2]]
+            .first { $0.count <= area.width }) ?? compact
         buffer.write(line, x: area.x, y: area.y, role: .statusBar, clip: area)
     }
 

@@ -69,11 +69,11 @@ struct FitCommand: ParsableCommand {
         }
         var setup: SessionSetup
         var method = training.method
+        var loadedPreset: Preset?
         do {
             if let preset {
-                let loadedPreset: Preset
                 do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
-                (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
+                (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset!)
             } else {
                 if let mismatch = training.scheduleMismatch(for: training.schedule) { fail(mismatch) }
                 setup = SessionSetup(
@@ -88,7 +88,9 @@ struct FitCommand: ParsableCommand {
         if !(l1Ratio > 0 && l1Ratio <= 1) { fail("--l1-ratio: must be in (0, 1], got \(l1Ratio)") }
         if GivenOptions().contains("l1-ratio") && !path { fail("--l1-ratio: is for --path") }
         let loaded = load(setup.data)
-        if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) { fail("--init: " + problem) }
+        if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) {
+            fail(PresetOverrides.initialWeightsMessage(problem, preset: loadedPreset, given: given))
+        }
         if path { return printPath(loaded, setup) }
         if method == .closedForm, export != nil { fail("--export: needs an iterative method (gd, sgd or minibatch)") }
         if method == .closedForm, plot != nil { fail("--plot: needs an iterative method (gd, sgd or minibatch)") }

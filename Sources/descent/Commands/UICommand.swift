@@ -94,6 +94,8 @@ struct UICommand: ParsableCommand {
                 fail("--replay-speed: must be a number from 0.25 to 16, or max, got '\(replaySpeed.escapedForMessage)'")
             }
         }
+        // The preset whose `training.init` gives the starting weights, to name it if they do not fit the data.
+        var initFromPreset: Preset?
         if let replay {
             if let option = given.first(of: Self.setupOptions + ["preset", "record"]) ?? (data.file == nil ? nil : "file") {
                 fail("--replay: the recording sets the data and training; do not also give \(option == "file" ? "a data file" : "--" + option)")
@@ -106,6 +108,7 @@ struct UICommand: ParsableCommand {
         } else if let preset {
             let loadedPreset: Preset
             do { loadedPreset = try Preset.load(path: preset) } catch let error as PresetError { fail(error.description) }
+            if !given.contains("init"), loadedPreset.initialWeightsLine != nil { initFromPreset = loadedPreset }
             let method: FitMethod
             do {
                 (setup, method) = try PresetOverrides(data: data, training: training, given: given).apply(to: loadedPreset)
@@ -156,7 +159,7 @@ struct UICommand: ParsableCommand {
         let theme = themes.catalog.theme(at: themes.index(colorless: noColor || backend.colorDepth == .none))
         backend.apply(noColor ? theme.withoutColor.styles : theme.styles)
         let progress = LoadProgress()
-        let requested = setup, replaying = playback != nil
+        let requested = setup, replaying = playback != nil, recording = playback, presetInit = initFromPreset
         let gate = environment["DESCENT_TEST_LOAD_GATE"]
         let outcome = DataLoadingScreen.wait(on: backend, name: Self.loadingName(setup.data), progress: progress) {
             let loaded = try requested.data.load(progress: progress)
@@ -167,10 +170,10 @@ struct UICommand: ParsableCommand {
             if !replaying {
                 setup.hyperparameters.batchSize = min(setup.hyperparameters.batchSize, loaded.train.rowCount)
             }
+            if let recording, let problem = recording.problem(featureCount: loaded.train.featureCount) { throw problem }
             if let problem = setup.initialWeightsProblem(featureCount: loaded.train.featureCount) {
-                throw replaying
-                    ? DataError.invalidOption(option: "--replay", reason: "'setup.initialWeights': \(problem)")
-                    : DataError.invalidOption(option: "--init", reason: problem)
+                if let presetInit { throw presetInit.initialWeightsError(problem) }
+                throw DataError.invalidOption(option: "--init", reason: problem)
             }
             return LoadedSession(loaded: loaded, setup: setup, session: setup.makeSession(loaded))
         }
@@ -181,7 +184,7 @@ struct UICommand: ParsableCommand {
             Foundation.exit(signal.map { 128 + $0 } ?? 0)
         case .finished(.failure(let error)):
             backend.close()
-            fail((error as? DataError)?.description ?? "\(error)")
+            fail((error as? DataError)?.description ?? (error as? RecordingError)?.description ?? "\(error)")
         case .finished(.success(let ready)):
             (loaded, setup, session) = (ready.loaded, ready.setup, ready.session)
         }
@@ -202,6 +205,7 @@ struct UICommand: ParsableCommand {
         state.hidden = hidden
         state.presetName = presetName
         state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
+        if loaded.train.featureCount == 1 { state.lineNudge = LineNudge(data: loaded.train) }
         state.dataEditingRefusal = loaded.train.editingRefusal?.description
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii

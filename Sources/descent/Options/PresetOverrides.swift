@@ -81,6 +81,15 @@ struct PresetOverrides {
 }
 
 /// A schedule option that does not fit the schedule that will run (one line, naming the option).
+extension PresetOverrides {
+    /// A problem with the starting weights for the data, said where they were given: `--init`, or the preset's
+    /// `training.init` (file:line) when the command line did not override it.
+    static func initialWeightsMessage(_ problem: String, preset: Preset?, given: GivenOptions) -> String {
+        guard let preset, !given.contains("init"), preset.initialWeightsLine != nil else { return "--init: " + problem }
+        return preset.initialWeightsError(problem).description
+    }
+}
+
 struct ScheduleOptionError: Error, CustomStringConvertible {
     var description: String
 }
