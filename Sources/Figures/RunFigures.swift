@@ -1,4 +1,5 @@
 // The figures of a run for slides and handouts: loss, weights, predicted-vs-actual, the fit and the landscape, as SVG.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -28,7 +29,8 @@ public struct RunFigures: Sendable {
     public var export: RunExport
     /// The closed-form solution, for loss* and w* (nil: not drawn).
     public var closedForm: ClosedFormComparison?
-    public var ghosts: [GhostRun]
+    /// Earlier runs' loss curves pinned beside this one (the trainer's ghosts).
+    public var ghosts: [LabelledLossCurve]
     public var train: ScatterPlot.Points
     public var test: ScatterPlot.Points
     public var landscape: Landscape?
@@ -39,7 +41,7 @@ public struct RunFigures: Sendable {
     /// The figures of `export`, with predictions of its final model on `trainData` and `testData`.
     public init(
         export: RunExport, trainData: Dataset, testData: Dataset?, closedForm: ClosedFormComparison? = nil,
-        ghosts: [GhostRun] = [], landscape: Landscape? = nil, logLoss: Bool = true
+        ghosts: [LabelledLossCurve] = [], landscape: Landscape? = nil, logLoss: Bool = true
     ) {
         self.export = export
         self.closedForm = closedForm
@@ -77,9 +79,9 @@ public struct RunFigures: Sendable {
     /// "diabetes · gd, plain, lr 0.1 · step 1000": what the run was, for every subtitle.
     var runDescription: String {
         let h = export.hyperparameters
-        var text = "\(export.dataset) · \(h.method.rawValue), \(h.update.rawValue), lr \(TrainingRun.short(h.learningRate))"
+        var text = "\(export.dataset) · \(h.method.rawValue), \(h.update.rawValue), lr \(NumberText.inMessage(h.learningRate))"
         if h.method == .minibatch { text += ", batch \(h.batchSize)" }
-        if h.l2 > 0 { text += ", L2 \(TrainingRun.short(h.l2))" }
+        if h.l2 > 0 { text += ", L2 \(NumberText.inMessage(h.l2))" }
         text += " · step \(export.result.steps)"
         // A figure of a run that blew up says so, as the screen's banner does.
         if export.result.status == .diverged { text += " · DIVERGED (the weights shown are those kept)" }
@@ -105,7 +107,7 @@ public struct RunFigures: Sendable {
         }
         var references: [ReferenceLine] = []
         if let optimum = closedForm?.trainLoss, optimum.isFinite {
-            references.append(ReferenceLine(value: optimum, role: .reference, label: "loss* \(TrainingRun.short(optimum)) (closed form)"))
+            references.append(ReferenceLine(value: optimum, role: .reference, label: "loss* \(NumberText.inMessage(optimum)) (closed form)"))
         }
         return SVGLineFigure(
             title: "Loss", subtitle: runDescription, series: series, referenceLines: references, yScale: logLoss ? .logarithmic : .linear,
@@ -121,8 +123,8 @@ public struct RunFigures: Sendable {
         }
         var note: String?
         if let b = export.result.intercept {
-            note = "intercept b = \(TrainingRun.short(b))"
-            if let optimum = reference?.intercept { note! += " · b* = \(TrainingRun.short(optimum)) (closed form)" }
+            note = "intercept b = \(NumberText.inMessage(b))"
+            if let optimum = reference?.intercept { note! += " · b* = \(NumberText.inMessage(optimum)) (closed form)" }
         }
         return SVGBarFigure(
             title: "Weights", subtitle: runDescription, bars: bars, valueName: "coefficient (the data's own units)", note: note)

@@ -1,4 +1,5 @@
 // A numeric axis: its scale, its range, where values land in dots, and its tick marks.
+import MessageText
 import Foundation
 
 /// One axis of a chart. `lower`/`upper` are in axis units (log10 of the data for a log axis).
@@ -90,20 +91,20 @@ public struct Axis: Sendable, Hashable {
                 step = coarser
             }
             var ticks = Self.multiples(of: step, in: lower, upper).map {
-                Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
+                Tick(value: $0, label: NumberText.compact($0, step: step, maxWidth: labelWidth))
             }
             // A narrow range far from zero (a loss settled at 0.6931472…) can round labels alike: coarser
             // steps first, and never two ticks that read the same.
             while Self.hasRepeatedLabels(ticks), ticks.count > 2, Self.niceStep(step * 1.5) > step {
                 step = Self.niceStep(step * 1.5)
                 ticks = Self.multiples(of: step, in: lower, upper).map {
-                    Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
+                    Tick(value: $0, label: NumberText.compact($0, step: step, maxWidth: labelWidth))
                 }
             }
             // One notation per axis: if any label needed an exponent, all get one.
             if ticks.contains(where: { $0.label.contains("e") }) {
                 ticks = ticks.map {
-                    Tick(value: $0.value, label: CompactNumber.format($0.value, step: step, maxWidth: labelWidth, scientific: true))
+                    Tick(value: $0.value, label: NumberText.compact($0.value, step: step, maxWidth: labelWidth, scientific: true))
                 }
             }
             var seen = Set<String>()
@@ -141,12 +142,12 @@ public struct Axis: Sendable, Hashable {
             let lo = pow(10, lower), hi = pow(10, upper)
             let step = Self.niceStep((hi - lo) / Double(maxCount - 1))
             return Self.multiples(of: step, in: lo, hi).filter { $0 > 0 }.map {
-                Tick(value: $0, label: CompactNumber.format($0, step: step, maxWidth: labelWidth))
+                Tick(value: $0, label: NumberText.compact($0, step: step, maxWidth: labelWidth))
             }
         }
         return exponents.map { t in
             let value = pow(10, t)
-            return Tick(value: value, label: CompactNumber.format(value, maxWidth: labelWidth))
+            return Tick(value: value, label: NumberText.compact(value, maxWidth: labelWidth))
         }
     }
 

@@ -1,4 +1,5 @@
 // Horizontal bars for a signed weight vector: names, values, a zero line and a closed-form marker per bar.
+import MessageText
 
 /// One row per weight: `name  value  ▐██│███▌  ◆`, negative bars left of the zero line, positive right.
 ///
@@ -76,7 +77,7 @@ public struct BarChart: Sendable {
         }
         let (indices, hidden) = visibleBars(rows: body.height)
 
-        let values = indices.map { CompactNumber.format(bars[$0].shownValue ?? bars[$0].value, maxWidth: 7) }
+        let values = indices.map { NumberText.compact(bars[$0].shownValue ?? bars[$0].value, maxWidth: 7) }
         let longestName = indices.map { bars[$0].name.displayWidth }.max() ?? 0
         let nameWidth = min(longestName, max(3, body.width / 4))
         var valueWidth = values.map(\.count).max() ?? 0

@@ -1,35 +1,8 @@
-// Ghost runs, the divergence explanation and the epoch axis: small values the UI draws from.
+// The divergence explanation and the epoch axis: small values the UI draws from.
 import XCTest
 import Engine
 
 final class ClassroomValueTests: XCTestCase {
-    private func ghost(_ lr: Double) -> GhostRun {
-        GhostRun(method: .minibatch, update: .plain, learningRate: lr, batchSize: 16, curve: LossCurve(buckets: [], totalSteps: 0))
-    }
-
-    func testGhostRunsKeepTheLatestFive() {
-        var ghosts = GhostRuns()
-        for k in 1...7 { ghosts.pin(ghost(Double(k))) }
-        XCTAssertEqual(ghosts.count, 5)
-        XCTAssertEqual(ghosts.runs.map(\.learningRate), [3, 4, 5, 6, 7])
-        XCTAssertEqual(ghosts.runs[0].label, "ghost minibatch lr 3.0 batch 16")
-        ghosts.clear()
-        XCTAssertTrue(ghosts.isEmpty)
-    }
-
-    func testGhostPinsASessionCurveWithItsSettings() throws {
-        let data = try wellConditioned(rows: 30, features: 2)
-        let session = TrainingSession(train: data, hyperparameters: .init(method: .gd, update: .adam, learningRate: 0.05))
-        defer { session.shutdown() }
-        for _ in 0..<10 { session.step() }
-        session.waitUntilIdle()
-        let pinned = GhostRun(session: session, columns: 40)
-        XCTAssertEqual(pinned.batchSize, 30, "GD uses every row")
-        XCTAssertEqual(pinned.label, "ghost gd adam lr 0.05 batch 30")
-        XCTAssertEqual(pinned.curve, session.lossCurve(.train, columns: 40))
-        XCTAssertEqual(pinned.curve.totalSteps, 10)
-    }
-
     func testDivergenceExplanationNamesRateBoundAndWhy() {
         let above = DivergenceExplanation(learningRate: 2.4, largestStableLearningRate: 1.0)
         XCTAssertTrue(above.isAboveBound)

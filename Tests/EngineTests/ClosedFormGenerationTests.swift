@@ -1,4 +1,5 @@
 // Closed-form requests carry a generation: an answer that arrives after a newer request was sent is dropped.
+import TestSupport
 import Dispatch
 import Foundation
 import XCTest
@@ -6,15 +7,6 @@ import XCTest
 @testable import Engine
 
 final class ClosedFormGenerationTests: XCTestCase {
-    private func wait(_ what: String, until condition: () -> Bool) {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if condition() { return }
-            Thread.sleep(forTimeInterval: 0.002)
-        }
-        XCTFail("timed out waiting for \(what)")
-    }
-
     /// `c` then `z` during the comparison: the z-scores answer is held back until the raw one is on screen, then
     /// let through. Whichever finishes last, the stable rate shown must be the raw one (last writer used to win).
     func testAnAnswerToAnOlderRequestCannotReplaceTheLatest() throws {
@@ -40,11 +32,11 @@ final class ClosedFormGenerationTests: XCTestCase {
         started.wait()
         session.setStandardized(false)  // z during the comparison, which asks again
         session.requestClosedForm()
-        wait("the raw answer") { session.mailbox.locked { session.mailbox.closedFormAnswers } == 1 }
+        waitFor("the raw answer") { session.mailbox.locked { session.mailbox.closedFormAnswers } == 1 }
         XCTAssertEqual(session.snapshot().closedForm?.largestStableLearningRate, raw.largestStableLearningRate)
 
         release.signal()  // the older, z-scores answer arrives last
-        wait("the late answer") { session.mailbox.locked { session.mailbox.closedFormAnswers } == 2 }
+        waitFor("the late answer") { session.mailbox.locked { session.mailbox.closedFormAnswers } == 2 }
         let shown = session.snapshot()
         XCTAssertFalse(shown.standardized)
         XCTAssertEqual(shown.closedForm?.largestStableLearningRate, raw.largestStableLearningRate, "stable lr < of raw data")
@@ -56,7 +48,7 @@ final class ClosedFormGenerationTests: XCTestCase {
         let session = TrainingSession(train: data, hyperparameters: .init(method: .gd, learningRate: 0.1))
         defer { session.shutdown() }
         session.requestClosedForm()
-        wait("the first answer") { session.snapshot().closedForm != nil }
+        waitFor("the first answer") { session.snapshot().closedForm != nil }
         let release = DispatchSemaphore(value: 0)
         session.mailbox.locked {
             session.mailbox.closedFormSolver = { train, test, intercept, l2, standardized, loss, l1 in
@@ -73,6 +65,6 @@ final class ClosedFormGenerationTests: XCTestCase {
         session.waitUntilIdle()
         XCTAssertNil(session.snapshot().closedForm, "nor while a newer request is out")
         release.signal()
-        wait("the second answer") { session.snapshot().closedForm != nil }
+        waitFor("the second answer") { session.snapshot().closedForm != nil }
     }
 }

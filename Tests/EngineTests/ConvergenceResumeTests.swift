@@ -1,4 +1,5 @@
 // Running on past convergence: resume waives the tolerance; reset and a new setting re-arm it.
+import TestSupport
 import XCTest
 @testable import Engine
 
@@ -103,27 +104,22 @@ final class ConvergenceResumeTests: XCTestCase {
         let loaded = try setup.data.load()
         let session = setup.makeSession(loaded)
         defer { session.shutdown() }
-        func waitFor(_ what: String, _ condition: (TrainingSnapshot) -> Bool) {
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, !condition(session.snapshot()) { Thread.sleep(forTimeInterval: 0.001) }
-            XCTAssertTrue(condition(session.snapshot()), "timed out waiting for \(what)")
-        }
         session.start()
-        waitFor("convergence") { $0.status == .converged }
+        waitFor(session, "convergence") { $0.status == .converged }
         let first = session.snapshot()
         XCTAssertEqual(first.message, "the relative change of the loss fell below \(tolerance) at step \(first.step)")
         session.start()
-        waitFor("running on") { $0.step > first.step + 100 }
+        waitFor(session, "running on") { $0.step > first.step + 100 }
         session.pause()
         var changed = setup.hyperparameters
         changed.learningRate = 0.2
         session.setHyperparameters(changed)
         session.start()
-        waitFor("convergence at the new rate") { $0.status == .converged }
+        waitFor(session, "convergence at the new rate") { $0.status == .converged }
         session.reset()
         session.setHyperparameters(setup.hyperparameters)
         session.start()
-        waitFor("convergence after reset") { $0.status == .converged }
+        waitFor(session, "convergence after reset") { $0.status == .converged }
         session.waitUntilIdle()
         let again = session.snapshot()
         XCTAssertEqual(again.step, first.step)

@@ -1,4 +1,5 @@
 // Editing the training points while a run trains: each edit's effect on the rows, the fit and the run.
+import TestSupport
 import XCTest
 import Engine
 
@@ -173,8 +174,7 @@ final class DataEditTests: XCTestCase {
         session.requestClosedForm()
         for _ in 0..<10 { session.step() }
         session.waitUntilIdle()
-        let deadline = Date().addingTimeInterval(20)
-        while session.snapshot().closedForm == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor(session, "the closed form") { $0.closedForm != nil }
         let before = try XCTUnwrap(session.snapshot().closedForm)
         session.send(.editData(.addOutlier))
         session.waitUntilIdle()
@@ -183,7 +183,7 @@ final class DataEditTests: XCTestCase {
         XCTAssertEqual(snapshot.dataEditSteps, [10])
         XCTAssertEqual(session.train.rowCount, 31)
         XCTAssertEqual(session.loadedTrain.rowCount, 30)
-        while session.snapshot().closedForm == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor(session, "the closed form") { $0.closedForm != nil }
         let after = try XCTUnwrap(session.snapshot().closedForm)
         XCTAssertEqual(after.weights.map(\.bitPattern), try closedForm(session.train).weights.map(\.bitPattern))
         XCTAssertNotEqual(after.weights, before.weights)
@@ -205,14 +205,13 @@ final class DataEditTests: XCTestCase {
         for _ in 0..<5 { session.step() }
         session.send(.editData(.addOutlier))
         session.start()
-        let deadline = Date().addingTimeInterval(20)
-        while session.snapshot().step < 100, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor(session, "step 100") { $0.step >= 100 }
         session.send(.editData(.move(row: 2, x: 0.5, y: 7)))
         session.send(.editData(.removeNearest(x: 0, y: 0, xUnit: 0.1, yUnit: 0.5)))
-        while session.snapshot().step < 300, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor(session, "step 300") { $0.step >= 300 }
         session.send(.editData(.undoAll))
         session.send(.editData(.add(x: 1, y: 1)))
-        while session.snapshot().status != .maxSteps, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor(session, "the step limit") { $0.status == .maxSteps }
         // The last edits may land after the step limit (on a fast machine): the snapshot is taken once they have.
         session.waitUntilIdle()
         let snapshot = session.snapshot()
@@ -283,50 +282,4 @@ extension DataEditTests {
 
 /// The edits through the built binary: `fit --replay` of a recording with edits, its export, and the export read back.
 final class DataEditCommandTests: XCTestCase {
-    private struct FitResult: Decodable {
-        var steps: Int
-        var coefficients: [Double]
-        var intercept: Double?
-    }
-
-    func testFitReplaysARecordingWithEditsAndItsExportedPointsTrainAgain() throws {
-        let setup = SessionSetup(
-            data: DataSpecification(source: .builtin(.line), synthetic: .init(rows: 50), seed: 4),
-            hyperparameters: .init(method: .sgd, learningRate: 0.02), stop: .init(steps: 400))
-        let session = setup.makeSession(try setup.data.load())
-        defer { session.shutdown() }
-        for _ in 0..<20 { session.step() }
-        session.send(.editData(.addOutlier))
-        session.send(.editData(.move(row: 0, x: 2.5, y: 40)))
-        session.send(.editData(.remove(row: 10)))
-        session.start()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, session.snapshot().status != .maxSteps { Thread.sleep(forTimeInterval: 0.001) }
-        session.waitUntilIdle()
-        let snapshot = session.snapshot()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-edit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("edits.jsonl").path
-        try SessionRecorder(path: path, setup: setup).finish(session: session)
-
-        let prefix = directory.appendingPathComponent("run").path
-        let replayed = try DescentProcess.run(["fit", "--replay", path, "--json", "--export", prefix])
-        XCTAssertEqual(replayed.status, 0, replayed.stderr)
-        let result = try JSONDecoder().decode(FitResult.self, from: Data(replayed.stdout.utf8))
-        XCTAssertEqual(result.steps, 400)
-        XCTAssertEqual(result.coefficients.map(\.bitPattern), snapshot.weights.map(\.bitPattern))
-        XCTAssertEqual(result.intercept?.bitPattern, snapshot.intercept?.bitPattern)
-
-        // The edited points, written with a header, are what `descent FILE.csv` (and fit) read.
-        let csv = try String(contentsOfFile: prefix + "-data.csv", encoding: .utf8)
-        XCTAssertTrue(csv.hasPrefix("x,y\n"), String(csv.prefix(40)))
-        XCTAssertEqual(csv.split(separator: "\n").count, 1 + session.train.rowCount)
-        let again = try DescentProcess.run(["fit", prefix + "-data.csv", "--method", "closed-form", "--json"])
-        XCTAssertEqual(again.status, 0, again.stderr)
-        let solved = try JSONDecoder().decode(FitResult.self, from: Data(again.stdout.utf8))
-        let expected = try ClosedFormComparison.solve(
-            train: session.train, test: nil, fitIntercept: true, l2: 0, standardized: true, loss: .mse, l1: 0)
-        XCTAssertEqual(solved.coefficients.map(\.bitPattern), expected.weights.map(\.bitPattern))
-    }
 }

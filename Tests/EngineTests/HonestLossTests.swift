@@ -1,4 +1,5 @@
 // The loss a run reports is honest: divergence is caught at the step on large data, stale losses say how old they are.
+import TestSupport
 import XCTest
 @testable import Engine
 
@@ -53,8 +54,7 @@ final class HonestLossTests: XCTestCase {
         defer { session.shutdown() }
         session.setSpeed(stepsPerSecond: 100)
         session.start()
-        let deadline = Date().addingTimeInterval(20)
-        while session.snapshot().trainLossStep == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        waitFor(session, "a loss evaluated past step 0") { $0.trainLossStep != 0 }
         let running = session.snapshot()
         XCTAssertGreaterThan(running.trainLossStep, 0, "the full loss was evaluated again while running")
         XCTAssertNotNil(running.batchLossAverage)

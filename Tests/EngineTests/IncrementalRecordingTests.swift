@@ -1,6 +1,7 @@
 // A recording is on the disk action by action (a SIGKILL loses nothing before it), a cut-short last line replays,
 // and a recording's settings meet the same rules as typed options, in messages naming file:line and the key.
 import Foundation
+import TestSupport
 import XCTest
 import Engine
 
@@ -59,30 +60,6 @@ final class IncrementalRecordingTests: XCTestCase {
         XCTAssertThrowsError(try SessionRecording.load(path: path)) { XCTAssertEqual("\($0)", "\(path):7: not a JSON object") }
     }
 
-    /// The recording `setup` with one setting changed through its JSON.
-    private func recording(_ change: (inout [String: Any]) -> Void) throws -> Data {
-        let path = temporaryPath("base.jsonl")
-        let session = setup.makeSession(try setup.data.load())
-        defer { session.shutdown() }
-        session.step()
-        try SessionRecorder(path: path, setup: setup).finish(session: session)
-        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        var header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
-        change(&header)
-        lines[0] = String(decoding: try JSONSerialization.data(withJSONObject: header), as: UTF8.self)
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
-    }
-
-    private func setting(_ group: String, _ key: String, _ value: Any) throws -> Data {
-        try recording { header in
-            var setup = header["setup"] as! [String: Any]
-            var table = setup[group] as! [String: Any]
-            table[key] = value
-            setup[group] = table
-            header["setup"] = setup
-        }
-    }
-
     func testReplayedSettingsMeetTheRulesOfTypedOptions() throws {
         let cases: [(group: String, key: String, value: Any, option: String, typed: String)] = [
             ("hyperparameters", "learningRate", -3, "--lr", "-3"),
@@ -107,6 +84,30 @@ final class IncrementalRecordingTests: XCTestCase {
                     XCTAssertTrue(text.hasSuffix(": " + reason.trimmingCharacters(in: .newlines)), "\(text) vs \(typed.stderr)")
                 }
             }
+        }
+    }
+
+    /// The recording `setup` with one setting changed through its JSON.
+    private func recording(_ change: (inout [String: Any]) -> Void) throws -> Data {
+        let path = temporaryPath("base.jsonl")
+        let session = setup.makeSession(try setup.data.load())
+        defer { session.shutdown() }
+        session.step()
+        try SessionRecorder(path: path, setup: setup).finish(session: session)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        change(&header)
+        lines[0] = String(decoding: try JSONSerialization.data(withJSONObject: header), as: UTF8.self)
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private func setting(_ group: String, _ key: String, _ value: Any) throws -> Data {
+        try recording { header in
+            var setup = header["setup"] as! [String: Any]
+            var table = setup[group] as! [String: Any]
+            table[key] = value
+            setup[group] = table
+            header["setup"] = setup
         }
     }
 

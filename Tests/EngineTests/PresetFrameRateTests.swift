@@ -23,15 +23,4 @@ final class PresetFrameRateTests: XCTestCase {
         XCTAssertEqual(error("[display]\nfps = \"fast\""), "lesson.toml:2: key 'display.fps': must be a number")
         XCTAssertTrue(error("[display]\nfsp = 10").hasPrefix("lesson.toml:2: key 'display.fsp': unknown key (expected one of fps)"), error("[display]\nfsp = 10"))
     }
-
-    func testTheTrainerRefusesABadPresetFpsOnOneLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-fps-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("slow.toml")
-        try "[display]\nfps = 100\n".write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try DescentProcess.run(["--preset", file.path])
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertEqual(outcome.stderr, "descent: \(file.path):2: key 'display.fps': must be between 1 and 60, got 100.0\n")
-    }
 }

@@ -1,4 +1,5 @@
 // The race: contestants on the same data from the same start, driven together, each with its own state.
+import TestSupport
 import XCTest
 import Engine
 
@@ -21,8 +22,7 @@ final class RaceSessionTests: XCTestCase {
         race.waitUntilIdle()
         XCTAssertEqual(race.snapshots().map(\.step), [5, 5, 5, 5, 5])
         race.start()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !race.snapshots().allSatisfy({ $0.status == .maxSteps }) { Thread.sleep(forTimeInterval: 0.002) }
+        waitFor("every contestant at its step limit") { race.snapshots().allSatisfy { $0.status == .maxSteps } }
         let ends = race.snapshots()
         XCTAssertEqual(ends.map(\.step), [300, 300, 300, 300, 300])
         XCTAssertEqual(Set(ends.map(\.weights)).count, 5, "each method went its own way")

@@ -1,4 +1,5 @@
 // A replay at the recorded pace: the schedule of due times, the times in the file, and results that do not depend on the pace.
+import TestSupport
 import XCTest
 import Engine
 
@@ -95,8 +96,7 @@ final class ReplayPaceTests: XCTestCase {
         defer { session.shutdown() }
         let playback = RecordingPlayback(recording: recording, session: session, speed: speed)
         let start = Date()
-        let deadline = start.addingTimeInterval(30)
-        while playback.advance(), Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor("the playback to finish", seconds: 30) { !playback.advance() }
         XCTAssertEqual(playback.progress, recording.commands.count)
         return (session.snapshot(), Date().timeIntervalSince(start))
     }

@@ -1,4 +1,5 @@
 // Export: three files with the history, the weights over time and the settings, written atomically.
+import TestSupport
 import XCTest
 import Engine
 
@@ -88,7 +89,7 @@ final class RunExportTests: XCTestCase {
         for _ in 0..<30 { session.step() }
         session.requestClosedForm()
         session.waitUntilIdle()
-        while session.snapshot().closedForm == nil { Thread.sleep(forTimeInterval: 0.01) }
+        waitFor(session, "the closed form") { $0.closedForm != nil }
         let snapshot = session.snapshot()
         let csv = try XCTUnwrap(RunExport(session: session, setup: setup).fitCurveCSV())
         let rows = csv.split(separator: "\n")

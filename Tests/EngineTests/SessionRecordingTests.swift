@@ -1,4 +1,5 @@
 // Record and replay: a live session with commands mid-run, written, read back and replayed bit for bit.
+import TestSupport
 import XCTest
 import Engine
 
@@ -7,11 +8,6 @@ final class SessionRecordingTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent(name).path
-    }
-
-    private func waitFor(_ session: TrainingSession, _ condition: (TrainingSnapshot) -> Bool) {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !condition(session.snapshot()) { Thread.sleep(forTimeInterval: 0.001) }
     }
 
     func testRecordedSessionReplaysBitForBit() throws {
@@ -24,17 +20,17 @@ final class SessionRecordingTests: XCTestCase {
         for _ in 0..<5 { session.step() }
         session.setHyperparameters(.init(method: .sgd, update: .momentum, learningRate: 0.01))
         session.start()
-        waitFor(session) { $0.step >= 50 }
+        waitFor(session, "the recorded session") { $0.step >= 50 }
         session.setStandardized(false)
         session.setHyperparameters(.init(method: .gd, update: .adam, learningRate: 0.02))
         session.setSpeed(stepsPerSecond: 5000)
-        waitFor(session) { $0.step >= 120 }
+        waitFor(session, "the recorded session") { $0.step >= 120 }
         session.pause()
         session.reset()
         session.setStandardized(true)
         for _ in 0..<3 { session.step() }
         session.start()
-        waitFor(session) { $0.status == .maxSteps && $0.step == 400 }  // not a status left from before the reset
+        waitFor(session, "the recorded session") { $0.status == .maxSteps && $0.step == 400 }  // not a status left from before the reset
 
         let path = temporaryPath("session.jsonl")
         let recorder = try SessionRecorder(path: path, setup: setup)
@@ -68,22 +64,21 @@ final class SessionRecordingTests: XCTestCase {
         defer { original.shutdown() }
         original.step()
         original.start()
-        waitFor(original) { $0.step >= 100 }
+        waitFor(original, "the recorded session") { $0.step >= 100 }
         original.setHyperparameters(.init(method: .minibatch, update: .adam, learningRate: 0.05, batchSize: 10))
-        waitFor(original) { $0.step >= 300 }
+        waitFor(original, "the recorded session") { $0.step >= 300 }
         original.pause()
         original.setStandardized(false)
         original.step()
         original.setHyperparameters(.init(method: .minibatch, update: .adam, learningRate: 0.01, batchSize: 10))
         original.start()
-        waitFor(original) { $0.status == .maxSteps && $0.step == 900 }
+        waitFor(original, "the recorded session") { $0.status == .maxSteps && $0.step == 900 }
         let recording = SessionRecorder.recording(of: original, setup: setup)
 
         let replayed = setup.makeSession(loaded)
         defer { replayed.shutdown() }
         let playback = RecordingPlayback(recording: recording, session: replayed)
-        let deadline = Date().addingTimeInterval(30)
-        while playback.advance(), Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        waitFor("the playback to finish") { !playback.advance() }
         XCTAssertEqual(playback.progress, recording.commands.count)
         let end = replayed.snapshot()
         XCTAssertEqual(end.step, recording.final?.step)

@@ -1,4 +1,5 @@
 // Toggling standardization mid-run: the model's predictions stay, the stable rate changes.
+import TestSupport
 import XCTest
 import Engine
 
@@ -23,8 +24,7 @@ final class StandardizationToggleTests: XCTestCase {
         XCTAssertEqual(after.trainLoss, before.trainLoss, accuracy: 1e-9 * before.trainLoss)
         XCTAssertGreaterThan(before.largestStableLearningRate / after.largestStableLearningRate, 1000)
         session.requestClosedForm()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, session.snapshot().closedForm == nil { Thread.sleep(forTimeInterval: 0.002) }
+        waitFor(session, "the closed form") { $0.closedForm != nil }
         XCTAssertEqual(session.snapshot().closedForm?.largestStableLearningRate ?? 0, after.largestStableLearningRate,
             accuracy: 1e-9 * after.largestStableLearningRate)
         session.setStandardized(true)

@@ -1,4 +1,5 @@
 // The training core: convergence to the optimum, mini-batch = GD at batch n, determinism, live changes.
+import MessageText
 import XCTest
 @testable import Engine
 
@@ -135,7 +136,7 @@ final class TrainingRunTests: XCTestCase {
             XCTAssertTrue(fast.latestTrainLoss!.isFinite)
             // The message names the kept weights, whose loss is the one reported (not the runaway one).
             let message = try XCTUnwrap(fast.message)
-            let loss = TrainingRun.short(fast.latestTrainLoss!)
+            let loss = NumberText.inMessage(fast.latestTrainLoss!)
             let range = try XCTUnwrap(message.range(of: #"kept the weights of step (\d+) \(loss "# + loss + #"\)$"#, options: .regularExpression), message)
             let keptStep = try XCTUnwrap(Int(message[range].split(separator: " ")[5]))
             XCTAssertLessThan(keptStep, fast.step, message)

@@ -1,18 +1,10 @@
 // The threaded session: commands, snapshots, determinism, divergence, closed form, and a hammering test for TSan.
+import TestSupport
 import XCTest
 @testable import Engine
 
 final class TrainingSessionTests: XCTestCase {
     /// Polls until `condition` holds for a snapshot (the session runs on its own thread); fails after 20 s.
-    private func waitFor(_ session: TrainingSession, _ what: String, _ condition: (TrainingSnapshot) -> Bool) {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if condition(session.snapshot()) { return }
-            Thread.sleep(forTimeInterval: 0.002)
-        }
-        XCTFail("timed out waiting for \(what)")
-    }
-
     func testInitialSnapshotShowsTheStartingLoss() throws {
         let data = try wellConditioned(rows: 50, features: 2)
         let session = TrainingSession(train: data)

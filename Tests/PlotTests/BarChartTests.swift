@@ -1,4 +1,5 @@
 // Golden frames and behaviour of BarChart: signed bars, closed-form markers, top-k, scrolling.
+import TestSupport
 import Plot
 import XCTest
 
@@ -23,17 +24,17 @@ final class BarChartTests: XCTestCase {
     }
 
     func testWeightsUnicode() {
-        assertFrame(render(BarChart(title: "Weights", bars: weights), width: 50, height: 11), matchesGolden: "bars-unicode")
+        golden.assertMatches(render(BarChart(title: "Weights", bars: weights), width: 50, height: 11), named: "bars-unicode")
     }
 
     func testWeightsASCII() {
-        assertFrame(render(BarChart(title: "Weights", bars: weights, mode: .ascii), width: 50, height: 11),
-                    matchesGolden: "bars-ascii")
+        golden.assertMatches(render(BarChart(title: "Weights", bars: weights, mode: .ascii), width: 50, height: 11),
+                    named: "bars-ascii")
     }
 
     func testTopKByMagnitudeWithCount() {
         let buffer = render(BarChart(title: "Weights", bars: weights), width: 50, height: 6)
-        assertFrame(buffer, matchesGolden: "bars-top-k")
+        golden.assertMatches(buffer, named: "bars-top-k")
         // 4 bar rows: the largest four |w| are bmi, s5, bp, sex; shown in their original order.
         XCTAssertEqual(BarChart(bars: weights).visibleBars(rows: 5).indices, [1, 2, 3, 8])
         XCTAssertTrue(buffer.lines[5].hasPrefix("+6 more"))

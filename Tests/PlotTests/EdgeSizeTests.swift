@@ -1,4 +1,5 @@
 // Every widget at every small size, in every mode, with empty, NaN and constant data: no crash, nothing outside its area.
+import TestSupport
 import Plot
 import XCTest
 
@@ -94,10 +95,10 @@ final class EdgeSizeTests: XCTestCase {
         }
         // All frames, each boxed in | so trailing blanks show, stacked into one golden buffer.
         let lines = frames.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-        var golden = Buffer(width: lines.map(\.count).max() ?? 0, height: lines.count)
+        var stacked = Buffer(width: lines.map(\.count).max() ?? 0, height: lines.count)
         for (y, line) in lines.enumerated() {
-            golden.write(String(line), x: 0, y: y)
+            stacked.write(String(line), x: 0, y: y)
         }
-        assertFrame(golden, matchesGolden: "tiny-sizes")
+        golden.assertMatches(stacked, named: "tiny-sizes")
     }
 }

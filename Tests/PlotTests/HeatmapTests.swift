@@ -1,4 +1,5 @@
 // Golden frames and behaviour of Heatmap: shading bands, log shading, path and optimum marker.
+import TestSupport
 import Plot
 import XCTest
 
@@ -19,13 +20,13 @@ final class HeatmapTests: XCTestCase {
 
     func testBowlBraille() {
         let map = Heatmap(title: "Loss landscape", grid: bowl, path: descentPath, marker: (1, -0.5))
-        assertFrame(render(map, width: 56, height: 18), matchesGolden: "heatmap-braille")
+        golden.assertMatches(render(map, width: 56, height: 18), named: "heatmap-braille")
     }
 
     func testBowlASCIILog() {
         let map = Heatmap(title: "Loss landscape (log)", grid: bowl, logScale: true, path: descentPath,
                           marker: (1, -0.5), mode: .ascii)
-        assertFrame(render(map, width: 56, height: 18), matchesGolden: "heatmap-ascii-log")
+        golden.assertMatches(render(map, width: 56, height: 18), named: "heatmap-ascii-log")
     }
 
     func testRolesFollowValue() {

@@ -1,4 +1,5 @@
 // LineChart behaviour: empty, constant and NaN data, decimation, buckets, log axis, smoothing, roles.
+import TestSupport
 import Foundation
 import Plot
 import XCTest
@@ -20,7 +21,7 @@ final class LineChartBehaviourTests: XCTestCase {
     func testEmptyDataShowsAxesAndNoData() {
         let buffer = render(LineChart(title: "Loss", series: [Series(name: "train", role: .lossTrain, xs: [], ys: [])]),
                             width: 40, height: 10)
-        assertFrame(buffer, matchesGolden: "line-empty")
+        golden.assertMatches(buffer, named: "line-empty")
         XCTAssertTrue(buffer.text.contains("no data"))
     }
 
@@ -28,7 +29,7 @@ final class LineChartBehaviourTests: XCTestCase {
         let xs = (0..<50).map(Double.init)
         let buffer = render(LineChart(series: [Series(name: "c", role: .lossTrain, xs: xs, ys: xs.map { _ in 3 })],
                                       mode: .ascii, showsLegend: false), width: 40, height: 12)
-        assertFrame(buffer, matchesGolden: "line-constant-ascii")
+        golden.assertMatches(buffer, named: "line-constant-ascii")
         let rows = Set(cells(buffer, role: .lossTrain).map(\.y))
         XCTAssertEqual(rows.count, 1, buffer.text)
     }
@@ -73,7 +74,7 @@ final class LineChartBehaviourTests: XCTestCase {
         }
         let fromBuckets = render(LineChart(title: "Loss", series: [Series(name: "train", role: .lossTrain, buckets: buckets)]),
                                  width: 50, height: 12)
-        assertFrame(fromBuckets, matchesGolden: "line-buckets-braille")
+        golden.assertMatches(fromBuckets, named: "line-buckets-braille")
         let fromPoints = render(LineChart(title: "Loss", series: [Series(name: "train", role: .lossTrain, xs: xs, ys: ys)]),
                                 width: 50, height: 12)
         // Both keep the spikes: the top row of the plot is reached in both.
@@ -86,7 +87,7 @@ final class LineChartBehaviourTests: XCTestCase {
         let ys = xs.map { $0 < 10 ? 0 : pow(10, -$0 / 10) }
         let buffer = render(LineChart(title: "Loss", series: [Series(name: "train", role: .lossTrain, xs: xs, ys: ys)],
                                       yScale: .logarithmic), width: 60, height: 16)
-        assertFrame(buffer, matchesGolden: "line-log-nonpositive")
+        golden.assertMatches(buffer, named: "line-log-nonpositive")
         XCTAssertTrue(buffer.text.contains("values ≤ 0 not shown"))
         // Nothing is drawn where x < 10 (those values were 0).
         let plotX = 6
@@ -98,7 +99,7 @@ final class LineChartBehaviourTests: XCTestCase {
         let ys = xs.map { 1e3 * pow(10, -$0 / 20) }  // 1e3 … ~1e-12
         let buffer = render(LineChart(title: "Loss", series: [Series(name: "train", role: .lossTrain, xs: xs, ys: ys)],
                                       yScale: .logarithmic), width: 60, height: 20)
-        assertFrame(buffer, matchesGolden: "line-log-decades")
+        golden.assertMatches(buffer, named: "line-log-decades")
         XCTAssertTrue(buffer.text.contains("1e-12") && buffer.text.contains("100┤"), buffer.text)
     }
 
@@ -107,7 +108,7 @@ final class LineChartBehaviourTests: XCTestCase {
         let ys = xs.map { 3 * exp(-$0 / 50) + ($0.truncatingRemainder(dividingBy: 2) == 0 ? 0.2 : -0.1) + 0.5 }
         let buffer = render(LineChart(title: "SGD loss", series: [Series(name: "train", role: .lossTrain, xs: xs, ys: ys)],
                                       smoothing: 0.9), width: 60, height: 14)
-        assertFrame(buffer, matchesGolden: "line-smoothed-braille")
+        golden.assertMatches(buffer, named: "line-smoothed-braille")
         XCTAssertFalse(cells(buffer, role: .ghost).isEmpty)
         XCTAssertFalse(cells(buffer, role: .lossTrain).isEmpty)
     }

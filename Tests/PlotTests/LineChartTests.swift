@@ -1,4 +1,5 @@
 // Golden frames of LineChart: train and test loss in every render mode, and on a log axis.
+import TestSupport
 import Plot
 import XCTest
 
@@ -27,19 +28,19 @@ final class LineChartTests: XCTestCase {
     }
 
     func testTrainTestBraille() {
-        assertFrame(render(trainTestChart(mode: .braille), width: 60, height: 16), matchesGolden: "line-train-test-braille")
+        golden.assertMatches(render(trainTestChart(mode: .braille), width: 60, height: 16), named: "line-train-test-braille")
     }
 
     func testTrainTestHalfBlock() {
-        assertFrame(render(trainTestChart(mode: .halfBlock), width: 60, height: 16), matchesGolden: "line-train-test-halfblock")
+        golden.assertMatches(render(trainTestChart(mode: .halfBlock), width: 60, height: 16), named: "line-train-test-halfblock")
     }
 
     func testTrainTestASCII() {
-        assertFrame(render(trainTestChart(mode: .ascii), width: 60, height: 16), matchesGolden: "line-train-test-ascii")
+        golden.assertMatches(render(trainTestChart(mode: .ascii), width: 60, height: 16), named: "line-train-test-ascii")
     }
 
     func testLogScaleBraille() {
-        assertFrame(render(trainTestChart(mode: .braille, yScale: .logarithmic), width: 60, height: 16),
-                    matchesGolden: "line-log-braille")
+        golden.assertMatches(render(trainTestChart(mode: .braille, yScale: .logarithmic), width: 60, height: 16),
+                    named: "line-log-braille")
     }
 }

@@ -1,4 +1,5 @@
 // Parses an SVG with Foundation's XMLParser into its elements, and compares SVG text with golden files.
+import TestSupport
 import Foundation
 import FoundationXML
 import XCTest
@@ -69,5 +70,5 @@ func assertSVG(_ svg: String, matchesGolden name: String, file: StaticString = #
         return
     }
     guard expected != svg else { return }
-    XCTFail("SVG differs from \(name).svg:\n" + lineDiff(expected: expected, actual: svg), file: file, line: line)
+    XCTFail("SVG differs from \(name).svg:\n" + GoldenFrame.lineDiff(expected: expected, actual: svg), file: file, line: line)
 }

@@ -1,4 +1,5 @@
 // Golden frames and behaviour of ScatterPlot: diagonal, density, train vs test shapes, many points.
+import TestSupport
 import Plot
 import XCTest
 
@@ -35,15 +36,15 @@ final class ScatterPlotTests: XCTestCase {
     }
 
     func testBraille() {
-        assertFrame(render(chart(.braille), width: 50, height: 20), matchesGolden: "scatter-braille")
+        golden.assertMatches(render(chart(.braille), width: 50, height: 20), named: "scatter-braille")
     }
 
     func testHalfBlock() {
-        assertFrame(render(chart(.halfBlock), width: 50, height: 20), matchesGolden: "scatter-halfblock")
+        golden.assertMatches(render(chart(.halfBlock), width: 50, height: 20), named: "scatter-halfblock")
     }
 
     func testASCII() {
-        assertFrame(render(chart(.ascii), width: 50, height: 20), matchesGolden: "scatter-ascii")
+        golden.assertMatches(render(chart(.ascii), width: 50, height: 20), named: "scatter-ascii")
     }
 
     func testTrainAndTestDifferInShapeAndRole() {

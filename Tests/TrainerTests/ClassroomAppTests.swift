@@ -1,4 +1,5 @@
 // The classroom features through the frame loop on a real session: ghosts, export, narration, landscape, replay.
+import TestSupport
 import Engine
 import Foundation
 import Plot
@@ -135,8 +136,10 @@ final class ClassroomAppTests: XCTestCase {
         let (app, _, session) = makeApp(events: [], playback: recording)
         defer { session.shutdown() }
         // The recording plays on its own thread; the frame loop only shows how far it got.
-        let deadline = Date().addingTimeInterval(20)
-        while app.state.replayProgress != nil, Date() < deadline { app.run(maxIdleFrames: 1) }
+        waitFor("the replay to finish") {
+            app.run(maxIdleFrames: 1)
+            return app.state.replayProgress == nil
+        }
         session.waitUntilIdle()
         let replayed = session.snapshot()
         XCTAssertEqual(replayed.step, 4)

@@ -1,4 +1,5 @@
 // Frames of the classroom features at 80×24: landscape, narration, ghosts, stability marker, scaling, presets.
+import TestSupport
 @testable import Engine
 import Plot
 import XCTest
@@ -13,7 +14,7 @@ final class ClassroomScreenTests: XCTestCase {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.showsLandscape = true
         let buffer = frame(state, landscape: TrainerFixtures.landscape())
-        GoldenFrame.assertMatches(buffer, named: "landscape-80x24")
+        golden.assertMatches(buffer, named: "landscape-80x24")
         XCTAssertTrue(buffer.text.contains("◆"), "the optimum is marked")
         XCTAssertTrue(buffer.text.contains("●"), "the current model ends the path")
         XCTAssertFalse(buffer.text.contains("Predicted vs actual"), "the landscape takes the left column")
@@ -25,7 +26,7 @@ final class ClassroomScreenTests: XCTestCase {
         state.overlay = .narration
         state.narration = TrainerFixtures.run(steps: 3).narrateNextStep(rowLimit: 3)
         let buffer = frame(state)
-        GoldenFrame.assertMatches(buffer, named: "narration-80x24")
+        golden.assertMatches(buffer, named: "narration-80x24")
         for text in ["step 4: gd on all 20 rows (full batch)", "row 0: x (0)  ŷ", "∇ (z): x", "η = 0.1", "old: x", "new: x", "w ← w − η·∇w", "n: take this step"] {
             XCTAssertTrue(buffer.text.contains(text), "narration lacks \(text)")
         }
@@ -72,7 +73,7 @@ final class ClassroomScreenTests: XCTestCase {
         state.ghosts.pin(TrainerFixtures.ghost(rate: 0.01))
         state.ghosts.pin(TrainerFixtures.ghost(rate: 0.05, method: .sgd, batch: 1))
         let buffer = frame(state)
-        GoldenFrame.assertMatches(buffer, named: "ghosts-80x24")
+        golden.assertMatches(buffer, named: "ghosts-80x24")
         XCTAssertTrue(buffer.text.contains("─1 ghost gd lr 0.01 batch 200"), "each ghost is named in the legend as a ghost")
         XCTAssertTrue(buffer.text.contains("╌2 ghost sgd lr 0.05 batch 1"))
         XCTAssertTrue(buffer.text.contains("[clear]"), "with ghosts the clear word appears")
@@ -99,7 +100,7 @@ final class ClassroomScreenTests: XCTestCase {
         state.snapshot.hyperparameters.learningRate = 0.5
         state.snapshot.trainLoss = .nan
         let buffer = frame(state)
-        GoldenFrame.assertMatches(buffer, named: "diverged-80x24")
+        golden.assertMatches(buffer, named: "diverged-80x24")
         XCTAssertTrue(buffer.text.contains("lr 0.5 > 2/λmax = 0.25"), "the rate used and the bound")
     }
 
@@ -334,7 +335,7 @@ final class ClassroomScreenTests: XCTestCase {
         state.snapshot.intercept = atOptimum.intercept
         state.showsLandscape = true
         let buffer = frame(state, landscape: atOptimum.frame)
-        GoldenFrame.assertMatches(buffer, named: "landscape-diabetes-80x24")
+        golden.assertMatches(buffer, named: "landscape-diabetes-80x24")
         XCTAssertTrue(buffer.text.contains("others held at current values"), buffer.text)
         XCTAssertTrue(buffer.text.contains("◆ w* projected"), buffer.text)
         XCTAssertTrue(buffer.text.contains("Loss landscape · bmi →  s5 ↑"), buffer.text)

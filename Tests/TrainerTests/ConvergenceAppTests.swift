@@ -1,4 +1,5 @@
 // Convergence through the frame loop: the engine stops the run, the screen says so, Space runs on, r re-arms.
+import TestSupport
 import Engine
 import Foundation
 import Plot
@@ -22,12 +23,6 @@ final class ConvergenceAppTests: XCTestCase {
             session: session, backend: backend, catalog: ThemeCatalog(userDirectory: nil), state: state, noColor: false,
             setup: setup, playback: playback.map { RecordingPlayback(recording: $0, session: session) })
         return (app, backend, session)
-    }
-
-    private func waitFor(_ session: TrainingSession, _ what: String, _ condition: (TrainingSnapshot) -> Bool) {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !condition(session.snapshot()) { Thread.sleep(forTimeInterval: 0.001) }
-        XCTAssertTrue(condition(session.snapshot()), "timed out waiting for \(what)")
     }
 
     /// Plays `keys` through the app, then lets it draw the engine's latest state.
@@ -83,8 +78,10 @@ final class ConvergenceAppTests: XCTestCase {
         let (app, _, session) = makeApp(playback: recording)
         defer { session.shutdown() }
         // The recording plays on its own thread; the frame loop only shows how far it got.
-        let deadline = Date().addingTimeInterval(20)
-        while app.state.replayProgress != nil, Date() < deadline { app.run(maxIdleFrames: 1) }
+        waitFor("the replay to finish") {
+            app.run(maxIdleFrames: 1)
+            return app.state.replayProgress == nil
+        }
         session.waitUntilIdle()
         let replayed = session.snapshot()
         XCTAssertNil(app.state.replayProgress, "the playback finished")

@@ -1,4 +1,5 @@
 // Real sessions stepped a fixed number of times, drawn as whole frames: the fit views' golden screens.
+import TestSupport
 @testable import Engine
 import Foundation
 import Plot
@@ -23,9 +24,7 @@ enum FitViewFixtures {
         if comparing { session.requestClosedForm() }
         session.waitUntilIdle()
         // The closed form is solved off the training thread: wait for it (no timing is asserted).
-        while comparing && session.snapshot().closedForm == nil && session.snapshot().closedFormFailure == nil {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        if comparing { waitFor(session, "the closed form") { $0.closedForm != nil || $0.closedFormFailure != nil } }
         var state = TrainerState(
             width: width, height: height, hyperparameters: setup.hyperparameters, rowCount: loaded.train.rowCount,
             dataName: loaded.train.name, featureNames: loaded.train.featureNames, fitIntercept: setup.data.fitIntercept,

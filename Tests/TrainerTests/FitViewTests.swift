@@ -1,4 +1,5 @@
 // The data panel's views and the weight paths: keys, border words, what each view draws, and golden frames.
+import TestSupport
 @testable import Engine
 import Plot
 import Terminal
@@ -168,12 +169,12 @@ final class FitViewTests: XCTestCase {
             $0.showsResiduals = true
         }
         XCTAssertTrue(frame.buffer.text.contains("too many points"), "100 points in a 35-column plot: a note, not mud")
-        GoldenFrame.assertMatches(frame.buffer, named: "fit-80x24")
+        golden.assertMatches(frame.buffer, named: "fit-80x24")
     }
 
     func testGoldenFitASCII80x24() throws {
         let frame = try FitViewFixtures.frame(setup: FitViewFixtures.line(), steps: 8, width: 80, height: 24, comparing: true, mode: .ascii)
-        GoldenFrame.assertMatches(frame.buffer, named: "fit-ascii-80x24")
+        golden.assertMatches(frame.buffer, named: "fit-ascii-80x24")
     }
 
     func testGoldenPolynomialOverfit120x40() throws {
@@ -193,7 +194,7 @@ final class FitViewTests: XCTestCase {
         let modelSlopes = zip(model.ys.dropFirst(), model.ys).map { $0 - $1 }
         XCTAssertGreaterThan(modelSlopes.max()! - modelSlopes.min()!, 0.01 * abs(modelSlopes.max()!), "the model bends")
         XCTAssertFalse(frame.charts.testInput.isEmpty, "the held-out points are drawn")
-        GoldenFrame.assertMatches(frame.buffer, named: "fit-poly9-120x40")
+        golden.assertMatches(frame.buffer, named: "fit-poly9-120x40")
     }
 
     func testGoldenDiabetesPartialFitAndResiduals() throws {
@@ -204,13 +205,13 @@ final class FitViewTests: XCTestCase {
         }
         XCTAssertEqual(partial.state.dataView, .partialFit)
         XCTAssertTrue(partial.buffer.text.contains("Partial fit · bmi"), partial.buffer.text)
-        GoldenFrame.assertMatches(partial.buffer, named: "partial-fit-diabetes-120x40")
+        golden.assertMatches(partial.buffer, named: "partial-fit-diabetes-120x40")
         let residuals = try FitViewFixtures.frame(setup: FitViewFixtures.diabetes, steps: 200, width: 80, height: 24) {
             $0.dataView = .residuals
         }
         XCTAssertTrue(residuals.buffer.text.contains("Residuals vs predicted"))
         XCTAssertEqual(residuals.charts.trainResiduals.count, residuals.charts.trainActual.count)
-        GoldenFrame.assertMatches(residuals.buffer, named: "residuals-diabetes-80x24")
+        golden.assertMatches(residuals.buffer, named: "residuals-diabetes-80x24")
     }
 
     func testGoldenWeightPathsDiabetes() throws {
@@ -220,7 +221,7 @@ final class FitViewTests: XCTestCase {
             }
             XCTAssertTrue(frame.buffer.text.contains("Weights over steps"))
             XCTAssertGreaterThan(frame.charts.weightPaths.count, 2)
-            GoldenFrame.assertMatches(frame.buffer, named: "weight-paths-diabetes-\(width)x\(height)")
+            golden.assertMatches(frame.buffer, named: "weight-paths-diabetes-\(width)x\(height)")
         }
     }
 }

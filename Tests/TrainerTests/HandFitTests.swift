@@ -1,4 +1,6 @@
 // Fitting by hand and starting anywhere: keys and the mouse become starts the engine evaluates, on a real session.
+import TestSupport
+import MessageText
 @testable import Engine
 import Foundation
 import Plot
@@ -37,9 +39,7 @@ final class HandFitTests: XCTestCase {
             for command in commands { session.send(command) }
             session.waitUntilIdle()
             // The closed form is solved off the training thread: wait for it (no timing is asserted).
-            while commands.contains(.requestClosedForm), session.snapshot().closedForm == nil, session.snapshot().closedFormFailure == nil {
-                Thread.sleep(forTimeInterval: 0.01)
-            }
+            if commands.contains(.requestClosedForm) { waitFor(session, "the closed form") { $0.closedForm != nil || $0.closedFormFailure != nil } }
             refresh()
         }
 
@@ -119,8 +119,8 @@ final class HandFitTests: XCTestCase {
         // The status bar reads the line, its loss and, with the closed form known, how far from the best line it is.
         XCTAssertNotNil(rig.state.snapshot.closedForm)
         let bar = TrainerScreen(state: rig.state, charts: rig.charts).render().text.split(separator: "\n").last.map(String.init) ?? ""
-        XCTAssertTrue(bar.contains("slope " + Readout.number(shifted.slope)), bar)
-        XCTAssertTrue(bar.contains("MSE " + Readout.number(want)), bar)
+        XCTAssertTrue(bar.contains("slope " + NumberText.figure(shifted.slope)), bar)
+        XCTAssertTrue(bar.contains("MSE " + NumberText.figure(want)), bar)
         XCTAssertTrue(bar.contains("|w − w*|"), bar)
     }
 
@@ -233,16 +233,16 @@ final class HandFitTests: XCTestCase {
         rig.press(.character("h"))
         for _ in 0..<5 { rig.press(.right) }
         rig.press(.up)
-        GoldenFrame.assertMatches(TrainerScreen(state: rig.state, charts: rig.charts).render(), named: "hand-fit-80x24")
+        golden.assertMatches(TrainerScreen(state: rig.state, charts: rig.charts).render(), named: "hand-fit-80x24")
         let wide = try Rig(steps: 15, width: 120, height: 40)
         wide.press(.character("h"))
         for _ in 0..<5 { wide.press(.right) }
-        GoldenFrame.assertMatches(TrainerScreen(state: wide.state, charts: wide.charts).render(), named: "hand-fit-120x40")
+        golden.assertMatches(TrainerScreen(state: wide.state, charts: wide.charts).render(), named: "hand-fit-120x40")
 
         let map = try Rig(steps: 15, landscape: true)
         map.press(.character("p"))
         for _ in 0..<3 { map.press(.left) }
-        GoldenFrame.assertMatches(
+        golden.assertMatches(
             TrainerScreen(state: map.state, charts: map.charts, landscape: map.landscapeFrame()).render(), named: "landscape-cursor-80x24")
     }
 }

@@ -1,4 +1,5 @@
 // The L1 control (`L`, the L1 slider): it sends α₁ to the engine, which sets diabetes weights exactly to zero, and a recording replays it.
+import TestSupport
 @testable import Engine
 import Foundation
 import Plot
@@ -92,10 +93,7 @@ final class L1ControlTests: XCTestCase {
             setup: setup)
         backend.pendingEvents = Array(repeating: InputEvent.key(.character("L")), count: 4) + [.key(.character(" "))]
         app.run(maxIdleFrames: 1)
-        let deadline = Date().addingTimeInterval(60)
-        while session.snapshot().status == .running || session.snapshot().status == .ready, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        waitFor(session, "the run to stop by itself", seconds: 60) { $0.status != .running && $0.status != .ready }
         backend.pendingEvents = []
         app.run(maxIdleFrames: 2)
         let snapshot = session.snapshot()
@@ -120,6 +118,6 @@ final class L1ControlTests: XCTestCase {
         setup.hyperparameters.l1 = 10
         let frame = try FitViewFixtures.frame(setup: setup, steps: 400, width: 80, height: 24) { $0.focus = .l1 }
         XCTAssertTrue(frame.buffer.text.contains("L1 "), frame.buffer.text)
-        GoldenFrame.assertMatches(frame.buffer, named: "l1-control-80x24")
+        golden.assertMatches(frame.buffer, named: "l1-control-80x24")
     }
 }

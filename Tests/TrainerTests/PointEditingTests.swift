@@ -1,4 +1,5 @@
 // Editing the Fit view's points: the mouse and the cursor keys turn into data edits, refused where they must be.
+import TestSupport
 @testable import Engine
 import Foundation
 import Plot
@@ -21,9 +22,7 @@ final class PointEditingTests: XCTestCase {
         for _ in 0..<steps { session.step() }
         if comparing { session.requestClosedForm() }
         session.waitUntilIdle()
-        while comparing && session.snapshot().closedForm == nil && session.snapshot().closedFormFailure == nil {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        if comparing { waitFor(session, "the closed form") { $0.closedForm != nil || $0.closedFormFailure != nil } }
         var state = TrainerState(
             width: 80, height: 24, hyperparameters: setup.hyperparameters, rowCount: session.train.rowCount,
             dataName: loaded.train.name, featureNames: loaded.train.featureNames, fitInputName: loaded.train.fitInputName)
@@ -172,11 +171,11 @@ final class PointEditingTests: XCTestCase {
         }
         XCTAssertTrue(frame.buffer.text.contains("a add"), frame.buffer.text)
         XCTAssertTrue(frame.buffer.text.contains("┼"), frame.buffer.text)
-        GoldenFrame.assertMatches(frame.buffer, named: "point-cursor-80x24")
+        golden.assertMatches(frame.buffer, named: "point-cursor-80x24")
     }
 
     func testGoldenEditedFit80x24() throws {
         let frame = try fitState(edits: [.addOutlier, .move(row: 0, x: 0, y: 25)], comparing: true)
-        GoldenFrame.assertMatches(frame.buffer, named: "fit-edited-80x24")
+        golden.assertMatches(frame.buffer, named: "fit-edited-80x24")
     }
 }

@@ -1,4 +1,6 @@
 // The race view's own rates: ↑ ↓ choose a contestant, + - change its rate alone, and every column shows at 80 wide.
+import TestSupport
+import MessageText
 @testable import Engine
 import Foundation
 import Plot
@@ -81,11 +83,11 @@ final class RaceRateTests: XCTestCase {
             }
             for contestant in state.contestants {
                 XCTAssertTrue(table.contains(contestant.label + " "), table)
-                XCTAssertTrue(table.contains(Readout.rate(contestant.hyperparameters.learningRate)), table)
+                XCTAssertTrue(table.contains(NumberText.rate(contestant.hyperparameters.learningRate)), table)
             }
             XCTAssertTrue(table.contains("152.1") || table.contains("152"), "the intercept's value\n" + table)
             XCTAssertGreaterThanOrEqual(state.layout.chart.height, 8, "the chart keeps room")
-            GoldenFrame.assertMatches(buffer, named: "race-diabetes-\(width)x\(height)")
+            golden.assertMatches(buffer, named: "race-diabetes-\(width)x\(height)")
         }
     }
 

@@ -1,4 +1,5 @@
 // The live race view: its keys and clicks, a golden frame at 80×24, and a real race on the in-memory backend.
+import TestSupport
 @testable import Engine
 import Foundation
 import Plot
@@ -55,7 +56,7 @@ final class RaceViewTests: XCTestCase {
 
     func testGoldenRace80x24() {
         let buffer = RaceScreen(state: state(), curves: curves()).render()
-        GoldenFrame.assertMatches(buffer, named: "race-80x24")
+        golden.assertMatches(buffer, named: "race-80x24")
         for label in ["GD", "SGD", "mini-batch 32"] { XCTAssertTrue(buffer.text.contains(label), label) }
         XCTAssertTrue(buffer.text.contains("Weights per method"))
         let roles = Set(buffer.cells.map(\.role))
@@ -150,8 +151,10 @@ final class RaceViewTests: XCTestCase {
         let backend = MemoryBackend(width: 80, height: 24, events: [.key(.character(" "))])
         let app = RaceApp(race: race, backend: backend, styles: Theme.builtInDefault.styles, state: RaceState(
             width: 1, height: 1, dataName: "line", rowCount: 20, featureNames: ["x"], contestants: race.contestants))
-        let deadline = Date().addingTimeInterval(10)
-        while race.snapshots().contains(where: { $0.step < 30 }), Date() < deadline { app.run(maxIdleFrames: 3) }
+        waitFor("every contestant at step 30") {
+            app.run(maxIdleFrames: 3)
+            return !race.snapshots().contains(where: { $0.step < 30 })
+        }
         app.run(maxIdleFrames: 2)
         XCTAssertEqual(race.snapshots().map(\.step), [30, 30, 30])
         let text = backend.frames.last!.text

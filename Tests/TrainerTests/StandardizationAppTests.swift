@@ -1,4 +1,5 @@
 // The z key through the frame loop on diabetes: κ GD in the Controls stats and the stable rate both move.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -28,13 +29,13 @@ final class StandardizationAppTests: XCTestCase {
         var standardizedRun = TrainingRun(train: data, standardize: true)
         var rawRun = TrainingRun(train: data, standardize: false)
         let standardized = try XCTUnwrap(kappaRow())
-        XCTAssertTrue(standardized.contains("κ GD " + Readout.number(try XCTUnwrap(standardizedRun.conditionNumber()))), standardized)
+        XCTAssertTrue(standardized.contains("κ GD " + NumberText.figure(try XCTUnwrap(standardizedRun.conditionNumber()))), standardized)
         let standardizedRate = app.state.snapshot.largestStableLearningRate
 
         backend.pendingEvents = [.key(.character("z"))]
         let raw = try XCTUnwrap(kappaRow())
         XCTAssertFalse(app.state.snapshot.standardized)
-        XCTAssertTrue(raw.contains("κ GD " + Readout.number(try XCTUnwrap(rawRun.conditionNumber()))), raw)
+        XCTAssertTrue(raw.contains("κ GD " + NumberText.figure(try XCTUnwrap(rawRun.conditionNumber()))), raw)
         XCTAssertNotEqual(raw, standardized)
         XCTAssertLessThan(app.state.snapshot.largestStableLearningRate, standardizedRate / 100, "the stable rate moves too")
     }

@@ -1,4 +1,5 @@
 // Tests of the frame loop on the in-memory backend: every event is drawn at once, quit and signals end the loop.
+import TestSupport
 import Engine
 import Plot
 import Terminal
@@ -67,8 +68,7 @@ final class TrainerAppTests: XCTestCase {
         defer { session.shutdown() }
         app.run(maxIdleFrames: 1)
         XCTAssertTrue(backend.frames[1].lines[0].contains("RUNNING"), "the key's effect is in the very next frame")
-        let deadline = Date().addingTimeInterval(5)
-        while session.snapshot().step == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        waitFor(session, "a first step") { $0.step > 0 }
         XCTAssertGreaterThan(session.snapshot().step, 0, "the session trains on its own thread")
     }
 

@@ -1,4 +1,5 @@
 // Tests of whole frames: golden screens at 80×24 and 160×48, overlays, closed-form figures, divergence, too small.
+import TestSupport
 @testable import Engine
 import Plot
 import XCTest
@@ -10,31 +11,31 @@ final class TrainerScreenTests: XCTestCase {
     }
 
     func testGolden80x24() {
-        GoldenFrame.assertMatches(frame(TrainerFixtures.state(width: 80, height: 24)), named: "screen-80x24")
+        golden.assertMatches(frame(TrainerFixtures.state(width: 80, height: 24)), named: "screen-80x24")
     }
 
     func testGolden160x48Comparing() {
-        GoldenFrame.assertMatches(
+        golden.assertMatches(
             frame(TrainerFixtures.state(width: 160, height: 48, comparing: true)), named: "screen-160x48-comparing")
     }
 
     func testGolden80x24Help() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
-        GoldenFrame.assertMatches(frame(state), named: "screen-80x24-help")
+        golden.assertMatches(frame(state), named: "screen-80x24-help")
     }
 
     func testGolden80x24HelpSecondPage() {
         var state = TrainerFixtures.state(width: 80, height: 24)
         state.overlay = .help
         state.helpPage = 1
-        GoldenFrame.assertMatches(frame(state), named: "screen-80x24-help-page2")
+        golden.assertMatches(frame(state), named: "screen-80x24-help-page2")
     }
 
     func testGolden120x40Help() {
         var state = TrainerFixtures.state(width: 120, height: 40)
         state.overlay = .help
-        GoldenFrame.assertMatches(frame(state), named: "screen-120x40-help")
+        golden.assertMatches(frame(state), named: "screen-120x40-help")
     }
 
     func testPanelsAndStatusBarFigures() {
@@ -83,7 +84,7 @@ final class TrainerScreenTests: XCTestCase {
     func testGoldenScheduleControl() {
         for (width, height) in [(80, 24), (120, 40)] {
             let (state, charts) = scheduleState(width: width, height: height)
-            GoldenFrame.assertMatches(
+            golden.assertMatches(
                 TrainerScreen(state: state, charts: charts).render(), named: "schedule-\(width)x\(height)")
         }
     }
@@ -112,7 +113,7 @@ final class TrainerScreenTests: XCTestCase {
         XCTAssertTrue(frame.text.contains("s1 =0"), frame.text)
         XCTAssertFalse(frame.text.contains("bmi =0"), frame.text)
         XCTAssertTrue(frame.text.contains("Loss J = (1/n)·Σr² + α₁‖w‖₁ · log y"), frame.text)
-        GoldenFrame.assertMatches(frame, named: "weights-zeros-120x40")
+        golden.assertMatches(frame, named: "weights-zeros-120x40")
     }
 
     func testShortStatusBarKeepsTheScalingAndSkipsGDsEpoch() {
@@ -266,7 +267,7 @@ final class PathViewTests: XCTestCase {
         let frame = TrainerScreen(state: state, charts: ChartData(), path: path).render()
         XCTAssertTrue(frame.text.contains("enter: bmi, s5, bp, s3, sex, s6, s1, s4, s2, age"), frame.text)
         XCTAssertTrue(frame.text.contains("│ alpha 5.000 (--l1 10.00)"), frame.text)
-        GoldenFrame.assertMatches(frame, named: "path-120x40")
+        golden.assertMatches(frame, named: "path-120x40")
         let computing = TrainerScreen(state: state, charts: ChartData()).render()
         XCTAssertTrue(computing.text.contains("computing the path"))
         _ = state.handle(.key(.escape))

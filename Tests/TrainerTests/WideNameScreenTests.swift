@@ -1,4 +1,5 @@
 // Feature names in CJK and with emoji: every panel keeps its borders in place (golden frames at 80×24).
+import TestSupport
 @testable import Engine
 import Plot
 import XCTest
@@ -34,7 +35,7 @@ final class WideNameScreenTests: XCTestCase {
 
     func testGoldenCJKFeatureNames() {
         let buffer = frame(state(names: ["面积", "房间数"]))
-        GoldenFrame.assertMatches(buffer, named: "wide-cjk-names-80x24")
+        golden.assertMatches(buffer, named: "wide-cjk-names-80x24")
         assertAligned(buffer)
         XCTAssertTrue(buffer.text.contains("面积"))
         XCTAssertTrue(buffer.text.contains("房间数"))
@@ -42,7 +43,7 @@ final class WideNameScreenTests: XCTestCase {
 
     func testGoldenEmojiFeatureNames() {
         let buffer = frame(state(names: ["🏠 rooms", "❤️ score"]))
-        GoldenFrame.assertMatches(buffer, named: "wide-emoji-names-80x24")
+        golden.assertMatches(buffer, named: "wide-emoji-names-80x24")
         assertAligned(buffer)
         XCTAssertTrue(buffer.text.contains("🏠 rooms"))
     }

@@ -1,4 +1,5 @@
 // Tests for the slider, button, selector and panel frame, rendered into small buffers.
+import MessageText
 import Plot
 import XCTest
 @testable import Trainer
@@ -93,13 +94,13 @@ final class WidgetTests: XCTestCase {
     }
 
     func testReadoutNeverShowsNaN() {
-        XCTAssertEqual(Readout.number(.nan), "—")
-        XCTAssertEqual(Readout.number(.infinity), "—")
-        XCTAssertEqual(Readout.rate(.nan), "—")
-        XCTAssertEqual(Readout.count(-.infinity), "—")
-        XCTAssertEqual(Readout.number(0.5123), "0.5123")
-        XCTAssertEqual(Readout.number(1.5e-7), "1.50e-07")
-        XCTAssertEqual(Readout.rate(0.1), "0.1")
-        XCTAssertEqual(Readout.count(12_345), "12k")
+        XCTAssertEqual(NumberText.figure(.nan), "—")
+        XCTAssertEqual(NumberText.figure(.infinity), "—")
+        XCTAssertEqual(NumberText.rate(.nan), "—")
+        XCTAssertEqual(NumberText.count(-.infinity), "—")
+        XCTAssertEqual(NumberText.figure(0.5123), "0.5123")
+        XCTAssertEqual(NumberText.figure(1.5e-7), "1.50e-07")
+        XCTAssertEqual(NumberText.rate(0.1), "0.1")
+        XCTAssertEqual(NumberText.count(12_345), "12k")
     }
 }

@@ -1,5 +1,6 @@
 // How much memory a data set and its solvers would take, checked against the machine before anything is allocated.
 import Foundation
+import MessageText
 
 /// Sizes are refused before allocating, in one line that says how much would be needed and what the limit is,
 /// rather than ending in SIGABRT (`--rows 4294967297`) or an 80 GB allocation (a CSV of 100,000 columns).
@@ -28,15 +29,7 @@ public enum MemoryBudget {
     /// nil when `bytes` fit, else "would need 68.7 GB of memory, more than this machine's 23.4 GB".
     public static func problem(bytes: Double, limit: Double = limitBytes) -> String? {
         guard !(bytes <= limit) else { return nil }
-        return "would need \(format(bytes)) of memory, more than this machine's \(format(limit))"
-    }
-
-    /// "68.7 GB", "512 MB".
-    public static func format(_ bytes: Double) -> String {
-        if !bytes.isFinite { return "more than any machine has" }
-        if bytes >= 1e12 { return String(format: "%.1f TB", bytes / 1e12) }
-        if bytes >= 1e9 { return String(format: "%.1f GB", bytes / 1e9) }
-        return String(format: "%.0f MB", max(1, bytes / 1e6))
+        return "would need \(NumberText.bytes(bytes)) of memory, more than this machine's \(NumberText.bytes(limit))"
     }
 
     /// "4294967297 rows × 1 feature" (the words of the messages).

@@ -1,4 +1,5 @@
 // The next training step spelled out with its real numbers: batch rows, residuals, gradient, η, old and new weights.
+import MessageText
 import Foundation
 
 /// One update as a learner would compute it by hand. The rows (x, ŷ, y, r) and the old and new models are in
@@ -75,8 +76,8 @@ public struct StepNarration: Sendable, Equatable {
         ]
         switch hyperparameters.update {
         case .plain: lines.append("w ← w − η·∇w,  b ← b − η·∇b")
-        case .momentum: lines += ["v ← β·v + ∇,  w ← w − η·v", "β = \(TrainingRun.short(hyperparameters.momentum))"]
-        case .nesterov: lines += ["v ← β·v + ∇,  w ← w − η·(∇ + β·v)", "β = \(TrainingRun.short(hyperparameters.momentum))"]
+        case .momentum: lines += ["v ← β·v + ∇,  w ← w − η·v", "β = \(NumberText.inMessage(hyperparameters.momentum))"]
+        case .nesterov: lines += ["v ← β·v + ∇,  w ← w − η·(∇ + β·v)", "β = \(NumberText.inMessage(hyperparameters.momentum))"]
         case .adam:
             let t = adam.map { String($0.t) } ?? "t"
             lines.append("m ← β₁m + (1−β₁)∇,  s ← β₂s + (1−β₂)∇²,  β₁ = 0.9, β₂ = 0.999, ε = 1e-8")
@@ -84,25 +85,13 @@ public struct StepNarration: Sendable, Equatable {
         }
         switch hyperparameters.schedule.kind {
         case .constant: break
-        case .inverse: lines.append("η = η₀/(1 + k·s),  k = \(TrainingRun.short(hyperparameters.schedule.decay))")
-        case .invscaling: lines.append("η = η₀/(s + 1)^p,  p = \(TrainingRun.short(hyperparameters.schedule.power))")
-        case .step: lines.append("η = η₀·γ^⌊e/K⌋,  γ = \(TrainingRun.short(hyperparameters.schedule.factor)), K = \(TrainingRun.short(hyperparameters.schedule.every))")
+        case .inverse: lines.append("η = η₀/(1 + k·s),  k = \(NumberText.inMessage(hyperparameters.schedule.decay))")
+        case .invscaling: lines.append("η = η₀/(s + 1)^p,  p = \(NumberText.inMessage(hyperparameters.schedule.power))")
+        case .step: lines.append("η = η₀·γ^⌊e/K⌋,  γ = \(NumberText.inMessage(hyperparameters.schedule.factor)), K = \(NumberText.inMessage(hyperparameters.schedule.every))")
         case .cosine: lines.append("η = η_min + (η₀ − η_min)·(1 + cos(π·s/T))/2,  T = \(hyperparameters.schedule.horizon)")
         }
         if standardized { lines.append("(z): per sd of x, the units GD steps in; x, ŷ, r, old, new: data units") }
         return lines
-    }
-
-    /// `value` to `digits` significant digits (as C's %g: no trailing zeros, an exponent when far from 1; a
-    /// whole number below 10¹⁵ with all its integer digits).
-    public static func number(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return TrainingRun.short(value) }
-        let digits = max(1, min(17, digits))
-        // Whole numbers below 10¹⁵ keep all their integer digits (63000, not 6.3e+04).
-        if value != 0, case let exponent = Int(log10(abs(value)).rounded(.down)), exponent >= digits - 1, exponent < 15 {
-            return String(format: "%.0f", value)
-        }
-        return String(format: "%.\(digits)g", value)
     }
 
     /// Significant digits that show `old` and `new` as different numbers when they are: two more than the
@@ -111,7 +100,7 @@ public struct StepNarration: Sendable, Equatable {
         guard old.isFinite, new.isFinite, old != new else { return 5 }
         let change = abs(new - old), size = max(abs(old), abs(new))
         var digits = max(5, Int((log10(size / change)).rounded(.up)) + 2)
-        while digits < 17 && number(old, digits: digits) == number(new, digits: digits) { digits += 1 }
+        while digits < 17 && NumberText.significant(old, digits: digits) == NumberText.significant(new, digits: digits) { digits += 1 }
         return min(17, digits)
     }
 
@@ -124,12 +113,12 @@ public struct StepNarration: Sendable, Equatable {
         let index = j == parameterNames.count - 1 ? oldModel.weights.count : j
         let old = oldShown[index], new = newShown[index]
         let digits = Self.digits(old: old, new: new)
-        return (Self.number(old, digits: digits), Self.number(new, digits: digits))
+        return (NumberText.significant(old, digits: digits), NumberText.significant(new, digits: digits))
     }
 
     /// A plain-text account with at most `components` weights shown (the intercept always is).
     public func lines(components: Int = 3) -> [String] {
-        func number(_ value: Double) -> String { Self.number(value, digits: 4) }
+        func number(_ value: Double) -> String { NumberText.significant(value, digits: 4) }
         let d = parameterNames.count - 1
         let shown = Array(0..<min(d, max(0, components))) + (fitIntercept ? [d] : [])
         let more = components < d ? ", …" : ""
@@ -157,8 +146,8 @@ public struct StepNarration: Sendable, Equatable {
         let units = standardized ? " (z)" : ""
         result.append("∇\(units): " + vector(gradient))
         result.append(hyperparameters.schedule.kind == .constant
-            ? "η = \(TrainingRun.short(learningRate))"
-            : "η = \(TrainingRun.short(learningRate)) (η₀ \(TrainingRun.short(hyperparameters.learningRate)), \(hyperparameters.schedule.kind.rawValue))")
+            ? "η = \(NumberText.inMessage(learningRate))"
+            : "η = \(NumberText.inMessage(learningRate)) (η₀ \(NumberText.inMessage(hyperparameters.learningRate)), \(hyperparameters.schedule.kind.rawValue))")
         if let velocity { result.append("v\(units): " + vector(velocity)) }
         if let adam {
             result.append("m̂\(units): " + vector(adam.firstCorrected))

@@ -58,6 +58,38 @@ public struct SessionRecording: Sendable, Equatable {
 
     static func decoder() -> JSONDecoder { JSONCoding.decoder() }
 
+    /// A line's keys, and its "recording" format as written, read before the line is decoded as what it is.
+    private struct LineKeys: Decodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        var keys: Set<String>
+        /// The header's format: a whole number as digits, a string as it is, anything else described.
+        var format: String?
+        /// The format when it is a whole number (only a number is a format).
+        var formatNumber: Int?
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            keys = Set(container.allKeys.map(\.stringValue))
+            let key = Key(stringValue: "recording")
+            guard container.contains(key) else { return }
+            if let number = try? container.decode(Int.self, forKey: key) {
+                formatNumber = number
+                format = "\(number)"
+            } else if let text = try? container.decode(String.self, forKey: key) {
+                format = text
+            } else if let number = try? container.decode(Double.self, forKey: key) {
+                format = "\(number)"
+            } else {
+                format = "a value of another kind"
+            }
+        }
+    }
+
     /// The header line (with its newline) for a recording of `setup`.
     static func headerLine(setup: SessionSetup) throws -> Data {
         var line = try encoder().encode(Header(recording: version, setup: setup))
@@ -127,7 +159,7 @@ public struct SessionRecording: Sendable, Equatable {
             let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             func fail(_ reason: String) -> RecordingError { RecordingError(file: file, line: number, reason: reason) }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            guard let probe = try? decoder.decode(LineKeys.self, from: Data(text.utf8)) else {
                 if cutShort, offset == rawLines.count - 1, setup != nil, final == nil {
                     notices.append("\(file):\(number): the last line is cut short (the recording stopped mid-write); replaying up to line \(number - 1)")
                     break
@@ -137,17 +169,17 @@ public struct SessionRecording: Sendable, Equatable {
             if final != nil { throw fail("a line after the final line") }
             do {
                 if setup == nil {
-                    guard object["recording"] != nil else { throw fail("expected the header line {\"recording\":1,\"setup\":…}") }
-                    guard let format = object["recording"] as? Int, format == version else {
-                        throw fail("'recording': format '\(object["recording"]!)' is not supported (expected \(version))")
+                    guard let format = probe.format else { throw fail("expected the header line {\"recording\":1,\"setup\":…}") }
+                    guard probe.formatNumber == version else {
+                        throw fail("'recording': format '\(format)' is not supported (expected \(version))")
                     }
                     let header = try decoder.decode(Header.self, from: Data(text.utf8))
                     // The same rules as the options typed on the command line.
                     if let problem = header.setup.problem() { throw fail("'setup.\(problem.key)': \(problem.reason)") }
                     setup = header.setup
-                } else if object["final"] != nil {
+                } else if probe.keys.contains("final") {
                     final = try decoder.decode(FinalLine.self, from: Data(text.utf8)).final
-                } else if object["command"] != nil {
+                } else if probe.keys.contains("command") {
                     let command = try decoder.decode(AppliedCommand.self, from: Data(text.utf8))
                     guard command.step >= 0 else { throw fail("'step': must be at least 0, got \(command.step)") }
                     if let time = command.time, !(time >= 0 && time.isFinite) {

@@ -1,4 +1,5 @@
 // Why a learning rate makes GD blow up, in one line a class can read: the bound of the update rule in force.
+import MessageText
 
 /// The stability rule for a rate, an update rule and the full-batch bound 2/λmax (docs/math.md derives each bound).
 public struct DivergenceExplanation: Sendable, Equatable {
@@ -34,22 +35,22 @@ public struct DivergenceExplanation: Sendable, Equatable {
     /// "2/λmax = 0.97, full-batch guide".
     public var markLabel: String {
         guard case .bound(let rate, let formula) = stability else { return "adam: no fixed bound" }
-        return "\(formula) = \(TrainingRun.short(rate))" + (method == .gd ? "" : ", full-batch guide")
+        return "\(formula) = \(NumberText.inMessage(rate))" + (method == .gd ? "" : ", full-batch guide")
     }
 
     /// "lr 0.5 > 2/λmax = 0.25" when the rate is above its rule's bound, else nil: the short form for one line.
     public var overBoundText: String? {
         guard isAboveBound, case .bound(let rate, let formula) = stability else { return nil }
-        return "lr \(TrainingRun.short(learningRate)) > \(formula) = \(TrainingRun.short(rate))"
+        return "lr \(NumberText.inMessage(learningRate)) > \(formula) = \(NumberText.inMessage(rate))"
     }
 
     /// e.g. "lr 2.4 > 2/λmax = 1.0: each step overshoots the valley's steepest direction, by more each time".
     public var text: String {
-        let rate = TrainingRun.short(learningRate)
+        let rate = NumberText.inMessage(learningRate)
         guard case .bound(let boundRate, let formula) = stability else {
-            return "lr \(rate): adam has no fixed bound, its steps are about lr in size whatever the curvature (plain GD's is 2/λmax = \(TrainingRun.short(largestStableLearningRate)))"
+            return "lr \(rate): adam has no fixed bound, its steps are about lr in size whatever the curvature (plain GD's is 2/λmax = \(NumberText.inMessage(largestStableLearningRate)))"
         }
-        let bound = TrainingRun.short(boundRate)
+        let bound = NumberText.inMessage(boundRate)
         if isAboveBound {
             return "lr \(rate) > \(formula) = \(bound): each step overshoots the valley's steepest direction, by more each time"
         }

@@ -1,4 +1,5 @@
 // The deterministic heart of training: one step at a time on the caller's thread, no clocks, no locks.
+import MessageText
 import Foundation
 
 /// A training run stepped by its owner (the session's thread, or `fit` directly). Given the same data, seed
@@ -572,7 +573,7 @@ public struct TrainingRun: Sendable {
         trainHistory.append(step: step, loss: value)
         if hyperparameters.schedule.kind != .constant { rateHistory.append(step: step, loss: currentLearningRate) }
         if value > divergenceThreshold {
-            diverge(because: "the training loss grew to \(TrainingRun.short(value)) at step \(step), over a million times its best \(TrainingRun.short(bestLoss))")
+            diverge(because: "the training loss grew to \(NumberText.inMessage(value)) at step \(step), over a million times its best \(NumberText.inMessage(bestLoss))")
             return false
         }
         trainLoss = (step, value, mse)
@@ -600,10 +601,10 @@ public struct TrainingRun: Sendable {
         if hyperparameters.method == .gd, case .bound(let rate, let formula) = updateRuleStability(),
             currentLearningRate >= TrainingRun.atBoundFraction * rate
         {
-            let share = start > 0 ? " (\(TrainingRun.short(100 * gradient / start))% of its start)" : ""
+            let share = start > 0 ? " (\(NumberText.inMessage(100 * gradient / start))% of its start)" : ""
             finish(.oscillating, "the loss stopped changing at step \(step) but the gradient did not shrink\(share): "
-                + "lr \(TrainingRun.short(currentLearningRate)) is at the stability bound \(formula) = "
-                + "\(TrainingRun.short(rate)), so the weights bounce between two points of equal loss; lower the rate")
+                + "lr \(NumberText.inMessage(currentLearningRate)) is at the stability bound \(formula) = "
+                + "\(NumberText.inMessage(rate)), so the weights bounce between two points of equal loss; lower the rate")
             return false
         }
         nextGradientCheck = step + max(1, step / 2)
@@ -633,7 +634,7 @@ public struct TrainingRun: Sendable {
         if let good = lastGood {
             parameters = good.parameters
             trainLoss = (step, good.loss, good.mse)
-            kept = "kept the weights of step \(lastGoodStep) (loss \(TrainingRun.short(good.loss)))"
+            kept = "kept the weights of step \(lastGoodStep) (loss \(NumberText.inMessage(good.loss)))"
         } else {
             parameters = initialParameters()
             trainLoss = nil
@@ -643,7 +644,7 @@ public struct TrainingRun: Sendable {
         batchLossAverage = nil
         batchLossCount = 0
         updateState.clear()
-        let rate = TrainingRun.short(currentLearningRate)
+        let rate = NumberText.inMessage(currentLearningRate)
         let h = hyperparameters
         let limit: String
         let over: Bool
@@ -655,25 +656,14 @@ public struct TrainingRun: Sendable {
         case .bound(let ruleRate, let formula):
             let rule = h.update == .plain ? "" : " with \(h.update.rawValue)"
             let guide = h.method == .gd ? "" : " (the full-batch bound: a guide for \(h.method.rawValue), not a guarantee)"
-            limit = "the largest stable rate for full-batch GD\(rule) here is \(formula) = \(TrainingRun.short(ruleRate))\(guide)"
+            limit = "the largest stable rate for full-batch GD\(rule) here is \(formula) = \(NumberText.inMessage(ruleRate))\(guide)"
             over = currentLearningRate > ruleRate
         case .noFixedBound:
-            limit = "Adam has no fixed bound (its steps are about lr in size); the largest stable rate for plain GD here is 2/λmax = \(TrainingRun.short(bound))"
+            limit = "Adam has no fixed bound (its steps are about lr in size); the largest stable rate for plain GD here is 2/λmax = \(NumberText.inMessage(bound))"
             over = false
         }
         let overshoot = over ? ", so each step overshoots the valley's steepest direction" : ""
         finish(.diverged, "\(why) with learning rate \(rate); \(limit)\(overshoot); \(kept)")
-    }
-
-    /// A number in at most 4 significant digits, for messages.
-    public static func short(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) {
-            let exponent = Int(floor(log10(abs(value))))
-            let mantissa = value / pow(10, Double(exponent))
-            return "\(round(mantissa * 1000) / 1000)e\(exponent)"
-        }
-        return "\(round(value * 10000) / 10000)"
     }
 }
 

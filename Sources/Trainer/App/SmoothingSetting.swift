@@ -1,4 +1,5 @@
 // How much the loss curve is smoothed: off, or an exponential moving average of growing weight.
+import MessageText
 
 /// A notch of the smoothing control (key `w`): the weight of Plot's exponential smoothing.
 public struct SmoothingSetting: Equatable, Sendable {
@@ -15,5 +16,5 @@ public struct SmoothingSetting: Equatable, Sendable {
     public var next: SmoothingSetting { SmoothingSetting(notch: (notch + 1) % Self.weights.count) }
 
     /// "off" or "0.9".
-    public var label: String { notch == 0 ? "off" : Readout.rate(weight) }
+    public var label: String { notch == 0 ? "off" : NumberText.rate(weight) }
 }

@@ -1,4 +1,5 @@
 // The pace of training: notches from one step per second to unlimited.
+import MessageText
 import Foundation
 
 /// A notch on the speed slider. The last notch is "unlimited".
@@ -36,6 +37,6 @@ public struct SpeedSetting: Equatable, Sendable {
 
     public var label: String {
         guard let rate = stepsPerSecond else { return "max" }
-        return Readout.count(rate) + "/s"
+        return NumberText.count(rate) + "/s"
     }
 }

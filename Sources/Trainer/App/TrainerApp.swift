@@ -141,7 +141,7 @@ public final class TrainerApp {
             let session = self.session, setup = self.setup, results = self.results
             // The figures show what the screen does: the ghosts, loss* and w* while comparing, the landscape if open.
             let scene = ExportScene(
-                closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs,
+                closedForm: state.isComparing ? state.snapshot.closedForm : nil, ghosts: state.ghosts.runs.map(\.figureCurve),
                 landscape: landscapeForExport(), logLoss: state.logLossAxis)
             show(notice: "exporting…", seconds: 8)
             exportsOut += 1
@@ -349,7 +349,7 @@ public final class TrainerApp {
     /// What an export draws besides the run itself, read from the screen's state (cheap: no sampling here).
     struct ExportScene: Sendable {
         var closedForm: ClosedFormComparison?
-        var ghosts: [GhostRun]
+        var ghosts: [LabelledLossCurve]
         var landscape: OpenLandscape?
         var logLoss: Bool
     }

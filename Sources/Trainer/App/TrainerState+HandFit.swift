@@ -1,4 +1,5 @@
 // Fitting the line by hand (`h`): arrows and the mouse set slope and intercept, Space lets gradient descent go on.
+import MessageText
 import Engine
 import Plot
 import Terminal
@@ -173,14 +174,14 @@ extension TrainerState {
     var handFitFigures: [String] {
         let snapshot = self.snapshot
         var figures = [
-            "slope " + Readout.number(snapshot.weights.first ?? .nan),
-            "intercept " + Readout.number(snapshot.intercept ?? 0),
-            hyperparameters.loss.shortName + " " + Readout.number(snapshot.trainLoss),
+            "slope " + NumberText.figure(snapshot.weights.first ?? .nan),
+            "intercept " + NumberText.figure(snapshot.intercept ?? 0),
+            hyperparameters.loss.shortName + " " + NumberText.figure(snapshot.trainLoss),
         ]
         let closedFormKept = locked.contains(.closedForm) || hidden.contains(.closedForm)
         if !closedFormKept, let optimum = snapshot.closedForm, let w = snapshot.weights.first, let best = optimum.weights.first {
-            figures.append("loss − loss* " + Readout.number(ClosedFormStats.excessLoss(snapshot.trainLoss, optimum: optimum.trainLoss)))
-            figures.append("|w − w*| " + Readout.number(abs(w - best)))
+            figures.append("loss − loss* " + NumberText.figure(ClosedFormStats.excessLoss(snapshot.trainLoss, optimum: optimum.trainLoss)))
+            figures.append("|w − w*| " + NumberText.figure(abs(w - best)))
         }
         return figures
     }

@@ -1,4 +1,5 @@
 // The figures under the controls: κ of the design GD runs on, and the closed-form comparison once asked for.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -17,8 +18,8 @@ struct ClosedFormStats {
             distance = sqrt(zip(w, solution.weights).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
         }
         return [
-            ("‖w − w*‖", Readout.number(distance)),
-            ("loss − loss*", Readout.number(Self.excessLoss(state.snapshot.trainLoss, optimum: solution.trainLoss))),
+            ("‖w − w*‖", NumberText.figure(distance)),
+            ("loss − loss*", NumberText.figure(Self.excessLoss(state.snapshot.trainLoss, optimum: solution.trainLoss))),
             ("rank", "\(solution.rank)"),
             gradientDescentCondition,
         ] + (markLine.map { [("", $0)] } ?? [])
@@ -35,8 +36,8 @@ struct ClosedFormStats {
 
     /// κ of the design GD runs on now: the one standardization changes (GD needs about κ² steps).
     var gradientDescentCondition: (String, String) {
-        guard let kappa = state.snapshot.conditionNumber else { return ("κ GD", Readout.missing) }
-        return ("κ GD", kappa.isInfinite ? "∞" : Readout.number(kappa))
+        guard let kappa = state.snapshot.conditionNumber else { return ("κ GD", NumberText.missing) }
+        return ("κ GD", kappa.isInfinite ? "∞" : NumberText.figure(kappa))
     }
 
     /// loss − loss*, with rounding noise below the optimum shown as 0: gradient descent cannot beat least squares.

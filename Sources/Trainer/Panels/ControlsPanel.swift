@@ -1,4 +1,5 @@
 // The Controls panel: buttons, method and update selectors, and the four sliders.
+import MessageText
 import Engine
 import Plot
 
@@ -78,7 +79,7 @@ struct ControlsPanel {
             let mark = known ? rule.stability.rate : nil
             return Slider(
                 label: state.isDecaying ? "lr↓" : "lr", fraction: state.learningRateScale.fraction(of: rate),
-                valueText: Readout.rate(rate) + (known && rule.isAboveBound ? "!" : ""),
+                valueText: NumberText.rate(rate) + (known && rule.isAboveBound ? "!" : ""),
                 markerFraction: mark.map { state.learningRateScale.fraction(of: $0) },
                 isWarning: known && rule.isAboveBound)
         case .batchSize:
@@ -93,7 +94,7 @@ struct ControlsPanel {
             let alpha = h.l1
             return Slider(
                 label: "L1", fraction: TrainerState.l1Fraction(of: alpha, in: state.l1Scale),
-                valueText: alpha > 0 ? Readout.rate(alpha) : "off", isDimmed: alpha == 0)
+                valueText: alpha > 0 ? NumberText.rate(alpha) : "off", isDimmed: alpha == 0)
         default:
             return Slider(label: "speed", fraction: state.speed.fraction, valueText: state.speed.label)
         }

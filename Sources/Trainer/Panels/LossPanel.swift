@@ -1,4 +1,5 @@
 // The Loss panel: train and test loss over steps or epochs, log y by default, ghosts, smoothing, the optimum.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -54,21 +55,21 @@ struct LossPanel {
         // beside it (what the steps see now); the shorter "(N old)" where the long form does not fit.
         let age = state.snapshot.staleTrainLossAge
         func train(long: Bool) -> String {
-            Readout.number(state.snapshot.trainLoss) + (age.map { long ? " (\($0) steps old)" : " (\($0) old)" } ?? "")
+            NumberText.figure(state.snapshot.trainLoss) + (age.map { long ? " (\($0) steps old)" : " (\($0) old)" } ?? "")
         }
         var entries: [(label: String, role: StyleRole, value: String)] = [("━ train", .lossTrain, train(long: true))]
-        let average = age == nil ? nil : state.snapshot.batchLossAverage.map { "batch avg " + Readout.number($0) }
+        let average = age == nil ? nil : state.snapshot.batchLossAverage.map { "batch avg " + NumberText.figure($0) }
         if let test = state.snapshot.testLoss {
-            entries.append((state.renderMode.usesUnicode ? "┅ test" : "+ test", .lossTest, Readout.number(test)))
+            entries.append((state.renderMode.usesUnicode ? "┅ test" : "+ test", .lossTest, NumberText.figure(test)))
         }
         if state.isComparing, let optimum = state.snapshot.closedForm?.trainLoss {
-            entries.append(("╌ loss*", .reference, Readout.number(optimum)))
+            entries.append(("╌ loss*", .reference, NumberText.figure(optimum)))
         }
         if state.showsRate {
             let values = charts.rate.buckets.flatMap { [$0.min, $0.max] }
             let range = values.isEmpty
-                ? Readout.rate(state.currentLearningRate)
-                : Readout.rate(values.max()!) + "…" + Readout.rate(values.min()!)
+                ? NumberText.rate(state.currentLearningRate)
+                : NumberText.rate(values.max()!) + "…" + NumberText.rate(values.min()!)
             entries.append((state.renderMode.usesUnicode ? "┄ rate" : ": rate", .dim, range))
         }
         func width(gap: Int) -> Int { entries.reduce(0) { $0 + $1.label.count + 1 + $1.value.count } + gap * (entries.count - 1) }
@@ -119,7 +120,7 @@ struct LossPanel {
 
     /// "gd 0.1/200": a ghost's method, rate and batch in a few cells (the row says they are ghosts).
     static func shortLabel(_ ghost: GhostRun) -> String {
-        ghost.method.rawValue + " " + Readout.rate(ghost.learningRate) + "/\(ghost.batchSize)"
+        ghost.method.rawValue + " " + NumberText.rate(ghost.learningRate) + "/\(ghost.batchSize)"
     }
 
     /// The legend symbol of ghost `index`: its dash style and its number.

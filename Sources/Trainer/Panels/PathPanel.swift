@@ -1,4 +1,5 @@
 // The regularization path view (`P`): each coefficient against log₁₀ alpha, with a marker at the current penalty.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -13,7 +14,7 @@ struct PathPanel {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let ratio = state.penaltyOnPath?.l1Ratio ?? 1
-        let title = "Regularization path · w vs log₁₀ alpha" + (ratio < 1 ? " · l1_ratio \(Readout.number(ratio))" : " · lasso")
+        let title = "Regularization path · w vs log₁₀ alpha" + (ratio < 1 ? " · l1_ratio \(NumberText.figure(ratio))" : " · lasso")
         PanelFrame(title: title).render(into: &buffer, area: area)
         let inner = PanelFrame.inner(of: area)
         guard inner.height > 2 else { return }
@@ -26,7 +27,7 @@ struct PathPanel {
         buffer.write("enter: " + entry.joined(separator: ", "), x: inner.x + 1, y: inner.y, role: .legend, clip: inner)
         var marker = "no L1 penalty on: the marker shows with --l1"
         if let current = state.penaltyOnPath {
-            marker = "│ alpha \(Readout.number(current.alpha)) (--l1 \(Readout.number(state.hyperparameters.l1)))"
+            marker = "│ alpha \(NumberText.figure(current.alpha)) (--l1 \(NumberText.figure(state.hyperparameters.l1)))"
         }
         buffer.write(marker, x: inner.x + 1, y: inner.y + 1, role: .reference, clip: inner)
         let xs = path.points.map { log10($0.alpha) }

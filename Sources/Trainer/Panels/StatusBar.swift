@@ -1,4 +1,5 @@
 // The bottom row: step, epoch, method, learning rate, batch, errors and speed, always visible.
+import MessageText
 import Engine
 import Plot
 
@@ -46,17 +47,17 @@ struct StatusBar {
     /// take in their notation, for choosing a form that does not flicker.
     func fields(compact: Bool, scaling: Bool = true, widest: Bool = false) -> [String] {
         func number(_ value: Double, signed: Bool = false) -> String {
-            let text = Readout.number(value)
+            let text = NumberText.figure(value)
             guard widest else { return text }
             let width = (text.contains("e") ? 8 : 6) + (signed ? 1 : 0)
             return text.padding(toLength: max(text.count, width), withPad: " ", startingAt: 0)
         }
-        let speed = Readout.count(snapshot.stepsPerSecond)
+        let speed = NumberText.count(snapshot.stepsPerSecond)
         var fields = [
             "step \(snapshot.step)",
-            (compact ? "ep " : "epoch ") + Readout.epoch(snapshot.epoch),
+            (compact ? "ep " : "epoch ") + NumberText.epoch(snapshot.epoch),
             compact ? Self.shortMethodName(hyperparameters) : Self.methodName(hyperparameters.method) + " · " + hyperparameters.update.rawValue,
-            "lr " + Readout.rate(currentLearningRate ?? hyperparameters.learningRate)
+            "lr " + NumberText.rate(currentLearningRate ?? hyperparameters.learningRate)
                 + (hyperparameters.schedule.kind == .constant ? "" : "↓"),
             "batch \(effectiveBatch)",
             (compact ? "" : "train ") + hyperparameters.loss.shortName + " " + number(snapshot.trainLoss)

@@ -1,4 +1,5 @@
 // The Weights panel: one bar per coefficient, with the closed-form value marked while comparing.
+import MessageText
 import Engine
 import Plot
 
@@ -28,10 +29,10 @@ struct WeightsPanel {
             bars.height -= 1
             let y = inner.bottom - 1
             var x = buffer.write("(intercept) ", x: inner.x + 1, y: y, role: .weightLabel, clip: inner)
-            x = buffer.write(Readout.number(b), x: x, y: y, role: b < 0 ? .weightNegative : .weightPositive, clip: inner)
+            x = buffer.write(NumberText.figure(b), x: x, y: y, role: b < 0 ? .weightNegative : .weightPositive, clip: inner)
             if let optimum = reference?.intercept {
                 x = buffer.write("   optimum ", x: x, y: y, role: .weightLabel, clip: inner)
-                buffer.write(Readout.number(optimum), x: x, y: y, role: .weightOptimum, clip: inner)
+                buffer.write(NumberText.figure(optimum), x: x, y: y, role: .weightOptimum, clip: inner)
             }
         }
         drawBars(rows, into: &buffer, area: bars)

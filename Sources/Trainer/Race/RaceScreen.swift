@@ -1,4 +1,5 @@
 // The live race view: every contestant's loss in one chart, and a table of their weights.
+import MessageText
 import Engine
 import Foundation
 import Plot
@@ -148,8 +149,8 @@ public struct RaceScreen {
                     let bound = snapshot.largestStableLearningRate
                     let above = bound.isFinite && bound > 0 && (h.stability(fullBatchBound: bound).rate.map { h.learningRate > $0 } ?? false)
                     var cells = [
-                        contestant.label, Readout.rate(h.learningRate) + (above ? "!" : ""), "\(snapshot.step)",
-                        snapshot.status == .diverged ? "diverged" : Readout.number(snapshot.trainLoss),
+                        contestant.label, NumberText.rate(h.learningRate) + (above ? "!" : ""), "\(snapshot.step)",
+                        snapshot.status == .diverged ? "diverged" : NumberText.figure(snapshot.trainLoss),
                     ]
                     for (offset, (_, width)) in table.fixed.enumerated() {
                         let rateRole: StyleRole = above ? .sliderWarning : (index == state.selected ? .labelFocus : .value)
@@ -162,7 +163,7 @@ public struct RaceScreen {
                 }
                 for column in columns {
                     let value = column < values.count ? values[column] : .nan
-                    let text = table.weightWidth < 10 ? CompactNumber.format(value, maxWidth: table.weightWidth - 1) : Readout.number(value)
+                    let text = table.weightWidth < 10 ? NumberText.compact(value, maxWidth: table.weightWidth - 1) : NumberText.figure(value)
                     buffer.write(text, x: x, y: y, role: value < 0 ? .weightNegative : .weightPositive, clip: inner)
                     x += table.weightWidth
                 }

@@ -52,11 +52,7 @@ struct FitCommand: ParsableCommand {
     var plot: String?
 
     /// The data and training options, for telling which were typed.
-    private static let setupOptions = [
-        "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
-        "no-standardize", "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor",
-        "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
-    ]
+    private static let setupOptions = DataOptions.optionNames + TrainingOptions.optionNames
 
     mutating func run() throws {
         if let problem = training.problem() { fail(problem) }

@@ -5,6 +5,13 @@ import Engine
 /// Where the rows come from and how they are prepared. Numeric options take the next word unconditionally, so a
 /// negative value meets its range check instead of reading as a missing value.
 struct DataOptions: ParsableArguments {
+    /// The long names of the options below, for telling which were typed (a preset or a recording yields to
+    /// them, or refuses them). CommandLineTests checks every option `fit` and the trainer have against it.
+    static let optionNames = [
+        "dataset", "part", "target", "features", "rows", "noise", "condition", "poly", "test-fraction", "seed", "no-intercept",
+        "no-standardize",
+    ]
+
     @Argument(help: "A CSV file with a header row (comma, semicolon or tab separated).")
     var file: String?
 

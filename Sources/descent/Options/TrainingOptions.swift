@@ -20,6 +20,12 @@ enum FitMethod: String, CaseIterable, ExpressibleByArgument {
 /// The method, update rule, hyperparameters and stop criteria. Numeric options take the next word unconditionally,
 /// so `--lr -1` reaches the range check below instead of reading as a missing value.
 struct TrainingOptions: ParsableArguments {
+    /// The long names of the options below, as `DataOptions.optionNames`.
+    static let optionNames = [
+        "method", "update", "lr", "loss", "schedule", "decay", "power-t", "gamma", "every", "horizon", "floor",
+        "batch-size", "momentum", "steps", "epochs", "tol", "l2", "l1", "init",
+    ]
+
     @Option(help: "gd: full batch; sgd: one row per step; minibatch: --batch-size rows; closed-form: solve directly.")
     var method: FitMethod = .gd
 
