@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class ClassroomEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     private func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("descent-e2e-\(UUID().uuidString)")

@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class FitViewEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     private func start(width: Int, height: Int, arguments: String = "") throws -> TmuxSession {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }

@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class HandFitEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     /// The hand-fit status bar's figure after `label` ("slope 2.430"), nil when it is not shown.
     private func figure(_ label: String, in screen: String) -> String? {

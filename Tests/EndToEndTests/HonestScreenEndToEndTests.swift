@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class HonestScreenEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     /// The largest power of ten any number on the screen shows (e.g. 164 for "3e+164"), ∞ for inf or NaN.
     private func largestExponent(_ screen: String) -> Double {

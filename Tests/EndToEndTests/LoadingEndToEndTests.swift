@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class LoadingEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     /// DESCENT_TEST_LOAD_GATE holds the load after the rows are read until the file it names exists, so the
     /// loading line can be seen without depending on how fast the machine reads.
@@ -27,7 +23,7 @@ final class LoadingEndToEndTests: XCTestCase {
         defer { tmux.close() }
         let loading = try tmux.waitFor("the loading line", seconds: 30) { $0.contains("loading big.csv… 20,000 rows (100%)") }
         XCTAssertFalse(loading.contains("Controls"), "the panels wait for the data:\n\(loading)")
-        FileManager.default.createFile(atPath: gate, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: gate, contents: Data()), "the gate file")
         let panels = try tmux.waitFor("the panels", seconds: 30) { $0.contains("Controls") }
         XCTAssertTrue(panels.contains("big.csv (20000 rows, 3 features)") || panels.contains("big.csv"), panels)
         XCTAssertFalse(panels.contains("loading big.csv"), panels)

@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class PointEditingEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     /// The closed form's loss in the loss legend ("╌ loss* 1.071"), nil while it is not shown.
     private func optimumLoss(_ screen: String) -> String? {

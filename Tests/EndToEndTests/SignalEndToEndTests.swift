@@ -3,11 +3,7 @@ import Foundation
 import XCTest
 
 final class SignalEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     /// An interactive bash (job control on, so Ctrl-Z and `fg` work as for a user) running `descent ARGUMENTS`.
     private func start(arguments: String = "") throws -> TmuxSession {

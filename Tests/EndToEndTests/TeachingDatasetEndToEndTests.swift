@@ -4,11 +4,7 @@ import Foundation
 import XCTest
 
 final class TeachingDatasetEndToEndTests: XCTestCase {
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     func testAnscombePartTwoTrainsToTheQuartetsLine() throws {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }

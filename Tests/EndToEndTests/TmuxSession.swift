@@ -11,6 +11,13 @@ final class TmuxSession {
 
     static var isAvailable: Bool { tmux != nil }
 
+    /// The built `descent` next to the test bundle (run `swift build --product descent` first).
+    static var descentBinary: String {
+        let bundle = Bundle(for: TmuxSession.self).bundleURL
+        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        return folder.appendingPathComponent("descent").path
+    }
+
     /// Starts `command` in a shell inside a new width × height session.
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         name = "descent-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"

@@ -4,11 +4,7 @@ import XCTest
 
 final class TrainerEndToEndTests: XCTestCase {
     /// The `descent` executable built next to this test bundle (on Linux the bundle URL may already be its folder).
-    private var binary: String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        return folder.appendingPathComponent("descent").path
-    }
+    private var binary: String { TmuxSession.descentBinary }
 
     private func start(
         width: Int = 120, height: Int = 40, arguments: String = "", locale: String = "C.UTF-8"

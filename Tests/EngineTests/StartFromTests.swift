@@ -1,21 +1,12 @@
 // `SessionCommand.startFrom`: step 0 from weights chosen live (by hand, on the landscape), recorded and replayed.
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Engine
 
 final class StartFromTests: XCTestCase {
     private func line() throws -> LoadedData { try DataSpecification(source: .builtin(.line)).load() }
-
-    /// The training MSE of y ≈ slope·x + intercept, computed here from the rows.
-    private func mse(_ data: Dataset, slope: Double, intercept: Double) -> Double {
-        var sum = 0.0
-        for i in 0..<data.rowCount {
-            let r = slope * data.x[i] + intercept - data.y[i]
-            sum += r * r
-        }
-        return sum / Double(data.rowCount)
-    }
 
     func testAChosenStartIsStepZeroThereAndResetGoesBackToTheConfiguredOne() throws {
         let loaded = try line()
@@ -30,7 +21,7 @@ final class StartFromTests: XCTestCase {
             XCTAssertEqual(run.model.weights[0], 3, accuracy: 1e-12)
             XCTAssertEqual(try XCTUnwrap(run.model.intercept), 2, accuracy: 1e-12)
             run.refreshLosses()
-            let want = mse(loaded.train, slope: 3, intercept: 2)
+            let want = meanSquaredError(of: loaded.train, slope: 3, intercept: 2)
             XCTAssertEqual(try XCTUnwrap(run.latestTrainLoss), want, accuracy: 1e-9 * want, "the loss of the chosen line")
             for _ in 0..<5 { _ = run.takeStep() }
             XCTAssertGreaterThan(run.step, 0)
@@ -72,7 +63,7 @@ final class StartFromTests: XCTestCase {
         XCTAssertEqual(chosen.status, .ready)
         XCTAssertEqual(chosen.weights[0], -2, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(chosen.intercept), 4, accuracy: 1e-12)
-        let want = mse(loaded.train, slope: -2, intercept: 4)
+        let want = meanSquaredError(of: loaded.train, slope: -2, intercept: 4)
         XCTAssertEqual(chosen.trainLoss, want, accuracy: 1e-9 * want, "the snapshot's loss is the chosen line's")
         XCTAssertEqual(session.parameterTrajectory().decimated(maxPoints: 10).count, 1, "the path starts over there")
         for _ in 0..<7 { session.step() }

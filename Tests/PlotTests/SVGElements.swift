@@ -54,21 +54,7 @@ func firstPoint(ofPath d: String) -> (x: Double, y: Double)? {
 /// How many points ("M" or "L") SVG path data goes through.
 func pointCount(ofPath d: String) -> Int { d.filter { $0 == "M" || $0 == "L" }.count }
 
-private let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-/// Asserts that `svg` equals `Golden/<name>.svg`; DESCENT_RECORD_GOLDEN=1 rewrites the file instead.
+/// Asserts that `svg` equals `Golden/<name>.svg` (TestSupport's `GoldenFrame`; DESCENT_RECORD_GOLDEN=1 rewrites it).
 func assertSVG(_ svg: String, matchesGolden name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let url = goldenDirectory.appendingPathComponent(name + ".svg")
-    if ProcessInfo.processInfo.environment["DESCENT_RECORD_GOLDEN"] == "1" {
-        do { try svg.write(to: url, atomically: true, encoding: .utf8) } catch {
-            XCTFail("cannot record \(url.path): \(error)", file: file, line: line)
-        }
-        return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        XCTFail("missing golden file \(url.path); run with DESCENT_RECORD_GOLDEN=1 to record it", file: file, line: line)
-        return
-    }
-    guard expected != svg else { return }
-    XCTFail("SVG differs from \(name).svg:\n" + GoldenFrame.lineDiff(expected: expected, actual: svg), file: file, line: line)
+    golden.assertFile(named: name + ".svg", holds: svg, file: file, line: line)
 }

@@ -56,20 +56,24 @@ public struct GoldenFrame: Sendable {
 
     /// Asserts that `buffer` matches `NAME.txt` and `NAME.style.txt`, failing with a line diff of each that differs.
     public func assertMatches(_ buffer: Buffer, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let parts = [(name + ".txt", Self.text(buffer)), (name + ".style.txt", Self.styles(buffer))]
-        for (fileName, actual) in parts {
-            let url = directory.appendingPathComponent(fileName)
-            if ProcessInfo.processInfo.environment["DESCENT_RECORD_GOLDEN"] == "1" {
-                XCTAssertNoThrow(try actual.write(to: url, atomically: true, encoding: .utf8), file: file, line: line)
-                continue
-            }
-            guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-                XCTFail("missing golden file \(url.path); record it with DESCENT_RECORD_GOLDEN=1", file: file, line: line)
-                continue
-            }
-            guard expected != actual else { continue }
-            XCTFail("\(name) differs from \(fileName):\n" + Self.lineDiff(expected: expected, actual: actual), file: file, line: line)
+        assertFile(named: name + ".txt", holds: Self.text(buffer), file: file, line: line)
+        assertFile(named: name + ".style.txt", holds: Self.styles(buffer), file: file, line: line)
+    }
+
+    /// Asserts that the golden file `fileName` holds `actual` (an SVG figure, a frame's text), failing with a line
+    /// diff; with DESCENT_RECORD_GOLDEN=1 it writes `actual` there instead.
+    public func assertFile(named fileName: String, holds actual: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = directory.appendingPathComponent(fileName)
+        if ProcessInfo.processInfo.environment["DESCENT_RECORD_GOLDEN"] == "1" {
+            XCTAssertNoThrow(try actual.write(to: url, atomically: true, encoding: .utf8), file: file, line: line)
+            return
         }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            XCTFail("missing golden file \(url.path); record it with DESCENT_RECORD_GOLDEN=1", file: file, line: line)
+            return
+        }
+        guard expected != actual else { return }
+        XCTFail("\(fileName) differs:\n" + Self.lineDiff(expected: expected, actual: actual), file: file, line: line)
     }
 
     /// The lines that differ, numbered: "- " expected, "+ " actual (at most 12 pairs).

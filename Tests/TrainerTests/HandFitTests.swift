@@ -69,17 +69,6 @@ final class HandFitTests: XCTestCase {
         }
 
         var line: (slope: Double, intercept: Double) { (state.snapshot.weights[0], state.snapshot.intercept ?? 0) }
-
-        /// The training MSE of `line`, computed here from the rows.
-        func mse(slope: Double, intercept: Double) -> Double {
-            let train = loaded.train
-            var sum = 0.0
-            for i in 0..<train.rowCount {
-                let r = slope * train.x[i] + intercept - train.y[i]
-                sum += r * r
-            }
-            return sum / Double(train.rowCount)
-        }
     }
 
     func testHTakesTheLineShownPausesARunAndAsksForTheClosedForm() throws {
@@ -114,7 +103,7 @@ final class HandFitTests: XCTestCase {
         let shifted = rig.line
         XCTAssertEqual(shifted.slope, tilted.slope, accuracy: 1e-12)
         XCTAssertEqual(shifted.intercept, tilted.intercept + nudge.shift, accuracy: 1e-9)
-        let want = rig.mse(slope: shifted.slope, intercept: shifted.intercept)
+        let want = meanSquaredError(of: rig.loaded.train, slope: shifted.slope, intercept: shifted.intercept)
         XCTAssertEqual(rig.state.snapshot.trainLoss, want, accuracy: 1e-9 * want, "the loss shown is that line's")
         // The status bar reads the line, its loss and, with the closed form known, how far from the best line it is.
         XCTAssertNotNil(rig.state.snapshot.closedForm)
