@@ -138,11 +138,12 @@ final class HandFitTests: XCTestCase {
         let rig = try Rig()
         rig.press(.character("h"))
         let mapping = try XCTUnwrap(rig.state.fitChart?.mapping)
-        let xs = HandFit.handleXs(mapping)
         let before = try XCTUnwrap(rig.state.handFit)
+        let xs = HandFit.handleXs(mapping, slope: before.slope, intercept: before.intercept)
+        XCTAssertEqual(xs.count, 2)
         let right = try XCTUnwrap(mapping.cell(x: xs[1], y: before.value(at: xs[1])))
         XCTAssertEqual(rig.state.handle(.mouse(button: .left, action: .press, x: right.x, y: right.y)), [])
-        XCTAssertEqual(rig.state.handFit?.grip, .handle(1))
+        XCTAssertEqual(rig.state.handFit?.grip, .handle(x: xs[1], pivot: xs[0]))
         let target = CellPosition(x: right.x - 7, y: mapping.plot.y + 1)
         rig.apply(rig.state.handle(.mouse(button: .left, action: .drag, x: target.x, y: target.y)))
         rig.apply(rig.state.handle(.mouse(button: .left, action: .release, x: target.x, y: target.y)))
@@ -165,6 +166,20 @@ final class HandFitTests: XCTestCase {
         rig.apply(rig.state.handle(.mouse(button: .left, action: .drag, x: 5000, y: -300)))
         XCTAssertTrue(rig.line.slope.isFinite && rig.line.intercept.isFinite)
         XCTAssertEqual(rig.line.slope, turned.slope, accuracy: 1e-12)
+    }
+
+    func testTheHandlesSitOnThePartOfTheLineThePlotShows() throws {
+        let rig = try Rig()
+        let mapping = try XCTUnwrap(rig.state.fitChart?.mapping)
+        let span = mapping.yAxis.upper - mapping.yAxis.lower
+        // Flat, steep either way, and a line that leaves through the top and the bottom: both handles on the plot.
+        for (slope, intercept) in [(0.0, mapping.yAxis.lower + 0.01 * span), (40, -100), (-40, 300), (2, 1)] {
+            let xs = HandFit.handleXs(mapping, slope: slope, intercept: intercept)
+            XCTAssertEqual(xs.count, 2, "slope \(slope)")
+            for x in xs { XCTAssertNotNil(mapping.cell(x: x, y: intercept + slope * x), "slope \(slope), x \(x)") }
+        }
+        // A line that misses the plot has none (the arrows bring it back).
+        XCTAssertEqual(HandFit.handleXs(mapping, slope: 0, intercept: mapping.yAxis.upper + span), [])
     }
 
     func testHandFittingIsRefusedWhereThereIsNoLineToSetAndDuringAReplay() throws {
@@ -207,8 +222,19 @@ final class HandFitTests: XCTestCase {
         let cursor = try XCTUnwrap(rig.state.pointCursor)
         XCTAssertEqual(cursor, CellPosition(x: opened.x - 1, y: opened.y - 1))
         let expected = try XCTUnwrap(rig.state.landscapeChart?.start(at: cursor))
+        let picked = try XCTUnwrap(rig.state.landscapeChart?.mapping.value(atCellX: cursor.x, y: cursor.y))
         XCTAssertEqual(rig.state.handle(.key(.enter)), [.startFrom(expected)])
-        XCTAssertEqual(rig.state.handle(.key(.character("a"))), [.startFrom(expected)])
+        // The map re-centres on the new path; the cursor goes with the start, onto the new ●.
+        rig.apply([.startFrom(expected)])
+        let recentred = try XCTUnwrap(rig.state.landscapeChart)
+        let dot = try XCTUnwrap(recentred.frame.path.last)
+        XCTAssertEqual(dot.x, picked.x, accuracy: 1e-9 * max(1, abs(picked.x)))
+        let dotCell = try XCTUnwrap(recentred.mapping.cell(x: dot.x, y: dot.y))
+        XCTAssertEqual(rig.state.pointCursor, CellPosition(x: dotCell.x, y: dotCell.y))
+        XCTAssertNil(rig.state.pickedStart, "the new map is in: the cursor moves freely again")
+        // a does what Enter does, at the cursor on the map now shown.
+        let now = try XCTUnwrap(rig.state.pointCursor)
+        XCTAssertEqual(rig.state.handle(.key(.character("a"))), [.startFrom(try XCTUnwrap(recentred.start(at: now)))])
         XCTAssertEqual(rig.state.handle(.key(.character("d"))), [])
         XCTAssertEqual(rig.state.notice, "on the landscape the cursor picks a start (a or Enter); points are removed in the Fit view")
         // r: back to the configured start.

@@ -8,9 +8,10 @@ import Terminal
 public struct HandFit: Sendable, Equatable {
     public var slope: Double
     public var intercept: Double
-    /// A handle (0: the left one, 1: the right) or the whole line, `offset` above it where it was taken.
+    /// A handle (its x, and the other handle's, where the press found them: the line turns about the other) or
+    /// the whole line, `offset` above it where it was taken.
     enum Grip: Sendable, Equatable {
-        case handle(Int)
+        case handle(x: Double, pivot: Double)
         case line(offset: Double)
     }
     var grip: Grip?
@@ -22,9 +23,21 @@ public struct HandFit: Sendable, Equatable {
 
     func value(at x: Double) -> Double { intercept + slope * x }
 
-    /// The handles' x on a chart: a fifth of the way in from each end of its x axis.
-    static func handleXs(_ mapping: ChartMapping) -> [Double] {
-        let lower = mapping.xAxis.lower, span = mapping.xAxis.upper - mapping.xAxis.lower
+    /// The handles' x on a chart: a fifth of the way in from each end of the part of the line the plot shows
+    /// (the whole x axis when the line crosses it from side to side); none when the line misses the plot.
+    static func handleXs(_ mapping: ChartMapping, slope: Double, intercept: Double) -> [Double] {
+        var lower = mapping.xAxis.lower, upper = mapping.xAxis.upper
+        let bottom = mapping.yAxis.lower, top = mapping.yAxis.upper
+        if slope != 0 {
+            // Where the line enters and leaves the band bottom ≤ y ≤ top.
+            let a = (bottom - intercept) / slope, b = (top - intercept) / slope
+            lower = max(lower, min(a, b))
+            upper = min(upper, max(a, b))
+        } else if !(bottom...top).contains(intercept) {
+            return []
+        }
+        guard lower.isFinite, upper.isFinite, lower < upper else { return [] }
+        let span = upper - lower
         return [lower + 0.2 * span, lower + 0.8 * span]
     }
 }
@@ -134,14 +147,12 @@ extension TrainerState {
             let cell = chart.clamped(CellPosition(x: x, y: y))
             guard let pointer = mapping.value(atCellX: cell.x, y: cell.y) else { return [] }
             switch grip {
-            case .handle(let index):
-                let xs = HandFit.handleXs(mapping)
-                let held = xs[index], other = xs[1 - index]
+            case .handle(let held, let pivot):
                 if fitIntercept {
-                    let otherY = fit.value(at: other)
-                    guard held != other else { return [] }
-                    fit.slope = (pointer.y - otherY) / (held - other)
-                    fit.intercept = otherY - fit.slope * other
+                    let pivotY = fit.value(at: pivot)
+                    guard held != pivot else { return [] }
+                    fit.slope = (pointer.y - pivotY) / (held - pivot)
+                    fit.intercept = pivotY - fit.slope * pivot
                 } else if held != 0 {
                     fit.slope = pointer.y / held
                 }
@@ -160,11 +171,13 @@ extension TrainerState {
             return showsFitView && mapping.plot.contains(x: x, y: y) ? [] : nil
         }
         guard allowed(nil), let pointer = mapping.value(atCellX: x, y: y) else { return [] }
-        let handle = HandFit.handleXs(mapping).firstIndex { handleX in
+        let handles = HandFit.handleXs(mapping, slope: fit.slope, intercept: fit.intercept)
+        let handle = handles.firstIndex { handleX in
             guard let cell = mapping.cell(x: handleX, y: fit.value(at: handleX)) else { return false }
             return abs(cell.x - x) <= 2 && abs(cell.y - y) <= 1
         }
-        fit.grip = handle.map { .handle($0) } ?? .line(offset: pointer.y - fit.value(at: pointer.x))
+        fit.grip = handle.map { .handle(x: handles[$0], pivot: handles[1 - $0]) }
+            ?? .line(offset: pointer.y - fit.value(at: pointer.x))
         handFit = fit
         return []
     }

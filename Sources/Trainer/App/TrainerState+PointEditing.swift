@@ -88,9 +88,20 @@ extension TrainerState {
     }
 
     /// Takes where the landscape's map was drawn (nil when it is not on screen) and keeps the cursor on it.
+    /// After a start is picked, the map re-centres on the new path: the cursor goes with the start it picked.
     public mutating func showLandscapeChart(_ placement: LandscapePlacement?) {
         landscapeChart = placement
-        if showsLandscape, let plot = placement?.mapping.plot, let cursor = pointCursor { pointCursor = Self.clamp(cursor, to: plot) }
+        guard showsLandscape, let placement, let cursor = pointCursor else { return }
+        if let start = pickedStart, let cell = placement.mapping.cell(x: start.x, y: start.y) {
+            pointCursor = CellPosition(x: cell.x, y: cell.y)
+            // Once the frame's path ends there, the map is the new one: the cursor stays put from now on.
+            if let end = placement.frame.path.last, abs(end.x - start.x) <= 1e-9 * max(1, abs(start.x)),
+                abs(end.y - start.y) <= 1e-9 * max(1, abs(start.y)) {
+                pickedStart = nil
+            }
+            return
+        }
+        pointCursor = Self.clamp(cursor, to: placement.mapping.plot)
     }
 
     static func clamp(_ cell: CellPosition, to plot: Rect) -> CellPosition {
@@ -174,8 +185,9 @@ extension TrainerState {
 
     /// A new start at `cell` on the landscape's map: step 0 from there, the path drawn anew (`r` goes back).
     private mutating func startFrom(_ cell: CellPosition?) -> [SessionCommand] {
-        guard let cell, allowed(nil), let start = landscapeChart?.start(at: cell) else { return [] }
+        guard let cell, allowed(nil), let chart = landscapeChart, let start = chart.start(at: cell) else { return [] }
         if isRunning { expected.expect(running: false, at: snapshot.step) }
+        pickedStart = chart.mapping.value(atCellX: cell.x, y: cell.y)
         return [.startFrom(start)]
     }
 

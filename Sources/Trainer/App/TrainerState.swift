@@ -101,6 +101,9 @@ public struct TrainerState: Sendable {
     /// Where the landscape's map lands on screen and the slice it shows, as last drawn (the frame loop sets it:
     /// `showLandscapeChart(_:)`); nil when the landscape is not open. A click there picks a start.
     public var landscapeChart: LandscapePlacement?
+    /// The point on the landscape's axes a start was last picked at, until the map has re-centred on it (the
+    /// cursor follows it there).
+    public var pickedStart: (x: Double, y: Double)?
     /// The line set by hand in hand-fit mode (`h`), nil outside it.
     public var handFit: HandFit?
     /// How far an arrow moves a hand-fitted line on these data (the app sets it from the rows; nil: no arrows).

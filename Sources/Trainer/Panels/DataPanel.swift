@@ -22,14 +22,14 @@ struct DataPanel {
         }
     }
 
-    /// Hand-fit mode: the two handles on the model's line (drag one to tilt the line about the other), and what
-    /// the keys do, in the plot's top-left corner.
+    /// Hand-fit mode: the two handles on the part of the model's line the plot shows (drag one to turn the line
+    /// about the other), and what the keys do, in the plot's top-left corner.
     private func drawHandles(on mapping: ChartMapping, into buffer: inout Buffer) {
         let snapshot = state.snapshot
         guard let slope = snapshot.weights.first, slope.isFinite else { return }
         let intercept = snapshot.intercept ?? 0
         let unicode = state.renderMode.usesUnicode
-        for x in HandFit.handleXs(mapping) {
+        for x in HandFit.handleXs(mapping, slope: slope, intercept: intercept) {
             guard let cell = mapping.cell(x: x, y: intercept + slope * x) else { continue }
             buffer.write(unicode ? "◆" : "#", x: cell.x, y: cell.y, role: .warning, clip: mapping.plot)
         }
