@@ -3,20 +3,11 @@ import Foundation
 import XCTest
 
 final class HandFitEndToEndTests: XCTestCase {
-    private var binary: String { TmuxSession.descentBinary }
-
     /// The hand-fit status bar's figure after `label` ("slope 2.430"), nil when it is not shown.
-    private func figure(_ label: String, in screen: String) -> String? {
-        guard let range = screen.range(of: label + " ") else { return nil }
-        return String(screen[range.upperBound...].prefix { !$0.isWhitespace })
-    }
+    private func figure(_ label: String, in screen: String) -> String? { TmuxSession.word(after: label, in: screen) }
 
     func testKeysAndAMouseDragSetTheLineAndSpaceLetsGradientDescentGoOnFromIt() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
-        let tmux = try TmuxSession(
-            command: "'\(binary)' --tol 0; echo EXIT=$?; sleep 30", width: 120, height: 40,
-            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        let tmux = try TmuxSession.descent("--tol 0")
         defer { tmux.close() }
         try tmux.waitFor("the fit view") { $0.contains("Fit · y against x") && $0.contains("READY") }
         try tmux.send("h")

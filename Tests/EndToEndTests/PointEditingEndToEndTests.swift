@@ -3,20 +3,11 @@ import Foundation
 import XCTest
 
 final class PointEditingEndToEndTests: XCTestCase {
-    private var binary: String { TmuxSession.descentBinary }
-
     /// The closed form's loss in the loss legend ("╌ loss* 1.071"), nil while it is not shown.
-    private func optimumLoss(_ screen: String) -> String? {
-        guard let range = screen.range(of: "loss* ") else { return nil }
-        return String(screen[range.upperBound...].prefix { !$0.isWhitespace })
-    }
+    private func optimumLoss(_ screen: String) -> String? { TmuxSession.word(after: "loss*", in: screen) }
 
     func testAMouseClickAndTheKeysAddOutliersAndTheClosedFormMoves() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
-        let tmux = try TmuxSession(
-            command: "'\(binary)' --tol 0; echo EXIT=$?; sleep 30", width: 120, height: 40,
-            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        let tmux = try TmuxSession.descent("--tol 0")
         defer { tmux.close() }
         var screen = try tmux.waitFor("the fit view") { $0.contains("Fit · y against x") && $0.contains("(100 rows") }
         try tmux.send("c")

@@ -18,6 +18,23 @@ final class TmuxSession {
         return folder.appendingPathComponent("descent").path
     }
 
+    /// The built `descent` with `arguments` (shell words) in a UTF-8 xterm-256color session, then `echo EXIT=$?`
+    /// so a test can read the exit status; skips the test when tmux or the binary is missing.
+    static func descent(_ arguments: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        guard isAvailable else { throw XCTSkip("tmux is not installed") }
+        let binary = descentBinary
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no descent binary at \(binary)") }
+        return try TmuxSession(
+            command: "'\(binary)' \(arguments); echo EXIT=$?; sleep 30", width: width, height: height,
+            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+    }
+
+    /// The word after `label` and a space on `screen` ("loss* 1.071" → "1.071"), nil when the label is not shown.
+    static func word(after label: String, in screen: String) -> String? {
+        guard let range = screen.range(of: label + " ") else { return nil }
+        return String(screen[range.upperBound...].prefix { !$0.isWhitespace })
+    }
+
     /// Starts `command` in a shell inside a new width × height session.
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         name = "descent-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
