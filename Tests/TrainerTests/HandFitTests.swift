@@ -27,7 +27,7 @@ final class HandFitTests: XCTestCase {
             state = TrainerState(
                 width: width, height: height, hyperparameters: setup.hyperparameters, rowCount: loaded.train.rowCount,
                 dataName: loaded.train.name, featureNames: loaded.train.featureNames, fitInputName: loaded.train.fitInputName)
-            state.lineNudge = LineNudge(data: loaded.train)
+            state.takeRows(loaded.train)
             state.showsLandscape = landscape
             refresh()
         }

@@ -8,20 +8,13 @@ extension SessionRecording {
             return RecordingError(file: file, line: 1, reason: "'setup.initialWeights': \(problem)")
         }
         for (index, applied) in commands.enumerated() {
-            guard case .startFrom(let weights) = applied.command, weights.count != featureCount + 1 else { continue }
+            guard case .startFrom(let weights) = applied.command,
+                let problem = SessionSetup.startingWeightsProblem(weights, featureCount: featureCount)
+            else { continue }
             return RecordingError(
-                file: file, line: index < commandLines.count ? commandLines[index] : nil,
-                reason: "'command.startFrom': \(Self.startProblem(weights, featureCount: featureCount))")
+                file: file, line: index < commandLines.count ? commandLines[index] : nil, reason: "'command.startFrom': \(problem)")
         }
         return nil
-    }
-
-    /// Why `weights` cannot start a run on `featureCount` features.
-    static func startProblem(_ weights: [Double], featureCount: Int) -> String {
-        guard weights.count == featureCount + 1 else {
-            return "needs \(featureCount + 1) values (a weight for each of the \(featureCount) feature\(featureCount == 1 ? "" : "s"), then the intercept), got \(weights.count)"
-        }
-        return "the values are too large for these data (\(weights.map { "\($0)" }.joined(separator: ", ")))"
     }
 
     /// Replays the recording on `loaded` (loaded from `setup.data`) without a thread, doing to the run exactly
@@ -81,7 +74,8 @@ extension SessionRecording {
                 run.refreshLosses()
             case .startFrom(let weights):
                 guard run.start(from: weights) else {
-                    throw RecordingError(file: file, line: line, reason: "'command.startFrom': \(Self.startProblem(weights, featureCount: run.train.featureCount))")
+                    // The count was checked up front (`problem(featureCount:)`): these values overflow in the run's units.
+                    throw RecordingError(file: file, line: line, reason: "'command.startFrom': the values are too large for these data")
                 }
                 running = false
                 run.refreshLosses()

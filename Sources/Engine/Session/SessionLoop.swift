@@ -108,13 +108,11 @@ struct SessionLoop {
             if run.takeStep() { stepsPerSecond = 0 }
             recordTrajectory()
             settle(default: .paused)
-        case .reset, .startFrom:
-            if case .startFrom(let weights) = command { guard run.start(from: weights) else { return } } else { run.reset() }
-            running = false
-            status = .ready
-            run.refreshLosses()
-            trajectory.clear()
-            recordTrajectory()
+        case .reset:
+            run.reset()
+            restarted()
+        case .startFrom(let weights):
+            if run.start(from: weights) { restarted() }
         case .setHyperparameters(let h):
             run.setHyperparameters(h)
         case .setStandardized(let on):
@@ -138,6 +136,15 @@ struct SessionLoop {
             }
             if let generation { startClosedForm(generation: generation) }
         }
+    }
+
+    /// After the run went back to step 0 (a reset, a chosen start): ready, its loss known, the path begun anew.
+    private mutating func restarted() {
+        running = false
+        status = .ready
+        run.refreshLosses()
+        trajectory.clear()
+        recordTrajectory()
     }
 
     private mutating func restartPacing() {

@@ -40,12 +40,17 @@ public struct SessionSetup: Sendable, Equatable, Codable {
 
     /// Why `initialWeights` cannot start a run on data with `featureCount` features, or nil when they can.
     public func initialWeightsProblem(featureCount: Int) -> String? {
-        guard let initialWeights else { return nil }
+        initialWeights.flatMap { Self.startingWeightsProblem($0, featureCount: featureCount) }
+    }
+
+    /// Why `weights` (each feature's weight, then the intercept) cannot start a run on `featureCount` features
+    /// (`--init`, a preset's `training.init`, a recorded `startFrom`), or nil when they can.
+    public static func startingWeightsProblem(_ weights: [Double], featureCount: Int) -> String? {
         let needed = featureCount + 1
-        if initialWeights.count != needed {
-            return "needs \(needed) values (a weight for each of the \(featureCount) feature\(featureCount == 1 ? "" : "s"), then the intercept), got \(initialWeights.count)"
+        if weights.count != needed {
+            return "needs \(needed) values (a weight for each of the \(featureCount) feature\(featureCount == 1 ? "" : "s"), then the intercept), got \(weights.count)"
         }
-        if let bad = initialWeights.first(where: { !$0.isFinite }) { return "every value must be finite, got \(bad)" }
+        if let bad = weights.first(where: { !$0.isFinite }) { return "every value must be finite, got \(bad)" }
         return nil
     }
 }

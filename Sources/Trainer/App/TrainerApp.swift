@@ -264,13 +264,7 @@ public final class TrainerApp {
     }
 
     /// The training rows changed (a point edited): the figures read from them follow.
-    private func takeEditedData() {
-        let train = session.train
-        state.rowCount = max(1, train.rowCount)
-        state.dataEditingRefusal = train.editingRefusal?.description
-        state.featureScales = FeatureScaling(standardizing: train, centred: true).scales
-        state.lineNudge = train.featureCount == 1 ? LineNudge(data: train) : nil
-    }
+    private func takeEditedData() { state.takeRows(session.train) }
 
     /// Where the landscape's map is drawn and the slice it shows (nil when it is not open or not computed yet).
     private func landscapePlacement() -> LandscapePlacement? {

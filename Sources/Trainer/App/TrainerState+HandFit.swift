@@ -56,23 +56,26 @@ public struct LineNudge: Sendable, Equatable {
         self.tilt = tilt
     }
 
-    /// From the first feature and the target of `data` (nil without rows).
-    public init?(data: Dataset) {
-        guard data.rowCount > 0, data.featureCount >= 1 else { return nil }
-        let xs = (0..<data.rowCount).map { data.x[$0 * data.featureCount] }
-        let (xMean, xSD) = Self.meanAndSD(xs), (_, ySD) = Self.meanAndSD(data.y)
-        let sy = ySD > 0 && ySD.isFinite ? ySD : 1, sx = xSD > 0 && xSD.isFinite ? xSD : 1
-        self.init(pivotX: xMean.isFinite ? xMean : 0, shift: sy / 20, tilt: sy / sx / 20)
-    }
-
-    private static func meanAndSD(_ values: [Double]) -> (Double, Double) {
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-        return (mean, variance.squareRoot())
+    /// From the first feature and the target of `data`, with `scaling` its standardization (nil without rows).
+    public init?(data: Dataset, scaling: FeatureScaling) {
+        guard data.rowCount > 0, data.featureCount >= 1, scaling.scales.count >= 1 else { return nil }
+        let ySD = (RegressionMetrics.totalSumOfSquares(data.y) / Double(data.rowCount)).squareRoot()
+        let sy = ySD > 0 && ySD.isFinite ? ySD : 1
+        self.init(pivotX: scaling.shifts[0], shift: sy / 20, tilt: sy / scaling.scales[0] / 20)
     }
 }
 
 extension TrainerState {
+    /// Takes the figures the screen reads from the training rows (as loaded, and after each edit): their count,
+    /// whether points may be edited, the features' σ for the weight bars and the hand-fit arrows' steps.
+    public mutating func takeRows(_ train: Dataset) {
+        rowCount = max(1, train.rowCount)
+        dataEditingRefusal = train.editingRefusal?.description
+        let scaling = FeatureScaling(standardizing: train, centred: true)
+        featureScales = scaling.scales
+        lineNudge = train.featureCount == 1 ? LineNudge(data: train, scaling: scaling) : nil
+    }
+
     /// `h` and Esc: hand-fit mode on (from the line shown, the run paused) or off, the line kept as the start.
     mutating func toggleHandFit() -> [SessionCommand] {
         if handFit != nil {
@@ -167,10 +170,9 @@ extension TrainerState {
             if action == .release { handFit?.grip = nil }
             return commands
         }
-        guard showsFitView, button == .left, action == .press, mapping.plot.contains(x: x, y: y) else {
-            return showsFitView && mapping.plot.contains(x: x, y: y) ? [] : nil
-        }
-        guard allowed(nil), let pointer = mapping.value(atCellX: x, y: y) else { return [] }
+        // On the plot every event is hand fitting's (a right click edits no point here); elsewhere it is not.
+        guard showsFitView, mapping.plot.contains(x: x, y: y) else { return nil }
+        guard button == .left, action == .press, allowed(nil), let pointer = mapping.value(atCellX: x, y: y) else { return [] }
         let handles = HandFit.handleXs(mapping, slope: fit.slope, intercept: fit.intercept)
         let handle = handles.firstIndex { handleX in
             guard let cell = mapping.cell(x: handleX, y: fit.value(at: handleX)) else { return false }

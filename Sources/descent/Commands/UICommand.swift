@@ -200,9 +200,7 @@ struct UICommand: ParsableCommand {
         state.locked = locked
         state.hidden = hidden
         state.presetName = presetName
-        state.featureScales = FeatureScaling(standardizing: loaded.train, centred: true).scales
-        if loaded.train.featureCount == 1 { state.lineNudge = LineNudge(data: loaded.train) }
-        state.dataEditingRefusal = loaded.train.editingRefusal?.description
+        state.takeRows(loaded.train)
         state.renderMode = display.renderMode(environment: environment)
         backend.asciiOnly = state.renderMode == .ascii
         state.themeIndex = themes.index(colorless: noColor || backend.colorDepth == .none)
